@@ -1,0 +1,41 @@
+/// What an analyzer may know about the answer it reads.
+public struct AnalysisContext: Sendable {
+    public var questionID: String?
+    /// The words the candidate was asked.
+    public var questionText: String?
+    public var kind: QuestionKind?
+    /// The scenario's competencies, for analyzers that look for their cues.
+    public var competencies: [Competency]
+    /// Identifiers of the competencies this question assesses.
+    public var assessed: [String]
+
+    public init(
+        questionID: String? = nil, questionText: String? = nil, kind: QuestionKind? = nil,
+        competencies: [Competency] = [], assessed: [String] = []
+    ) {
+        self.questionID = questionID
+        self.questionText = questionText
+        self.kind = kind
+        self.competencies = competencies
+        self.assessed = assessed
+    }
+}
+
+/// Reads an answer and reports features about it.
+///
+/// Contract: `analyze` is deterministic and does no I/O; it returns a value for every feature in
+/// `features`, each named `<identifier>.<name>`; a recommended follow-up, when given, is one of
+/// `followups`; evidence offsets count Unicode scalars of `answer`.
+public protocol Analyzer: Sendable {
+    /// Stable name used on the command line and as the features' namespace, e.g. `star`.
+    var identifier: String { get }
+    /// Recorded in transcripts, so a changed analyzer can be told apart from the one that made a recording.
+    var version: String { get }
+    /// One line for `--help` and docs.
+    var summary: String { get }
+    var features: [FeatureDescriptor] { get }
+    /// The follow-ups this analyzer can recommend; empty when it never recommends one.
+    var followups: [String] { get }
+
+    func analyze(_ answer: String, context: AnalysisContext) -> Analysis
+}

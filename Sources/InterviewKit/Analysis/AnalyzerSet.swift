@@ -1,0 +1,53 @@
+/// The analyzers used for one run, in order of precedence for the recommended follow-up.
+public struct AnalyzerSet: Sendable {
+    public let analyzers: [any Analyzer]
+
+    public init(_ analyzers: [any Analyzer]) {
+        self.analyzers = analyzers
+    }
+
+    public var identifiers: [String] { analyzers.map(\.identifier) }
+
+    /// Every recommended follow-up any analyzer in the set can give, plus `none`.
+    public var followupValues: [String] {
+        var values: [String] = []
+        for value in analyzers.flatMap(\.followups) + ["none"] where !values.contains(value) {
+            values.append(value)
+        }
+        return values
+    }
+
+    /// The features conditions may use: the analyzers' and the engine's own.
+    public var catalog: FeatureCatalog {
+        var catalog = FeatureCatalog()
+        for analyzer in analyzers {
+            catalog.add(analyzer.features, from: analyzer.identifier)
+        }
+        catalog.add(EngineFeature.descriptors(followups: followupValues), from: EngineFeature.provider)
+        return catalog
+    }
+
+    public func analyze(_ answer: String, context: AnalysisContext) -> Analysis {
+        var combined = Analysis()
+        for analyzer in analyzers {
+            combined.merge(analyzer.analyze(answer, context: context))
+        }
+        return combined
+    }
+}
+
+/// Features the engine itself provides to conditions, about the conversation rather than the answer.
+public enum EngineFeature {
+    static let provider = "engine"
+    /// The recommended follow-up of the analyzers in use (`none` when none is recommended).
+    public static let followup = "followup"
+    /// How many probes this question has asked so far.
+    public static let probes = "probes"
+
+    static func descriptors(followups: [String]) -> [FeatureDescriptor] {
+        [
+            FeatureDescriptor(followup, .choice(followups), "the follow-up the analyzers recommend"),
+            FeatureDescriptor(probes, .number, "how many probes this question has asked so far"),
+        ]
+    }
+}

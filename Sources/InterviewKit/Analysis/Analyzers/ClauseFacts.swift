@@ -1,0 +1,249 @@
+/// What one clause says, by the STAR rules: who acts, in which tense and mood, and which STAR part it shows.
+struct ClauseFacts {
+    var ownAction = false
+    var groupAction = false
+    var thirdPersonEvent = false
+    var past = false
+    var hypothetical = false
+    var habitual = false
+    var task = false
+    var sceneSetter = false
+    var anchor = false
+    var strongResult = false
+    var weakResult = false
+    var uncertain = false
+    var quantity = false
+
+    init(_ words: [String]) {
+        guard !words.isEmpty else { return }
+        anchor = Self.anchors.contains(in: words) || words.contains { Lexicon.isYear($0) }
+        sceneSetter = Self.sceneSetters.contains(in: words)
+        task = Self.taskPhrases.contains(in: words)
+        strongResult = Self.strongResults.contains(in: words)
+        weakResult = Self.weakResults.contains(in: words)
+        uncertain = Self.uncertainty.contains(in: words)
+        quantity = words.contains { $0.first?.isNumber == true || Lexicon.numberWords.contains($0) || $0.hasSuffix("%") }
+        if words.first == "if" || Self.conditionalOpeners.contains(in: Array(words.prefix(3))) { hypothetical = true }
+        if words.contains(where: { Lexicon.habitual.contains($0) }) || Self.genericPhrases.contains(in: words) { habitual = true }
+        readSubjects(words)
+    }
+
+    // MARK: Subjects and verbs
+
+    private enum Subject { case own, group, other }
+
+    private mutating func readSubjects(_ words: [String]) {
+        var i = 0
+        while i < words.count {
+            let word = words[i]
+            var subject: Subject?
+            var next = i + 1
+            switch word {
+            case "i", "i've", "i'd", "i'm", "i'll", "myself": subject = .own
+            case "we", "we've", "we'd", "we're", "we'll": subject = .group
+            case _ where ["team", "staff", "everyone", "everybody"].contains(word) && i > 0 && ["the", "our", "my", "whole"].contains(words[i - 1]):
+                subject = .group
+            default:
+                if Lexicon.thirdPersonSubjects.contains(word) && (i == 0 || !["to", "with", "for", "about", "at", "from", "of", "on", "into", "like"].contains(words[i - 1])) {
+                    subject = .other
+                }
+            }
+            guard let subject else {
+                i += 1
+                continue
+            }
+            // "who" clauses after a noun describe the scene: "a client who had stopped…"
+            if subject == .other, next < words.count, words[next] == "who" { next += 1 }
+            readVerb(after: word, subject: subject, words, from: next)
+            i += 1
+        }
+    }
+
+    private mutating func readVerb(after subjectWord: String, subject: Subject, _ words: [String], from start: Int) {
+        var i = start
+        while i < words.count, Lexicon.adverbs.contains(words[i]) || Lexicon.hedges.contains(words[i]) { i += 1 }
+        guard i < words.count else { return }
+        var verb = words[i]
+        let following = i + 1 < words.count ? words[i + 1] : ""
+        let afterFollowing = i + 2 < words.count ? words[i + 2] : ""
+
+        // Contractions carry the auxiliary: I'd called (had) vs I'd call (would); I'll call (will).
+        if subjectWord.hasSuffix("'d") {
+            if Lexicon.isPast(verb) && verb != "had" { return event(subject, action: true) }
+            hypothetical = true
+            return
+        }
+        if subjectWord.hasSuffix("'ll") {
+            hypothetical = true
+            return
+        }
+        if subjectWord.hasSuffix("'m") || subjectWord.hasSuffix("'re") {
+            habitualIfOwn(subject)
+            return
+        }
+        if Lexicon.modals.contains(verb) {
+            if verb == "could" || verb == "can" {
+                if verb == "can" { habitualIfOwn(subject) }
+                // "could" reports a past ability as often as a hypothetical; let the rest decide.
+                return
+            }
+            hypothetical = true
+            return
+        }
+        if ["didn't", "never", "couldn't", "wasn't", "weren't", "hadn't"].contains(verb) || (verb == "did" && following == "not") {
+            past = true
+            if subject == .other { event(subject, action: false) }
+            return
+        }
+        if ["don't", "doesn't", "can't", "won't", "isn't", "aren't"].contains(verb) {
+            if verb == "won't" { hypothetical = true } else { habitualIfOwn(subject) }
+            return
+        }
+        if verb == "did", Lexicon.isPast(following) == false, !following.isEmpty {
+            verb = following  // emphatic "I did call"
+            return event(subject, action: true)
+        }
+        switch verb {
+        case "had" where following == "to":
+            past = true
+            task = task || subject != .other
+            return
+        case "had" where Lexicon.isActionPast(following) && following != "had":
+            return event(subject, action: true)  // past perfect: "I had called"
+        case "was", "were":
+            past = true
+            if following == "able" && afterFollowing == "to" {
+                return event(subject, action: true)
+            }
+            if ["asked", "assigned", "responsible", "tasked", "supposed", "expected", "hired", "brought", "charged", "in"].contains(following) && subject != .other {
+                task = true
+                return
+            }
+            if subject == .other { thirdPersonEvent = true } else { sceneSetter = sceneSetter || following.hasSuffix("ing") || following == "new" || following == "the" || following == "a" || following == "on" }
+            return
+        case "used" where following == "to":
+            habitual = true
+            return
+        case "worked" where ["at", "in", "as", "for", "a"].contains(following):
+            past = true
+            if subject != .other { sceneSetter = true }
+            return
+        case _ where ["needed", "wanted", "hoped", "aimed", "planned", "intended"].contains(verb) && following == "to":
+            past = true
+            if subject != .other { task = true }
+            return
+        case "decided", "tried", "managed", "chose", "started", "began", "continued", "kept", "made", "got", "went", "offered", "helped", "asked":
+            // "decided to call", "made sure", "got her connected": these lead to doing something.
+            return event(subject, action: true)
+        default:
+            break
+        }
+        if Lexicon.isActionPast(verb) {
+            return event(subject, action: true)
+        }
+        if Lexicon.isPast(verb) {
+            past = true
+            if subject == .other { thirdPersonEvent = true } else { sceneSetter = sceneSetter || ["had", "felt", "was", "noticed", "realized", "realised", "saw", "heard"].contains(verb) }
+            return
+        }
+        // A present-tense verb after I or we: a habit or a belief ("I try", "we use").
+        if subject != .other, !verb.hasSuffix("ing") {
+            habitual = true
+        }
+    }
+
+    private mutating func habitualIfOwn(_ subject: Subject) {
+        if subject != .other { habitual = true }
+    }
+
+    private mutating func event(_ subject: Subject, action: Bool) {
+        past = true
+        switch subject {
+        case .own: ownAction = ownAction || action
+        case .group: groupAction = groupAction || action
+        case .other: thirdPersonEvent = true
+        }
+    }
+
+    // MARK: Phrases
+
+    static let anchors = PhraseSet([
+        "one time", "there was a time", "a time when", "i remember", "last year", "last month", "last week", "last spring",
+        "last summer", "last fall", "last winter", "years ago", "months ago", "weeks ago", "year ago", "month ago", "days ago",
+        "a while ago", "a while back", "for example", "for instance", "once", "i had a client", "i had a patient",
+        "i had this client", "one of my clients", "one of my patients", "a client i", "one client", "one patient",
+        "recently", "at my last", "at my previous", "in my last", "in my previous", "during my", "one day", "one night",
+        "one evening", "one morning", "one afternoon", "this one client", "there was this", "there was a client",
+        "there was a patient", "earlier this year", "at the time", "the other day", "a few weeks", "a few months",
+        "a couple of months", "a couple of weeks", "a couple of years", "yesterday", "on one occasion", "in my first",
+        "when i was working", "when i worked", "my first week", "my first month", "my first year",
+    ])
+
+    static let sceneSetters = PhraseSet([
+        "there was", "there were", "i had a client", "i had a patient", "a client who", "a patient who", "a client with",
+        "one of my clients", "one of my patients", "was referred", "were referred", "came in", "came to", "was admitted",
+        "was diagnosed", "had been", "was struggling", "who had", "who was", "who kept", "who wasn't", "who didn't",
+        "court-ordered", "court ordered", "was mandated", "the situation", "the problem was", "the issue was", "at the time",
+        "i was working", "i worked at", "i worked as", "i worked in", "i was new", "i was on", "i was the", "i was a",
+        "at my last", "at my previous", "during my", "on the unit", "in the clinic", "at the clinic", "at the agency",
+        "at the shelter", "in group", "was refusing", "kept missing", "had missed", "had relapsed", "was angry", "was upset",
+        "was in crisis", "a young", "a woman", "a man", "a teenager", "a mother", "a father", "a veteran", "a family",
+        "an older", "a new client", "a new peer", "a colleague", "my supervisor", "a coworker", "a participant", "a member",
+    ])
+
+    static let taskPhrases = PhraseSet([
+        "my role", "my job was", "my job is", "my task", "my responsibility", "responsible for", "i was asked", "i was assigned",
+        "i was tasked", "my goal", "the goal", "the aim", "my aim", "my priority", "the priority", "needed to", "had to",
+        "i wanted to make sure", "i wanted to", "it was my job", "it was up to me", "it fell to me", "i was in charge",
+        "my part was", "i was supposed to", "the task", "the challenge was", "the plan was", "my focus", "i had to figure out",
+        "i knew i had to", "i knew i needed", "my first priority", "my main concern", "my concern was", "my objective",
+        "i needed", "we needed", "we had to", "i was expected", "the job was", "it was on me",
+    ])
+
+    static let strongResults = PhraseSet([
+        "as a result", "in the end", "end result", "ended up", "turned out", "by the end", "the outcome", "the result was",
+        "the result is", "since then", "to this day", "resulted in", "led to", "it worked", "that worked", "it helped",
+        "that helped", "this helped", "worked out", "paid off", "made a difference", "was successful", "were successful",
+        "no longer", "thanked me", "came back", "kept coming", "started coming", "stopped using", "is now", "was now",
+        "are now", "she's now", "he's now", "they're now", "now she", "now he", "now they", "eventually", "ultimately",
+        "afterwards", "afterward", "by the time", "at the end", "went from", "was discharged", "got discharged",
+        "was stabilized", "graduated", "completed the", "completed her", "completed his", "completed their", "didn't work",
+        "didn't help", "did not work", "did not help", "dropped out", "wasn't enough", "it failed", "over the next",
+        "within a", "within two", "within three", "a week later", "a month later", "weeks later", "months later",
+        "days later", "the next week", "the next day", "the next session", "by the next", "from then on", "from that point",
+        "still in touch", "still comes", "still attends", "is still", "are still", "she still", "he still", "they still",
+        "i got feedback", "my supervisor said", "the family said", "she told me later", "he told me later", "later told me",
+        "told me later", "later she", "later he", "later they",
+    ])
+
+    static let weakResults = PhraseSet([
+        "improved", "reduced", "increased", "decreased", "dropped", "went down", "went up", "fewer", "less", "more engaged",
+        "better", "calmer", "calmed down", "agreed", "opened up", "started", "stopped", "returned", "completed", "finished",
+        "attended", "showed up", "came", "relapsed", "stayed", "stable", "safe", "sober", "relieved", "grateful", "thanked",
+        "appreciated", "was able to", "were able to", "could", "accepted", "signed", "followed through", "engaged",
+        "felt heard", "felt safer", "felt better", "felt more", "made progress", "progress", "succeeded", "resolved",
+        "de-escalated", "settled", "rebuilt", "repaired", "trusted", "trust", "connected", "enrolled", "moved into",
+        "got housing", "got a job", "found a job", "kept her", "kept his", "kept their", "showed", "said it", "said that",
+        "told me", "admitted", "learned", "realized", "smiled", "laughed", "cried", "hugged", "reached out",
+    ])
+
+    static let uncertainty = PhraseSet([
+        "never found out", "never heard", "never knew", "don't know if", "don't know whether", "don't know what",
+        "didn't know if", "didn't know whether", "didn't find out", "not sure if", "not sure whether", "not sure what",
+        "no idea", "can't say", "couldn't tell", "unclear", "lost touch", "lost contact", "never saw", "i hope",
+        "hopefully", "no way to know", "didn't get to see", "didn't get to find", "don't really know", "never got to",
+        "not sure how", "don't know how", "i wonder", "who knows", "can't really say", "hard to say", "never followed up",
+        "wasn't able to follow", "didn't follow up", "before i could", "before we could", "i left before",
+        "transferred before", "moved away before", "got transferred", "i'm not sure",
+    ])
+
+    static let conditionalOpeners = PhraseSet(["if a", "if the", "if someone", "if i", "if they", "if she", "if he", "in that situation", "in a situation", "in that case", "what i would", "i would", "i'd probably"])
+
+    static let genericPhrases = PhraseSet([
+        "my approach is", "my approach would", "i believe", "i think it's important", "it's important to", "it is important",
+        "i make sure", "i try to", "i like to", "in general", "every time", "each time", "as a rule", "in my experience",
+        "i find that", "i feel like", "i'm someone who", "i am someone who", "i'm the kind", "i am the kind", "i'm a",
+        "i am a", "i have always", "i've always", "i tend", "my philosophy", "i value", "i see myself", "i really believe",
+        "the key is", "what works is", "what i do is", "the best way", "you have to", "you need to", "you want to", "you just",
+    ])
+}

@@ -1,0 +1,79 @@
+/// Finds which of the scenario's competencies an answer shows, by their cue words and phrases.
+/// Cues match whole words in any common form ("listen" matches "listened" and "listening"), never
+/// parts of other words.
+public struct CompetencyAnalyzer: Analyzer {
+    public let identifier = "competency"
+    public let version = "1.0"
+    public let summary = "competencies: which of the scenario's competencies the answer shows, from their cues"
+    public let followups: [String] = []
+
+    public init() {}
+
+    public var features: [FeatureDescriptor] {
+        [
+            FeatureDescriptor("competency.shown", .number, "how many of the question's assessed competencies the answer shows"),
+            FeatureDescriptor("competency.missing", .number, "how many of the question's assessed competencies it does not show"),
+            FeatureDescriptor("competency.coverage", .number, "share of the question's assessed competencies shown, 0 to 1"),
+        ]
+    }
+
+    /// Per-competency features (`competency.<id>`) exist only once a scenario declares its competencies.
+    public static func features(for competencies: [Competency]) -> [FeatureDescriptor] {
+        competencies.map { FeatureDescriptor("competency.\($0.id)", .bool, "the answer shows \($0.label)") }
+    }
+
+    public func analyze(_ answer: String, context: AnalysisContext) -> Analysis {
+        let segmenter = TextSegmenter(answer)
+        let stems = segmenter.tokens.map { Self.stem($0.text) }
+        var analysis = Analysis()
+        var shown = 0
+        for competency in context.competencies {
+            var hit: Range<Int>?
+            for cue in competency.cues {
+                let cueStems = TextSegmenter(cue).tokens.map { Self.stem($0.text) }
+                if let range = Self.find(cueStems, in: stems) {
+                    hit = range
+                    break
+                }
+            }
+            analysis.features["competency.\(competency.id)"] = .bool(hit != nil)
+            if let hit {
+                if context.assessed.contains(competency.id) { shown += 1 }
+                let start = segmenter.tokens[hit.lowerBound].start
+                let end = segmenter.tokens[hit.upperBound - 1].end
+                analysis.evidence.append(Evidence(feature: "competency.\(competency.id)", start: start, end: end, text: segmenter.text(start, end)))
+            }
+        }
+        let assessed = context.assessed.count
+        analysis.features["competency.shown"] = .number(Double(shown))
+        analysis.features["competency.missing"] = .number(Double(assessed - shown))
+        analysis.features["competency.coverage"] = .number(assessed == 0 ? 0 : (Double(shown) * 100 / Double(assessed)).rounded() / 100)
+        return analysis
+    }
+
+    private static func find(_ phrase: [String], in words: [String]) -> Range<Int>? {
+        guard !phrase.isEmpty, phrase.count <= words.count else { return nil }
+        for start in 0...(words.count - phrase.count) where words[start..<start + phrase.count].elementsEqual(phrase) {
+            return start..<start + phrase.count
+        }
+        return nil
+    }
+
+    /// A light suffix-stripper: enough to match "validate", "validated", "validating" and "validates".
+    static func stem(_ word: String) -> String {
+        var word = word
+        if word.hasSuffix("'s") { word.removeLast(2) }
+        for suffix in ["ational", "ations", "ation", "ings", "ing", "edly", "ied", "ies", "ed", "es", "ly", "s", "e"] {
+            if word.hasSuffix(suffix) && word.count - suffix.count >= 3 {
+                word.removeLast(suffix.count)
+                if suffix == "ied" || suffix == "ies" { word += "y" }
+                break
+            }
+        }
+        // "planned" → "plan", "stopped" → "stop"
+        if let last = word.last, word.count > 3, word.dropLast().last == last, !"aeiousl".contains(last) {
+            word.removeLast()
+        }
+        return word
+    }
+}

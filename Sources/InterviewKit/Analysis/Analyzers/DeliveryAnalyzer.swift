@@ -1,0 +1,82 @@
+/// Measures how an answer is said: length, filler words, hedges, "I" versus "we", and sentence length.
+/// Gives no follow-up of its own.
+public struct DeliveryAnalyzer: Analyzer {
+    public let identifier = "delivery"
+    public let version = "1.0"
+    public let summary = "delivery: word count, fillers and hedges per 100 words, 'I' versus 'we', longest sentence"
+    public let followups: [String] = []
+
+    public init() {}
+
+    public var features: [FeatureDescriptor] {
+        [
+            FeatureDescriptor("delivery.words", .number, "number of words"),
+            FeatureDescriptor("delivery.sentences", .number, "number of sentences"),
+            FeatureDescriptor("delivery.fillers_per_100", .number, "filler words (um, uh, like, you know, basically) per 100 words"),
+            FeatureDescriptor("delivery.hedges_per_100", .number, "hedges (maybe, I guess, kind of, probably) per 100 words"),
+            FeatureDescriptor("delivery.i_count", .number, "first-person singular words (I, me, my)"),
+            FeatureDescriptor("delivery.we_count", .number, "first-person plural words (we, us, our)"),
+            FeatureDescriptor("delivery.i_share", .number, "share of first-person words that are singular, 0 to 1"),
+            FeatureDescriptor("delivery.longest_sentence", .number, "words in the longest sentence"),
+        ]
+    }
+
+    private static let fillerPhrases = PhraseSet(["you know", "i mean", "sort of like", "like um", "and stuff", "or whatever", "kind of like"])
+    private static let hedgePhrases = PhraseSet(["i guess", "kind of", "sort of", "i think", "i feel like", "i suppose", "more or less", "a little bit", "not really sure", "i don't know"])
+
+    public func analyze(_ answer: String, context: AnalysisContext) -> Analysis {
+        let segmenter = TextSegmenter(answer)
+        let words = segmenter.tokens.map(\.text)
+        var fillers = 0
+        var hedges = 0
+        var singular = 0
+        var plural = 0
+        var i = 0
+        while i < words.count {
+            let word = words[i]
+            if let length = Self.fillerPhrases.match(words, at: i) {
+                fillers += 1
+                i += length
+                continue
+            }
+            if let length = Self.hedgePhrases.match(words, at: i) {
+                hedges += 1
+                i += length
+                continue
+            }
+            // "like" is a filler when it does not compare or mean "enjoy": after "was", "and", "it's", or at a clause start.
+            if Lexicon.fillers.contains(word) || (word == "like" && (i == 0 || ["was", "and", "it's", "just", "so", "um", "uh", "was,"].contains(words[i - 1]))) {
+                fillers += 1
+            } else if Lexicon.hedges.contains(word) {
+                hedges += 1
+            }
+            if Lexicon.firstSingular.contains(word) { singular += 1 }
+            if Lexicon.firstPlural.contains(word) { plural += 1 }
+            i += 1
+        }
+        var longest = 0
+        var current = 0
+        var sentence = -1
+        for clause in segmenter.clauses {
+            if clause.sentence != sentence {
+                longest = max(longest, current)
+                current = 0
+                sentence = clause.sentence
+            }
+            current += clause.tokens.count
+        }
+        longest = max(longest, current)
+        let per100 = { (count: Int) -> Double in words.isEmpty ? 0 : (Double(count) * 1000 / Double(words.count)).rounded() / 10 }
+        let firstPerson = singular + plural
+        return Analysis(features: [
+            "delivery.words": .number(Double(words.count)),
+            "delivery.sentences": .number(Double(segmenter.sentenceCount)),
+            "delivery.fillers_per_100": .number(per100(fillers)),
+            "delivery.hedges_per_100": .number(per100(hedges)),
+            "delivery.i_count": .number(Double(singular)),
+            "delivery.we_count": .number(Double(plural)),
+            "delivery.i_share": .number(firstPerson == 0 ? 0 : (Double(singular) * 100 / Double(firstPerson)).rounded() / 100),
+            "delivery.longest_sentence": .number(Double(longest)),
+        ])
+    }
+}

@@ -1,0 +1,131 @@
+/// Judges a career-goal answer against the SMART criteria: specific, measurable, time-bound, and
+/// achievable and relevant where the text gives evidence for them.
+public struct SMARTAnalyzer: Analyzer {
+    public let identifier = "smart"
+    public let version = "1.0"
+    public let summary = "SMART goals: specific, measurable, achievable, relevant, time-bound"
+    public let followups = ["specific", "measurable", "time_bound"]
+
+    public init() {}
+
+    public var features: [FeatureDescriptor] {
+        [
+            FeatureDescriptor("smart.specific", .bool, "the goal names a concrete outcome (a credential, role, skill or service)"),
+            FeatureDescriptor("smart.measurable", .bool, "it is clear when the goal is met: a number, a count or a verifiable milestone"),
+            FeatureDescriptor("smart.achievable", .bool, "the answer names steps, resources or progress already made"),
+            FeatureDescriptor("smart.relevant", .bool, "the answer ties the goal to the work, the clients or the role"),
+            FeatureDescriptor("smart.time_bound", .bool, "the goal has a deadline or time frame"),
+            FeatureDescriptor("smart.score", .number, "how many of the five criteria are met (0 to 5)"),
+            FeatureDescriptor("smart.followup", .choice(followups + ["none"]), "the follow-up this analyzer recommends"),
+        ]
+    }
+
+    public func analyze(_ answer: String, context: AnalysisContext) -> Analysis {
+        let segmenter = TextSegmenter(answer)
+        var found: [String: Int] = [:]  // feature → clause index
+        for (index, clause) in segmenter.clauses.enumerated() {
+            let words = clause.words
+            func note(_ feature: String, _ holds: Bool) {
+                if holds && found[feature] == nil { found[feature] = index }
+            }
+            note("smart.specific", Self.specificTargets.contains(in: words) && (Self.achievingVerbs.contains(in: words) || Self.ownershipPhrases.contains(in: words)))
+            let count = words.enumerated().contains { position, word in
+                (word.first?.isNumber == true || Lexicon.numberWords.contains(word)) && !Self.isTimeUnit(after: position, in: words)
+            }
+            note("smart.measurable", count || Self.milestones.contains(in: words))
+            note("smart.time_bound", Self.deadlines.contains(in: words) || words.contains { Lexicon.isYear($0) } || words.enumerated().contains { position, word in Lexicon.months.contains(word) && position > 0 && ["by", "in", "this", "next", "until", "before"].contains(words[position - 1]) })
+            note("smart.achievable", Self.progress.contains(in: words))
+            note("smart.relevant", Self.relevance.contains(in: words))
+        }
+        let followup: String
+        if found["smart.specific"] == nil {
+            followup = "specific"
+        } else if found["smart.measurable"] == nil {
+            followup = "measurable"
+        } else if found["smart.time_bound"] == nil {
+            followup = "time_bound"
+        } else {
+            followup = "none"
+        }
+        var analysis = Analysis()
+        for feature in ["smart.specific", "smart.measurable", "smart.achievable", "smart.relevant", "smart.time_bound"] {
+            analysis.features[feature] = .bool(found[feature] != nil)
+            if let index = found[feature] {
+                let clause = segmenter.clauses[index]
+                analysis.evidence.append(Evidence(feature: feature, start: clause.start, end: clause.end, text: segmenter.text(clause.start, clause.end)))
+            }
+        }
+        analysis.features["smart.score"] = .number(Double(found.count))
+        analysis.features["smart.followup"] = .text(followup)
+        // Only goal questions (or no question at all) get SMART follow-ups.
+        if context.kind == nil || context.kind == .goals {
+            analysis.followup = followup
+            analysis.reason = Self.reasons[followup] ?? ""
+        }
+        return analysis
+    }
+
+    private static let reasons = [
+        "specific": "The goal is vague; name what exactly you want to achieve.",
+        "measurable": "The goal has no way to tell when it is met; give a number or a milestone.",
+        "time_bound": "The goal has no time frame; say by when.",
+        "none": "The goal is specific, measurable and has a time frame.",
+    ]
+
+    /// "six months", "two years": the number is the time frame, not the measure.
+    private static func isTimeUnit(after position: Int, in words: [String]) -> Bool {
+        guard position + 1 < words.count else { return Lexicon.isYear(words[position]) }
+        return ["year", "years", "month", "months", "week", "weeks", "day", "days", "quarter", "quarters"].contains(words[position + 1])
+            || Lexicon.isYear(words[position]) || (position > 0 && words[position - 1] == "by")
+    }
+
+    static let achievingVerbs = PhraseSet([
+        "become", "get", "earn", "complete", "finish", "obtain", "pass", "lead", "start", "open", "learn", "train", "take",
+        "apply", "move into", "step into", "run", "launch", "publish", "present", "supervise", "build", "create", "develop",
+        "specialize", "specialise", "attend", "enroll", "enrol", "join", "achieve", "reach", "master", "certify", "sit for",
+        "go back", "return to", "be a", "be the", "be licensed", "be certified", "facilitate", "mentor", "transition",
+    ])
+    static let ownershipPhrases = PhraseSet(["my goal is", "my goal", "i want to", "i plan to", "i'd like to", "i would like to", "i hope to", "i aim to", "i intend to", "i'm working toward", "i am working toward", "i'm working towards"])
+    static let specificTargets = PhraseSet([
+        "license", "licensed", "licensure", "lcsw", "lpc", "lmft", "lmhc", "lcpc", "lcdc", "cadc", "certification", "certified",
+        "certificate", "credential", "supervisor", "supervision", "degree", "master's", "masters", "doctorate", "phd", "psyd",
+        "msw", "dbt", "cbt", "emdr", "act", "mi", "motivational interviewing", "trauma-focused", "tf-cbt", "play therapy",
+        "group", "groups", "private practice", "practice", "program", "clinic", "caseload", "specialist", "specialize",
+        "specialise", "specialty", "lead", "leadership", "manager", "director", "coordinator", "trainer", "training", "course",
+        "exam", "conference", "workshop", "research", "paper", "peer support", "certified peer", "cps", "crps", "mentor",
+        "supervising", "clinical supervisor", "team lead", "role", "position", "adolescents", "children", "older adults",
+        "veterans", "addiction", "substance use", "eating disorders", "couples", "family therapy", "psychodynamic",
+    ])
+    static let milestones = PhraseSet([
+        "pass", "passed", "passing", "exam", "license", "licensed", "licensure", "certification", "certified", "certificate",
+        "degree", "graduate", "complete", "completing", "finish", "hours", "credits", "ceus", "ceu", "caseload of", "at least",
+        "every week", "each week", "every month", "each month", "per week", "per month", "a week", "a month", "percent",
+        "%", "score", "scores", "rate", "ratings", "fidelity", "sign-off", "signed off", "promoted", "promotion", "hired",
+        "publish", "published", "present at", "presented",
+    ])
+    static let deadlines = PhraseSet([
+        "by the end of", "by end of", "within", "in the next", "over the next", "next year", "next month", "next spring",
+        "next summer", "next fall", "next winter", "this year", "this spring", "this summer", "this fall", "this winter",
+        "by next", "in one year", "in a year", "in two years", "in three years", "in five years", "in six months",
+        "in three months", "in 12 months", "in 18 months", "in 6 months", "in 3 months", "in 2 years", "in 5 years",
+        "in 3 years", "in 1 year", "before the end", "by december", "by june", "by the time", "deadline", "months from now",
+        "years from now", "year from now", "by spring", "by summer", "by fall", "by winter", "first year", "first six months",
+        "first 90 days", "90 days", "30 days", "60 days", "first 30", "first 60", "first month", "by the fall", "by the spring",
+        "by the summer", "by the winter", "end of the year", "end of next year", "this time next year", "per quarter",
+        "each quarter", "every quarter", "in the coming year", "over the coming", "short term", "long term", "short-term",
+        "long-term",
+    ])
+    static let progress = PhraseSet([
+        "already", "enrolled", "signed up", "registered", "applied", "i've started", "i have started", "i started", "i've begun",
+        "i've completed", "i have completed", "i've finished", "halfway", "on track", "my supervisor", "my employer",
+        "tuition", "budget", "saving", "scheduled", "booked", "study group", "studying", "steps", "the first step", "plan is",
+        "my plan", "by taking", "by attending", "by completing", "by getting", "mentor", "mentorship", "support from",
+        "agreed to", "paid for", "reimburse", "reimbursement", "i have", "i've got", "i've logged", "logged",
+    ])
+    static let relevance = PhraseSet([
+        "so that", "so i can", "which will", "which would", "because", "for my clients", "for clients", "our clients",
+        "the clients", "my clients", "this role", "this position", "this team", "this agency", "this program", "the people",
+        "the community", "population", "the team", "help me", "help clients", "to serve", "to support", "better serve",
+        "better support", "the work", "in this work", "meaningful", "matters to me", "important to me", "fits", "aligns",
+    ])
+}

@@ -1,0 +1,57 @@
+/// Finds the parts of a STAR answer (Situation, Task, Action, Result), whether it tells one specific
+/// past example, and whether the actions are the speaker's own; recommends the follow-up a good
+/// interviewer would ask. Rule-based: deterministic, offline, microseconds per answer.
+public struct STARAnalyzer: Analyzer {
+    public let identifier = "star"
+    public let version = "1.0"
+    public let summary = "STAR structure: situation, task, action, result, and whether the answer is one specific past example"
+    public let followups = ["example", "action", "result", "situation"]
+
+    public init() {}
+
+    public var features: [FeatureDescriptor] {
+        [
+            FeatureDescriptor("star.situation", .bool, "the answer sets the scene of a particular event"),
+            FeatureDescriptor("star.task", .bool, "the answer says what the speaker had to do or aimed for"),
+            FeatureDescriptor("star.action", .bool, "the speaker describes concrete things they did themselves"),
+            FeatureDescriptor("star.result", .bool, "the answer says how it turned out"),
+            FeatureDescriptor("star.specific_example", .bool, "the answer tells one specific past example"),
+            FeatureDescriptor("star.hypothetical", .bool, "the answer says what the speaker would do, not what they did"),
+            FeatureDescriptor("star.generic", .bool, "the answer describes habits or beliefs rather than an event"),
+            FeatureDescriptor("star.group_action", .bool, "actions are told as 'we' or 'the team'"),
+            FeatureDescriptor("star.we_only", .bool, "only 'we' or 'the team' acted; the speaker's own part is missing"),
+            FeatureDescriptor("star.result_quantified", .bool, "the result has a number, amount or count"),
+            FeatureDescriptor("star.result_uncertain", .bool, "the answer says the outcome is unknown"),
+            FeatureDescriptor("star.score", .number, "how many of situation, task, action and result are present (0 to 4)"),
+            FeatureDescriptor("star.followup", .choice(followups + ["none"]), "the follow-up this analyzer recommends"),
+        ]
+    }
+
+    public func analyze(_ answer: String, context: AnalysisContext) -> Analysis {
+        let reading = STARReading(answer)
+        var analysis = Analysis()
+        let followup = reading.followup
+        analysis.features = [
+            "star.situation": .bool(reading.situation != nil),
+            "star.task": .bool(reading.task != nil),
+            "star.action": .bool(reading.ownAction != nil),
+            "star.result": .bool(reading.result != nil),
+            "star.specific_example": .bool(reading.isSpecific),
+            "star.hypothetical": .bool(reading.isHypothetical),
+            "star.generic": .bool(reading.isGeneric),
+            "star.group_action": .bool(reading.groupAction != nil),
+            "star.we_only": .bool(reading.groupAction != nil && reading.ownAction == nil),
+            "star.result_quantified": .bool(reading.resultQuantified),
+            "star.result_uncertain": .bool(reading.uncertain != nil && reading.result == nil),
+            "star.score": .number(Double(reading.score)),
+            "star.followup": .text(followup),
+        ]
+        // Goal questions ask about the future; a STAR follow-up would be the wrong question there.
+        if context.kind != .goals {
+            analysis.followup = followup
+            analysis.reason = reading.reason
+        }
+        analysis.evidence = reading.evidence
+        return analysis
+    }
+}

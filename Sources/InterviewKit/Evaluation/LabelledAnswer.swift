@@ -1,0 +1,61 @@
+import Foundation
+
+/// One line of an evaluation file: an answer with the labels a person gave it.
+public struct LabelledAnswer: Sendable {
+    /// Labels that `rehearse eval` scores, and the analysis feature each is compared with.
+    public static let booleanLabels: [(label: String, feature: String)] = [
+        ("specific_example", "star.specific_example"), ("situation", "star.situation"), ("task", "star.task"),
+        ("action", "star.action"), ("result", "star.result"), ("smart.specific", "smart.specific"),
+        ("smart.measurable", "smart.measurable"), ("smart.time_bound", "smart.time_bound"),
+    ]
+
+    public var id: String
+    public var question: String?
+    public var kind: QuestionKind?
+    public var answer: String
+    public var followup: String?
+    public var labels: [String: Bool]
+    /// Where the line is, for messages.
+    public var line: Int
+
+    /// Parses a JSON Lines file. A bad line is an error naming its line number.
+    public static func parseLines(_ text: String, file: String) throws(EvaluationFileError) -> [LabelledAnswer] {
+        var items: [LabelledAnswer] = []
+        var ids: Set<String> = []
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let number = offset + 1
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("//") { continue }
+            func fail(_ message: String) -> EvaluationFileError { EvaluationFileError(file: file, line: number, message: message) }
+            guard let object = (try? JSONSerialization.jsonObject(with: Data(trimmed.utf8))) as? [String: Any] else {
+                throw fail("not a JSON object; each line holds one {\"id\": …, \"answer\": …} object")
+            }
+            guard let id = object["id"] as? String, !id.isEmpty else { throw fail("missing \"id\" (a string)") }
+            guard ids.insert(id).inserted else { throw fail("duplicate id '\(id)'") }
+            guard let answer = object["answer"] as? String else { throw fail("missing \"answer\" (a string)") }
+            var kind: QuestionKind?
+            if let name = object["kind"] as? String {
+                guard let parsed = QuestionKind(rawValue: name) else { throw fail("unknown kind '\(name)'") }
+                kind = parsed
+            }
+            var labels: [String: Bool] = [:]
+            for (label, _) in booleanLabels {
+                guard let value = object[label] else { continue }
+                guard let flag = value as? Bool else { throw fail("label \"\(label)\" must be true or false") }
+                labels[label] = flag
+            }
+            let followup = object["followup"] as? String
+            if object["followup"] != nil && followup == nil { throw fail("label \"followup\" must be a string") }
+            items.append(LabelledAnswer(id: id, question: object["question"] as? String, kind: kind, answer: answer, followup: followup, labels: labels, line: number))
+        }
+        return items
+    }
+}
+
+public struct EvaluationFileError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var message: String
+
+    public var description: String { "\(file):\(line):1: error: \(message)" }
+}

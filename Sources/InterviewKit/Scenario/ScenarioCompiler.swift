@@ -1,0 +1,405 @@
+/// Turns the XML tree of a scenario into a `Scenario`, collecting diagnostics as it goes.
+struct ScenarioCompiler {
+    let file: String
+    private(set) var catalog: FeatureCatalog
+    private(set) var diagnostics: [Diagnostic] = []
+
+    private static let schemaInstanceNamespace = "http://www.w3.org/2001/XMLSchema-instance"
+    static let maximumProbeLimit = 10
+
+    init(file: String, catalog: FeatureCatalog) {
+        self.file = file
+        self.catalog = catalog
+    }
+
+    // MARK: Interview
+
+    mutating func compile(_ root: XMLElement) -> Scenario? {
+        guard checkNamespace(of: root) else { return nil }
+        guard root.name == "interview" else {
+            error("root-element", "the root element must be <interview>, not <\(root.name)>", at: root.location)
+            return nil
+        }
+        checkAttributes(root, allowed: ["id", "version", "max-probes"], required: ["id", "version"])
+        let id = identifier(root, "id")
+        let version = root.attribute("version")?.value.trimmed ?? ""
+        if root.attribute("version") != nil && version.isEmpty {
+            error("empty-attribute", "the version attribute is empty; give the scenario's version, e.g. version=\"1.0\"", at: root.attribute("version")!.valueLocation)
+        }
+        let maxProbes = probeLimit(root) ?? Scenario.defaultMaxProbes
+
+        var seen: [String: SourceLocation] = [:]
+        var texts: [String: String] = [:]
+        var competencies: [Competency] = []
+        var questions: [Question] = []
+        var questionsElement: XMLElement?
+        for child in root.children where checkNamespace(of: child) {
+            if let first = seen[child.name] {
+                error("duplicate-element", "<\(child.name)> appears twice in <interview>; keep one (the first is at line \(first.line))", at: child.location)
+                continue
+            }
+            seen[child.name] = child.location
+            switch child.name {
+            case "title", "role", "description", "opening", "closing":
+                checkAttributes(child, allowed: [], required: [])
+                texts[child.name] = text(of: child)
+            case "competencies":
+                competencies = compileCompetencies(child)
+                if catalog.providers.contains("competency") {
+                    catalog.add(CompetencyAnalyzer.features(for: competencies), from: "competency")
+                }
+            case "questions":
+                questionsElement = child
+            default:
+                unknownElement(child, in: "interview", expected: ["title", "role", "description", "opening", "closing", "competencies", "questions"])
+            }
+        }
+        noText(in: root)
+        for required in ["title", "role", "opening", "closing", "questions"] where seen[required] == nil {
+            error("missing-element", "<interview> has no <\(required)>; add one (\(Self.purpose[required]!))", at: root.location)
+        }
+        if let questionsElement {
+            questions = compileQuestions(questionsElement, competencies: competencies)
+        }
+
+        guard let id, let title = texts["title"], let role = texts["role"], let opening = texts["opening"],
+            let closing = texts["closing"], !questions.isEmpty
+        else { return nil }
+        return Scenario(
+            id: id, title: title, role: role, description: texts["description"], version: version, opening: opening,
+            closing: closing, maxProbes: maxProbes, competencies: competencies, questions: questions, file: file)
+    }
+
+    private static let purpose = [
+        "title": "the scenario's name, shown in the header",
+        "role": "the job the candidate is interviewing for",
+        "opening": "what the interviewer says before the first question",
+        "closing": "what the interviewer says after the last question",
+        "questions": "the <question> elements",
+    ]
+
+    // MARK: Competencies
+
+    private mutating func compileCompetencies(_ element: XMLElement) -> [Competency] {
+        checkAttributes(element, allowed: [], required: [])
+        noText(in: element)
+        var competencies: [Competency] = []
+        var ids: [String: SourceLocation] = [:]
+        for child in element.children where checkNamespace(of: child) {
+            guard child.name == "competency" else {
+                unknownElement(child, in: "competencies", expected: ["competency"])
+                continue
+            }
+            checkAttributes(child, allowed: ["id", "label"], required: ["id", "label"])
+            noText(in: child)
+            let id = identifier(child, "id")
+            let label = child.attribute("label")?.value.foldingWhitespace ?? ""
+            if let attribute = child.attribute("label"), label.isEmpty {
+                error("empty-attribute", "the label is empty; give the competency a readable name", at: attribute.valueLocation)
+            }
+            var cues: [String] = []
+            for cue in child.children where checkNamespace(of: cue) {
+                guard cue.name == "cue" else {
+                    unknownElement(cue, in: "competency", expected: ["cue"])
+                    continue
+                }
+                checkAttributes(cue, allowed: [], required: [])
+                if let text = text(of: cue) { cues.append(text) }
+            }
+            if cues.isEmpty {
+                error("missing-element", "competency has no <cue>; add the words or phrases that show it in an answer", at: child.location)
+            }
+            if let id {
+                if let first = ids[id] {
+                    duplicate("competency", id, at: child.location, first: first)
+                } else {
+                    ids[id] = child.location
+                    competencies.append(Competency(id: id, label: label, cues: cues, location: child.location))
+                }
+            }
+        }
+        return competencies
+    }
+
+    // MARK: Questions
+
+    private mutating func compileQuestions(_ element: XMLElement, competencies: [Competency]) -> [Question] {
+        checkAttributes(element, allowed: [], required: [])
+        noText(in: element)
+        var questions: [Question] = []
+        var questionIDs: [String: SourceLocation] = [:]
+        var probeIDs: [String: SourceLocation] = [:]
+        for child in element.children where checkNamespace(of: child) {
+            guard child.name == "question" else {
+                unknownElement(child, in: "questions", expected: ["question"])
+                continue
+            }
+            guard let question = compileQuestion(child, competencies: competencies, probeIDs: &probeIDs) else { continue }
+            if let first = questionIDs[question.id] {
+                duplicate("question", question.id, at: child.location, first: first)
+                continue
+            }
+            questionIDs[question.id] = child.location
+            questions.append(question)
+        }
+        if element.children.isEmpty {
+            error("missing-element", "<questions> is empty; add at least one <question>", at: element.location)
+        } else if !questions.isEmpty && questions.allSatisfy(\.branchOnly) {
+            error("no-sequence", "every question is branch-only, so the interview has nowhere to start; make the first one part of the order", at: element.location)
+        }
+        for question in questions {
+            for branch in question.branches {
+                guard case .question(let target) = branch.target, questionIDs[target] == nil else { continue }
+                error("unknown-question", "unknown question id '\(target)'.\(didYouMean(target, questionIDs.keys))", at: branch.location)
+            }
+        }
+        return questions
+    }
+
+    /// Children of <question> must come in this order, as the schema says.
+    private static let questionChildOrder = ["ask": 0, "hint": 1, "probe": 2, "next": 3, "end": 3]
+
+    private mutating func compileQuestion(
+        _ element: XMLElement, competencies: [Competency], probeIDs: inout [String: SourceLocation]
+    ) -> Question? {
+        checkAttributes(element, allowed: ["id", "kind", "assesses", "max-probes", "branch-only"], required: ["id"])
+        noText(in: element)
+        let id = identifier(element, "id")
+        var kind = QuestionKind.behavioral
+        if let attribute = element.attribute("kind") {
+            let value = attribute.value.trimmed
+            if let parsed = QuestionKind(rawValue: value) {
+                kind = parsed
+            } else {
+                let names = QuestionKind.allCases.map(\.rawValue)
+                error("invalid-value", "unknown question kind '\(value)'; use one of \(names.joined(separator: ", ")).\(didYouMean(value, names))", at: attribute.valueLocation)
+            }
+        }
+        var assesses: [String] = []
+        if let attribute = element.attribute("assesses") {
+            let known = competencies.map(\.id)
+            var offset = 0
+            for word in attribute.value.split(separator: " ", omittingEmptySubsequences: false) {
+                defer { offset += word.unicodeScalars.count + 1 }
+                guard !word.isEmpty else { continue }
+                let name = String(word)
+                if known.contains(name) {
+                    assesses.append(name)
+                } else {
+                    error("unknown-competency", "unknown competency id '\(name)'; declare it in <competencies>.\(didYouMean(name, known))", at: attribute.location(ofValueOffset: offset))
+                }
+            }
+        }
+        let maxProbes = probeLimit(element)
+        let branchOnly = boolean(element, "branch-only") ?? false
+
+        var phrasings: [String] = []
+        var hint: String?
+        var probes: [Probe] = []
+        var branches: [Branch] = []
+        var lastRank = 0
+        var lastName = "ask"
+        for child in element.children where checkNamespace(of: child) {
+            guard let rank = Self.questionChildOrder[child.name] else {
+                unknownElement(child, in: "question", expected: ["ask", "hint", "probe", "next", "end"])
+                continue
+            }
+            if rank < lastRank {
+                error("element-order", "<\(child.name)> must come before <\(lastName)>; the order inside <question> is ask, hint, probe, then next and end", at: child.location)
+            }
+            lastRank = max(rank, lastRank)
+            lastName = rank == lastRank ? child.name : lastName
+            switch child.name {
+            case "ask":
+                checkAttributes(child, allowed: [], required: [])
+                if let text = text(of: child) { phrasings.append(text) }
+            case "hint":
+                checkAttributes(child, allowed: [], required: [])
+                if hint != nil {
+                    error("duplicate-element", "a question has one <hint>; merge the two", at: child.location)
+                }
+                hint = text(of: child)
+            case "probe":
+                if let probe = compileProbe(child, question: id ?? "?", number: probes.count + 1) {
+                    if let first = probeIDs[probe.id] {
+                        duplicate("probe", probe.id, at: child.location, first: first)
+                    } else {
+                        probeIDs[probe.id] = child.location
+                        probes.append(probe)
+                    }
+                }
+            default:
+                if let branch = compileBranch(child) { branches.append(branch) }
+            }
+        }
+        if phrasings.isEmpty && !element.children.contains(where: { $0.name == "ask" }) {
+            error("missing-element", "question has no <ask>; add the words the interviewer says", at: element.location)
+        }
+        guard let id, !phrasings.isEmpty else { return nil }
+        return Question(
+            id: id, kind: kind, phrasings: phrasings, hint: hint, assesses: assesses, maxProbes: maxProbes, probes: probes,
+            branches: branches, branchOnly: branchOnly, location: element.location)
+    }
+
+    private mutating func compileProbe(_ element: XMLElement, question: String, number: Int) -> Probe? {
+        checkAttributes(element, allowed: ["id", "when"], required: ["when"])
+        noText(in: element)
+        let id = element.attribute("id") != nil ? identifier(element, "id") : "\(question)#\(number)"
+        let condition = element.attribute("when").flatMap { compileCondition($0) }
+        var phrasings: [String] = []
+        for child in element.children where checkNamespace(of: child) {
+            guard child.name == "ask" else {
+                unknownElement(child, in: "probe", expected: ["ask"])
+                continue
+            }
+            checkAttributes(child, allowed: [], required: [])
+            if let text = text(of: child) { phrasings.append(text) }
+        }
+        if !element.children.contains(where: { $0.name == "ask" }) {
+            error("missing-element", "probe has no <ask>; add the follow-up the interviewer says", at: element.location)
+        }
+        guard let id, let condition, !phrasings.isEmpty else { return nil }
+        return Probe(id: id, condition: condition, phrasings: phrasings, location: element.location)
+    }
+
+    private mutating func compileBranch(_ element: XMLElement) -> Branch? {
+        let isEnd = element.name == "end"
+        checkAttributes(element, allowed: isEnd ? ["when"] : ["when", "goto"], required: isEnd ? [] : ["goto"])
+        noText(in: element)
+        for child in element.children where checkNamespace(of: child) {
+            unknownElement(child, in: element.name, expected: [])
+        }
+        var condition: Condition?
+        if let attribute = element.attribute("when") {
+            guard let compiled = compileCondition(attribute) else { return nil }
+            condition = compiled
+        }
+        if isEnd {
+            return Branch(condition: condition, target: .end, location: element.location)
+        }
+        guard let target = identifier(element, "goto") else { return nil }
+        let location = element.attribute("goto")?.valueLocation ?? element.location
+        return Branch(condition: condition, target: .question(target), location: location)
+    }
+
+    private mutating func compileCondition(_ attribute: XMLElement.Attribute) -> Condition? {
+        switch Condition.compile(attribute.value, catalog: catalog) {
+        case .success(let condition):
+            return condition
+        case .failure(let problem):
+            let code = problem.message.hasPrefix("no analyzer in use") ? "unknown-feature" : "condition"
+            error(code, problem.message, at: attribute.location(ofValueOffset: problem.range.lowerBound))
+            return nil
+        }
+    }
+
+    // MARK: Shared checks
+
+    /// Elements must be in the v1 namespace; another version of it gets its own message.
+    private mutating func checkNamespace(of element: XMLElement) -> Bool {
+        if element.namespace == Scenario.namespace { return true }
+        guard let namespace = element.namespace else {
+            if element.name == "interview" {
+                error("namespace", "<interview> has no namespace; add xmlns=\"\(Scenario.namespace)\"", at: element.location)
+            } else {
+                error("namespace", "<\(element.name)> is not in the scenario namespace \(Scenario.namespace)", at: element.location)
+            }
+            return false
+        }
+        if namespace.hasPrefix(Scenario.namespacePrefix) {
+            let version = namespace.dropFirst(Scenario.namespacePrefix.count)
+            error("format-version", "this file uses scenario format version \(version); this Rehearse reads version 1 (\(Scenario.namespace)); update Rehearse or convert the file", at: element.location)
+        } else {
+            error("namespace", "<\(element.name)> is in namespace '\(namespace)'; scenario elements use \(Scenario.namespace)", at: element.location)
+        }
+        return false
+    }
+
+    private mutating func checkAttributes(_ element: XMLElement, allowed: [String], required: [String]) {
+        for attribute in element.attributes {
+            switch attribute.namespace {
+            case nil:
+                if !allowed.contains(attribute.name) {
+                    let expected = allowed.isEmpty ? "<\(element.name)> takes no attributes" : "<\(element.name)> takes " + allowed.map { "'\($0)'" }.joined(separator: ", ")
+                    error("unknown-attribute", "unknown attribute '\(attribute.name)'; \(expected).\(didYouMean(attribute.name, allowed))", at: attribute.nameLocation)
+                }
+            case Self.schemaInstanceNamespace where element.name == "interview":
+                break  // xsi:schemaLocation lets editors find the schema
+            default:
+                error("unknown-attribute", "unknown attribute '\(attribute.name)' in namespace '\(attribute.namespace!)'", at: attribute.nameLocation)
+            }
+        }
+        for name in required where element.attribute(name) == nil {
+            error("missing-attribute", "<\(element.name)> needs a '\(name)' attribute", at: element.location)
+        }
+    }
+
+    /// Structural elements hold elements only; stray text is probably a misplaced tag.
+    private mutating func noText(in element: XMLElement) {
+        if !element.text.trimmed.isEmpty {
+            error("unexpected-text", "<\(element.name)> holds elements, not text; put the text inside a child element such as <ask>", at: element.location)
+        }
+    }
+
+    /// Text content with whitespace folded; an error when there is none or it contains elements.
+    private mutating func text(of element: XMLElement) -> String? {
+        if let child = element.children.first {
+            error("unexpected-element", "<\(element.name)> holds text only, not <\(child.name)>", at: child.location)
+        }
+        let text = element.text.foldingWhitespace
+        if text.isEmpty {
+            error("empty-element", "<\(element.name)> is empty; write its text", at: element.location)
+            return nil
+        }
+        return text
+    }
+
+    private mutating func identifier(_ element: XMLElement, _ name: String) -> String? {
+        guard let attribute = element.attribute(name) else { return nil }
+        let value = attribute.value.trimmed
+        guard Self.isIdentifier(value) else {
+            error("invalid-id", "'\(value)' is not a valid id; use letters, digits, '-', '_' or '.', starting with a letter", at: attribute.valueLocation)
+            return nil
+        }
+        return value
+    }
+
+    static func isIdentifier(_ value: String) -> Bool {
+        guard let first = value.unicodeScalars.first, first.properties.isAlphabetic || first == "_" else { return false }
+        return value.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) }
+    }
+
+    private mutating func probeLimit(_ element: XMLElement) -> Int? {
+        guard let attribute = element.attribute("max-probes") else { return nil }
+        guard let value = Int(attribute.value.trimmed), (0...Self.maximumProbeLimit).contains(value) else {
+            error("invalid-value", "max-probes must be a whole number from 0 to \(Self.maximumProbeLimit), not '\(attribute.value)'", at: attribute.valueLocation)
+            return nil
+        }
+        return value
+    }
+
+    private mutating func boolean(_ element: XMLElement, _ name: String) -> Bool? {
+        guard let attribute = element.attribute(name) else { return nil }
+        switch attribute.value.trimmed {
+        case "true", "1": return true
+        case "false", "0": return false
+        default:
+            error("invalid-value", "\(name) must be true or false, not '\(attribute.value)'", at: attribute.valueLocation)
+            return nil
+        }
+    }
+
+    private mutating func unknownElement(_ element: XMLElement, in parent: String, expected: [String]) {
+        let allowed = expected.isEmpty ? "<\(parent)> holds no elements" : "<\(parent)> holds " + expected.map { "<\($0)>" }.joined(separator: ", ")
+        error("unknown-element", "unknown element <\(element.name)>; \(allowed).\(didYouMean(element.name, expected))", at: element.location)
+    }
+
+    private mutating func duplicate(_ what: String, _ id: String, at location: SourceLocation, first: SourceLocation) {
+        error("duplicate-id", "duplicate \(what) id '\(id)'; ids must be unique (first used at line \(first.line))", at: location)
+        diagnostics.append(Diagnostic(.note, "duplicate-id", "'\(id)' first defined here", at: first))
+    }
+
+    private mutating func error(_ code: String, _ message: String, at location: SourceLocation) {
+        diagnostics.append(.error(code, message, at: location))
+    }
+}

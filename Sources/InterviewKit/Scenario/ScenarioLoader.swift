@@ -1,0 +1,56 @@
+import Foundation
+
+/// What loading a scenario produced: the scenario when there were no errors, and every diagnostic either way.
+public struct ScenarioLoadResult: Sendable {
+    public var scenario: Scenario?
+    public var diagnostics: [Diagnostic]
+}
+
+/// Reads scenario XML (format v1) into a compiled `Scenario`, checking conditions against the
+/// features of the analyzers in use. Reports every problem it finds, not only the first.
+public struct ScenarioLoader: Sendable {
+    public let catalog: FeatureCatalog
+
+    public init(catalog: FeatureCatalog) {
+        self.catalog = catalog
+    }
+
+    public init(analyzers: AnalyzerSet) {
+        self.init(catalog: analyzers.catalog)
+    }
+
+    /// Loads a file. A file that cannot be read is reported as a diagnostic at 1:1.
+    public func load(contentsOf path: String) -> ScenarioLoadResult {
+        let start = SourceLocation(file: path, line: 1, column: 1)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return ScenarioLoadResult(scenario: nil, diagnostics: [.error("no-such-file", "no such file; check the path", at: start)])
+        }
+        guard !isDirectory.boolValue else {
+            return ScenarioLoadResult(
+                scenario: nil, diagnostics: [.error("is-directory", "this is a directory; name a scenario .xml file inside it", at: start)])
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            return ScenarioLoadResult(scenario: nil, diagnostics: [.error("unreadable", "cannot read the file; check its permissions", at: start)])
+        }
+        defer { try? handle.close() }
+        // Read one byte past the limit, so an oversized file is caught without reading all of it.
+        let data = (try? handle.read(upToCount: XMLParser.maximumSize + 1)) ?? Data()
+        return load(Array(data), file: path)
+    }
+
+    public func load(_ bytes: [UInt8], file: String) -> ScenarioLoadResult {
+        let parsed = XMLParser.parse(bytes, file: file)
+        guard let root = parsed.root else {
+            return ScenarioLoadResult(scenario: nil, diagnostics: parsed.diagnostics.sortedByLocation())
+        }
+        var compiler = ScenarioCompiler(file: file, catalog: catalog)
+        let scenario = compiler.compile(root)
+        let diagnostics = (parsed.diagnostics + compiler.diagnostics).sortedByLocation()
+        return ScenarioLoadResult(scenario: diagnostics.hasErrors ? nil : scenario, diagnostics: diagnostics)
+    }
+
+    public func load(_ text: String, file: String) -> ScenarioLoadResult {
+        load(Array(text.utf8), file: file)
+    }
+}

@@ -1,0 +1,67 @@
+extension String {
+    /// Without leading and trailing white space.
+    var trimmed: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[first...last])
+    }
+
+    /// Runs of white space (indentation, line breaks) folded to single spaces, and trimmed.
+    /// Scenario prose is written indented inside XML; this is the text a person should see.
+    var foldingWhitespace: String {
+        var result = ""
+        result.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for scalar in unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.unicodeScalars.append(" ") }
+                pendingSpace = false
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}
+
+/// Levenshtein distance, for "did you mean" suggestions.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a.unicodeScalars)
+    let b = Array(b.unicodeScalars)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+            current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, substitution)
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}
+
+/// The candidate closest to `word`, if it is close enough to be a likely typo.
+func closestMatch<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
+    let limit = Swift.max(2, word.count / 3)
+    var best: (candidate: String, distance: Int)?
+    for candidate in candidates {
+        let distance = editDistance(word.lowercased(), candidate.lowercased())
+        guard distance <= limit else { continue }
+        if let current = best, current.distance < distance || (current.distance == distance && current.candidate <= candidate) {
+            continue
+        }
+        best = (candidate, distance)
+    }
+    return best?.candidate
+}
+
+/// " Did you mean 'x'?" or nothing.
+func didYouMean<S: Sequence>(_ word: String, _ candidates: S) -> String where S.Element == String {
+    closestMatch(to: word, in: candidates).map { " Did you mean '\($0)'?" } ?? ""
+}

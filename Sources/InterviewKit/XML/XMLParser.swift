@@ -1,0 +1,188 @@
+import CLibXML2
+
+/// Parses XML with libxml2 under safe options and copies the result into `XMLElement` values.
+///
+/// Safety: no network access, no entity substitution, no DTD loading, and a document with a
+/// DOCTYPE is rejected. libxml2's messages are collected as diagnostics, never printed.
+enum XMLParser {
+    /// Largest document accepted, so a hostile file cannot exhaust memory.
+    static let maximumSize = 8 * 1024 * 1024
+
+    /// The root element, or the diagnostics that explain why there is none.
+    static func parse(_ input: [UInt8], file: String) -> (root: XMLElement?, diagnostics: [Diagnostic]) {
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        guard input.count <= maximumSize else {
+            return failure([
+                .error(
+                    "file-too-large",
+                    "file is \(input.count / 1024) KiB; scenario files are limited to \(maximumSize / 1024 / 1024) MiB",
+                    at: start)
+            ])
+        }
+        guard !input.isEmpty else {
+            return failure([.error("empty-file", "file is empty; a scenario starts with an <interview> element", at: start)])
+        }
+        let bytes: [UInt8]
+        switch TextDecoding.utf8(from: input) {
+        case .success(let decoded): bytes = decoded
+        case .failure(let message): return failure([.error("encoding", message, at: start)])
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            return failure([.error("nul-byte", "file contains a NUL byte; save it as plain UTF-8 text", at: location(ofByte: nul, in: bytes, file: file))])
+        }
+
+        let collector = ErrorCollector(file: file)
+        return collector.capturingErrors { () -> (root: XMLElement?, diagnostics: [Diagnostic]) in
+            guard let context = xmlNewParserCtxt() else {
+                return failure([.error("xml", "the XML parser could not start (out of memory)", at: start)])
+            }
+            defer { xmlFreeParserCtxt(context) }
+            let options = Int32(
+                bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
+            let document = bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                    xmlCtxtReadMemory(context, pointer, Int32(buffer.count), file, "UTF-8", options)
+                }
+            }
+            guard let document else {
+                return failure(collector.diagnostics.isEmpty
+                    ? [.error("xml", "the file is not well-formed XML", at: start)] : collector.diagnostics)
+            }
+            defer { xmlFreeDoc(document) }
+            if context.pointee.wellFormed == 0 || collector.diagnostics.hasErrors {
+                return failure(collector.diagnostics)
+            }
+            if document.pointee.intSubset != nil || document.pointee.extSubset != nil {
+                return failure([doctypeDiagnostic(bytes, file: file)])
+            }
+            guard let root = xmlDocGetRootElement(document) else {
+                return failure([.error("xml", "the document has no root element", at: start)])
+            }
+            var sourceMap = XMLSourceMap(utf8: bytes, file: file).startTags[...]
+            return (copy(root, sourceMap: &sourceMap, file: file), collector.diagnostics)
+        }
+    }
+
+    private static func failure(_ diagnostics: [Diagnostic]) -> (root: XMLElement?, diagnostics: [Diagnostic]) {
+        (nil, diagnostics)
+    }
+
+    private static func doctypeDiagnostic(_ bytes: [UInt8], file: String) -> Diagnostic {
+        let marker = Array("<!DOCTYPE".utf8)
+        var offset = 0
+        if bytes.count >= marker.count {
+            for i in 0...(bytes.count - marker.count) where bytes[i..<i + marker.count].elementsEqual(marker) {
+                offset = i
+                break
+            }
+        }
+        return .error(
+            "doctype",
+            "DOCTYPE declarations are not allowed in scenario files (they can pull in outside files); remove it",
+            at: location(ofByte: offset, in: bytes, file: file))
+    }
+
+    static func location(ofByte offset: Int, in bytes: [UInt8], file: String) -> SourceLocation {
+        var line = 1
+        var column = 1
+        for byte in bytes[..<min(offset, bytes.count)] {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if !XMLSourceMap.isContinuation(byte) && byte != UInt8(ascii: "\r") {
+                column += 1
+            }
+        }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+
+    private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+        pointer.map { String(cString: $0) }
+    }
+
+    private static func copy(
+        _ node: xmlNodePtr, sourceMap: inout ArraySlice<XMLSourceMap.StartTag>, file: String
+    ) -> XMLElement {
+        let name = string(node.pointee.name) ?? ""
+        let tag = sourceMap.popFirst()
+        // The map and libxml2 agree unless the scanner was confused; then fall back to libxml2's line.
+        let trusted = tag?.name.split(separator: ":").last.map(String.init) == name ? tag : nil
+        let location = SourceLocation(
+            file: file, line: trusted?.line ?? Int(xmlGetLineNo(node)), column: trusted?.column ?? 1)
+
+        var attributes: [XMLElement.Attribute] = []
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            let attributeName = string(current.pointee.name) ?? ""
+            let prefix = current.pointee.ns.flatMap { string($0.pointee.prefix) }
+            let qualified = prefix.map { "\($0):\(attributeName)" } ?? attributeName
+            let value: String
+            if let content = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)) {
+                value = String(cString: content)
+                rehearse_xml_free(content)
+            } else {
+                value = ""
+            }
+            let namePosition = trusted?.attributeNames[qualified]
+            attributes.append(
+                XMLElement.Attribute(
+                    name: attributeName,
+                    namespace: current.pointee.ns.flatMap { string($0.pointee.href) },
+                    value: value,
+                    nameLocation: namePosition.map { SourceLocation(file: file, line: $0.line, column: $0.column) }
+                        ?? location,
+                    valueMap: trusted?.attributes[qualified]))
+            attribute = current.pointee.next
+        }
+
+        var children: [XMLElement] = []
+        var text = ""
+        var child = node.pointee.children
+        while let current = child {
+            switch current.pointee.type {
+            case XML_ELEMENT_NODE:
+                children.append(copy(current, sourceMap: &sourceMap, file: file))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = current.pointee.content { text += String(cString: content) }
+            default:
+                break  // comments and processing instructions carry no meaning
+            }
+            child = current.pointee.next
+        }
+        return XMLElement(
+            name: name, namespace: node.pointee.ns.flatMap { string($0.pointee.href) }, attributes: attributes,
+            children: children, text: text, location: location)
+    }
+}
+
+/// Collects libxml2's structured errors for one parse on the current thread.
+private final class ErrorCollector {
+    let file: String
+    var diagnostics: [Diagnostic] = []
+
+    init(file: String) { self.file = file }
+
+    func capturingErrors<T>(_ body: () -> T) -> T {
+        rehearse_xml_silence_generic_errors()
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        xmlSetStructuredErrorFunc(context) { context, error in
+            guard let context, let error else { return }
+            let collector = Unmanaged<ErrorCollector>.fromOpaque(context).takeUnretainedValue()
+            collector.record(error.pointee)
+        }
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
+        return withExtendedLifetime(self) { body() }
+    }
+
+    func record(_ error: xmlError) {
+        let raw = error.message.map { String(cString: $0) } ?? "XML error"
+        let message = raw.trimmed
+        let severity: Diagnostic.Severity = error.level == XML_ERR_WARNING ? .warning : .error
+        // A later error about the same spot only repeats the first one.
+        if diagnostics.count >= 20 { return }
+        diagnostics.append(
+            Diagnostic(
+                severity, "xml", "malformed XML: \(message)",
+                at: SourceLocation(file: file, line: Int(error.line), column: Int(error.int2))))
+    }
+}

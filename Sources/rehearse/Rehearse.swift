@@ -1,0 +1,19 @@
+import ArgumentParser
+
+@main
+struct Rehearse: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rehearse",
+        abstract: "Practise behavioral interviews in the terminal.",
+        discussion: """
+            Rehearse asks interview questions, reads your answers, and asks the follow-up a good \
+            interviewer would: for one specific example, for what you yourself did, or for how it turned out.
+            """,
+        version: RehearseVersion.current,
+        subcommands: [Run.self, Validate.self, Analyze.self, Eval.self],
+        defaultSubcommand: nil)
+}
+
+enum RehearseVersion {
+    static let current = "0.1.0"
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import InterviewKit
+
+extension Rehearse {
+    struct Analyze: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Analyse one answer and say which follow-up it calls for, with the evidence.",
+            discussion: "Reads the answer from standard input, or from --file.")
+
+        @Option(help: "The question the answer responds to.")
+        var question: String?
+
+        @Option(help: "The kind of question: behavioral, situational, goals or general.")
+        var kind: QuestionKind?
+
+        @Option(help: "Read the answer from this file instead of standard input.")
+        var file: String?
+
+        @Flag(help: "Print one JSON object (keys: followup, reason, features, evidence).")
+        var json = false
+
+        @OptionGroup var analyzerOptions: AnalyzerOptions
+
+        func run() throws {
+            try reportingFailures {
+                let analyzers = try analyzerOptions.resolve()
+                let answer = try AnswerInput.read(file: file)
+                let analysis = analyzers.analyze(answer, context: AnalysisContext(questionText: question, kind: kind))
+                if json {
+                    print(try JSONOutput.string(AnalysisJSON(analysis)))
+                } else {
+                    print(AnalysisText.render(analysis, answer: answer))
+                }
+            }
+        }
+    }
+}
+
+extension QuestionKind: ExpressibleByArgument {}
+
+/// The `rehearse analyze --json` contract. Keys are stable; new ones may be added.
+struct AnalysisJSON: Encodable {
+    var followup: String
+    var reason: String
+    var features: [String: FeatureValue]
+    var evidence: [Evidence]
+
+    init(_ analysis: Analysis) {
+        followup = analysis.followup ?? "none"
+        reason = analysis.reason
+        features = analysis.features
+        evidence = analysis.evidence
+    }
+}
+
+/// Reads an answer from a file or standard input, as UTF-8 with invalid bytes replaced.
+enum AnswerInput {
+    static func read(file: String?) throws -> String {
+        let data: Data
+        if let file {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+                throw CommandFailure.noInput("no such file \(file)")
+            }
+            guard !isDirectory.boolValue else { throw CommandFailure.noInput("\(file) is a directory; name a text file") }
+            guard let contents = FileManager.default.contents(atPath: file) else {
+                throw CommandFailure.noInput("cannot read \(file); check its permissions")
+            }
+            data = contents
+        } else {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// The readable form of an analysis: the follow-up and why, the findings, and the evidence quoted.
+enum AnalysisText {
+    static func render(_ analysis: Analysis, answer: String) -> String {
+        var lines: [String] = []
+        lines.append("Follow-up: \(analysis.followup ?? "none")")
+        if !analysis.reason.isEmpty { lines.append("Why: \(analysis.reason)") }
+        lines.append("")
+        lines.append("Findings:")
+        for name in analysis.features.keys.sorted() {
+            lines.append("  \(name) = \(analysis.features[name]!)")
+        }
+        if !analysis.evidence.isEmpty {
+            lines.append("")
+            lines.append("Evidence:")
+            for item in analysis.evidence {
+                lines.append("  \(item.feature) [\(item.start)–\(item.end)]: «\(item.text)»")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

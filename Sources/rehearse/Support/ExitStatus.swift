@@ -1,0 +1,9 @@
+import ArgumentParser
+
+/// Exit codes from sysexits(3), so scripts can tell bad usage from bad data from a missing file.
+enum ExitStatus {
+    static let usage = ExitCode(64)
+    static let dataError = ExitCode(65)
+    static let noInput = ExitCode(66)
+    static let ioError = ExitCode(74)
+}

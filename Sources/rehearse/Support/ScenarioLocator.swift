@@ -1,0 +1,29 @@
+import Foundation
+
+/// Finds the bundled scenarios when no file is named on the command line.
+enum ScenarioLocator {
+    static let defaultScenario = "quick-start.xml"
+
+    /// Looks in `$REHEARSE_SCENARIOS`, then beside the executable (`share/rehearse/scenarios`, or a
+    /// `Scenarios` folder in it or any folder above, which covers `swift run` in a checkout), then in
+    /// `./Scenarios`.
+    static func defaultScenarioPath() -> String? {
+        candidates().map { ($0 as NSString).appendingPathComponent(defaultScenario) }
+            .first { FileManager.default.fileExists(atPath: $0) }
+    }
+
+    static func candidates() -> [String] {
+        var folders: [String] = []
+        if let fromEnvironment = ProcessInfo.processInfo.environment["REHEARSE_SCENARIOS"], !fromEnvironment.isEmpty {
+            folders.append(fromEnvironment)
+        }
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        folders.append(directory.deletingLastPathComponent().appendingPathComponent("share/rehearse/scenarios").path)
+        while directory.path != "/" {
+            folders.append(directory.appendingPathComponent("Scenarios").path)
+            directory.deleteLastPathComponent()
+        }
+        folders.append(FileManager.default.currentDirectoryPath + "/Scenarios")
+        return folders
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Runs the built `rehearse` binary, as a user would.
+struct CommandResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+enum Rehearse {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    static func fixture(_ name: String) -> String { fixtures.appendingPathComponent(name).path }
+
+    /// The binary beside the test bundle (the same build configuration), else the debug build.
+    static var binary: URL {
+        let candidates = [
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("rehearse"),
+            Bundle.main.bundleURL.appendingPathComponent("rehearse"),
+            packageRoot.appendingPathComponent(".build/debug/rehearse"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
+    }
+
+    static func run(_ arguments: [String], input: String = "", directory: URL? = nil, environment: [String: String] = [:]) throws -> CommandResult {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? packageRoot
+        var env = ProcessInfo.processInfo.environment
+        env.merge(environment) { _, new in new }
+        process.environment = env
+        // Files rather than pipes for input and errors: nothing can fill up and stall.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let inputFile = scratch.appendingPathComponent("stdin")
+        let errorFile = scratch.appendingPathComponent("stderr")
+        try Data(input.utf8).write(to: inputFile)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        let stdout = Pipe()
+        process.standardInput = try FileHandle(forReadingFrom: inputFile)
+        process.standardOutput = stdout
+        process.standardError = try FileHandle(forWritingTo: errorFile)
+        try process.run()
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let errors = try Data(contentsOf: errorFile)
+        return CommandResult(status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self), stderr: String(decoding: errors, as: UTF8.self))
+    }
+}
