@@ -3,6 +3,8 @@ struct ClauseFacts {
     var ownAction = false
     var groupAction = false
     var thirdPersonEvent = false
+    /// Someone else speaking ("she said yes"): part of the story, not its outcome.
+    var thirdPersonSpeech = false
     var past = false
     var hypothetical = false
     var habitual = false
@@ -13,20 +15,45 @@ struct ClauseFacts {
     var weakResult = false
     var uncertain = false
     var quantity = false
+    /// A clause that gives a time or a reason ("before he left", "because she moved") rather than an outcome.
+    var subordinate = false
+    /// Whether "I" or "we" is a subject somewhere in the clause.
+    var hasOwnOrGroupSubject = false
+    var hasSubject = false
+    /// A clause that starts with a past verb and names no subject continues the previous one: "…, dropped my shifts".
+    var continuesPrevious = false
 
     init(_ words: [String]) {
         guard !words.isEmpty else { return }
+        subordinate = Self.subordinators.contains(words[0])
+        // "once" anchors a story when it stands alone or ends the clause ("I had a client once"), not in "once he calmed down".
         anchor = Self.anchors.contains(in: words) || words.contains { Lexicon.isYear($0) }
+            || (words.last == "once" && (words.count == 1 || words[0] != "once"))
         sceneSetter = Self.sceneSetters.contains(in: words)
-        task = Self.taskPhrases.contains(in: words)
+        task = Self.taskPhrases.contains(in: words) || Self.obligation(in: words)
         strongResult = Self.strongResults.contains(in: words)
         weakResult = Self.weakResults.contains(in: words)
         uncertain = Self.uncertainty.contains(in: words)
         quantity = words.contains { $0.first?.isNumber == true || Lexicon.numberWords.contains($0) || $0.hasSuffix("%") }
         if words.first == "if" || Self.conditionalOpeners.contains(in: Array(words.prefix(3))) { hypothetical = true }
-        if words.contains(where: { Lexicon.habitual.contains($0) }) || Self.genericPhrases.contains(in: words) { habitual = true }
+        let habitWords = words.contains(where: { Lexicon.habitual.contains($0) })
         readSubjects(words)
+        // "She always came late" is someone else's habit, part of a story; "I always listen" is the speaker's.
+        if (habitWords && (hasOwnOrGroupSubject || !hasSubject)) || Self.genericPhrases.contains(in: words) { habitual = true }
+        if let first = words.first(where: { !Self.connectives.contains($0) && !Lexicon.adverbs.contains($0) }) {
+            if Lexicon.isActionPast(first) && !Lexicon.thirdPersonSubjects.contains(first) {
+                // "…, found out he had been in hospital": the verb comes first, so its subject is the previous clause's.
+                continuesPrevious = true
+                past = true
+            } else if !hasSubject, words.dropFirst().contains(where: Lexicon.isPast) {
+                // Someone the word lists do not know: "a client's employer called".
+                past = true
+                thirdPersonEvent = true
+            }
+        }
     }
+
+    static let connectives: Set<String> = ["and", "then", "so", "but", "also", "or"]
 
     // MARK: Subjects and verbs
 
@@ -52,8 +79,16 @@ struct ClauseFacts {
                 i += 1
                 continue
             }
+            hasSubject = true
+            if subject != .other { hasOwnOrGroupSubject = true }
             // "who" clauses after a noun describe the scene: "a client who had stopped…"
             if subject == .other, next < words.count, words[next] == "who" { next += 1 }
+            // "a client I worked with": the speaker inside a description of someone else.
+            if subject != .other, i > 0, Lexicon.thirdPersonSubjects.contains(words[i - 1]) || Self.sceneNouns.contains(words[i - 1]) {
+                sceneSetter = true
+                i += 1
+                continue
+            }
             readVerb(after: word, subject: subject, words, from: next)
             i += 1
         }
@@ -69,7 +104,8 @@ struct ClauseFacts {
 
         // Contractions carry the auxiliary: I'd called (had) vs I'd call (would); I'll call (will).
         if subjectWord.hasSuffix("'d") {
-            if Lexicon.isPast(verb) && verb != "had" { return event(subject, action: true) }
+            // "I'd called" is a past perfect; "I'd let them talk" is a would, since "let" is also a base form.
+            if (verb.hasSuffix("ed") && Lexicon.isPast(verb)) || Self.participles.contains(verb) { return event(subject, action: true) }
             hypothetical = true
             return
         }
@@ -82,6 +118,12 @@ struct ClauseFacts {
             return
         }
         if Lexicon.modals.contains(verb) {
+            // "nobody would talk": someone else's habit in the past is part of the scene.
+            if subject == .other && verb == "would" {
+                past = true
+                thirdPersonEvent = true
+                return
+            }
             if verb == "could" || verb == "can" {
                 if verb == "can" { habitualIfOwn(subject) }
                 // "could" reports a past ability as often as a hypothetical; let the rest decide.
@@ -110,6 +152,8 @@ struct ClauseFacts {
             return
         case "had" where Lexicon.isActionPast(following) && following != "had":
             return event(subject, action: true)  // past perfect: "I had called"
+        case "had" where ["him", "her", "them", "everyone", "everybody", "each"].contains(following):
+            return event(subject, action: true)  // "I had him shadow me"
         case "was", "were":
             past = true
             if following == "able" && afterFollowing == "to" {
@@ -122,7 +166,7 @@ struct ClauseFacts {
             if subject == .other { thirdPersonEvent = true } else { sceneSetter = sceneSetter || following.hasSuffix("ing") || following == "new" || following == "the" || following == "a" || following == "on" }
             return
         case "used" where following == "to":
-            habitual = true
+            if subject != .other { habitual = true } else { past = true; thirdPersonEvent = true }
             return
         case "worked" where ["at", "in", "as", "for", "a"].contains(following):
             past = true
@@ -139,7 +183,13 @@ struct ClauseFacts {
             break
         }
         if Lexicon.isActionPast(verb) {
+            if subject == .other && Self.speechVerbs.contains(verb) { thirdPersonSpeech = true }
             return event(subject, action: true)
+        }
+        // "she has been sober", "he has stayed": the present perfect reports where things stand.
+        if subject == .other, verb == "has" || verb == "have", Lexicon.isPast(following) {
+            weakResult = true
+            return event(subject, action: false)
         }
         if Lexicon.isPast(verb) {
             past = true
@@ -167,10 +217,24 @@ struct ClauseFacts {
 
     // MARK: Phrases
 
+    /// Nouns after which "I" starts a description, not an action: "the group I ran", "a clinic where I worked".
+    static let sceneNouns: Set<String> = [
+        "one", "where", "what", "group", "clinic", "program", "agency", "shelter", "unit", "job", "center", "centre",
+        "house", "hospital", "school", "practice", "team", "role", "position", "organization", "office", "session", "meeting",
+        "class", "internship", "placement", "practicum", "event", "client", "patient", "caseload", "site", "ward", "floor",
+    ]
+
+    /// Past participles that are not also base forms, for telling "I'd done" (had) from "I'd do" (would).
+    static let participles: Set<String> = ["been", "done", "gone", "seen", "taken", "given", "spoken", "written", "told", "made", "found", "brought", "thought", "kept", "left", "met", "sent", "spent", "taught", "felt", "heard", "known", "shown", "begun", "driven", "chosen", "held", "built", "paid", "stood", "sat", "led"]
+
+    static let speechVerbs: Set<String> = ["said", "told", "asked", "answered", "replied", "explained", "admitted", "mentioned", "shared", "insisted", "yelled", "shouted", "screamed", "whispered", "texted", "called"]
+
+    static let subordinators: Set<String> = ["before", "until", "while", "because", "when", "whenever", "if", "unless", "since", "although", "though", "as", "once"]
+
     static let anchors = PhraseSet([
         "one time", "there was a time", "a time when", "i remember", "last year", "last month", "last week", "last spring",
         "last summer", "last fall", "last winter", "years ago", "months ago", "weeks ago", "year ago", "month ago", "days ago",
-        "a while ago", "a while back", "for example", "for instance", "once", "i had a client", "i had a patient",
+        "a while ago", "a while back", "for example", "for instance", "i had a client", "i had a patient",
         "i had this client", "one of my clients", "one of my patients", "a client i", "one client", "one patient",
         "recently", "at my last", "at my previous", "in my last", "in my previous", "during my", "one day", "one night",
         "one evening", "one morning", "one afternoon", "this one client", "there was this", "there was a client",
@@ -188,32 +252,44 @@ struct ClauseFacts {
         "at my last", "at my previous", "during my", "on the unit", "in the clinic", "at the clinic", "at the agency",
         "at the shelter", "in group", "was refusing", "kept missing", "had missed", "had relapsed", "was angry", "was upset",
         "was in crisis", "a young", "a woman", "a man", "a teenager", "a mother", "a father", "a veteran", "a family",
-        "an older", "a new client", "a new peer", "a colleague", "my supervisor", "a coworker", "a participant", "a member",
+        "an older", "a new client", "a new peer", "a participant", "a member",
     ])
 
     static let taskPhrases = PhraseSet([
         "my role", "my job was", "my job is", "my task", "my responsibility", "responsible for", "i was asked", "i was assigned",
-        "i was tasked", "my goal", "the goal", "the aim", "my aim", "my priority", "the priority", "needed to", "had to",
+        "i was tasked", "my goal", "the goal", "the aim", "my aim", "my priority", "the priority", "our job", "our goal",
+        "our task", "our priority", "our role", "our aim", "i wanted her", "i wanted him", "i wanted them",
         "i wanted to make sure", "i wanted to", "it was my job", "it was up to me", "it fell to me", "i was in charge",
         "my part was", "i was supposed to", "the task", "the challenge was", "the plan was", "my focus", "i had to figure out",
         "i knew i had to", "i knew i needed", "my first priority", "my main concern", "my concern was", "my objective",
         "i needed", "we needed", "we had to", "i was expected", "the job was", "it was on me",
     ])
 
+    /// "had to" and "needed to" state a task unless someone else is the one who had to.
+    static func obligation(in words: [String]) -> Bool {
+        for i in words.indices.dropFirst() where (words[i] == "had" || words[i] == "needed") && i + 1 < words.count && words[i + 1] == "to" {
+            let before = words[i - 1]
+            if !Lexicon.thirdPersonSubjects.contains(before) && before != "who" { return true }
+        }
+        return false
+    }
+
     static let strongResults = PhraseSet([
         "as a result", "in the end", "end result", "ended up", "turned out", "by the end", "the outcome", "the result was",
         "the result is", "since then", "to this day", "resulted in", "led to", "it worked", "that worked", "it helped",
         "that helped", "this helped", "worked out", "paid off", "made a difference", "was successful", "were successful",
-        "no longer", "thanked me", "came back", "kept coming", "started coming", "stopped using", "is now", "was now",
+        "no longer", "thanked me", "stopped using", "is now", "was now",
         "are now", "she's now", "he's now", "they're now", "now she", "now he", "now they", "eventually", "ultimately",
-        "afterwards", "afterward", "by the time", "at the end", "went from", "was discharged", "got discharged",
+        "afterwards", "afterward", "by the time", "went from", "was discharged", "got discharged",
         "was stabilized", "graduated", "completed the", "completed her", "completed his", "completed their", "didn't work",
         "didn't help", "did not work", "did not help", "dropped out", "wasn't enough", "it failed", "over the next",
         "within a", "within two", "within three", "a week later", "a month later", "weeks later", "months later",
         "days later", "the next week", "the next day", "the next session", "by the next", "from then on", "from that point",
         "still in touch", "still comes", "still attends", "is still", "are still", "she still", "he still", "they still",
         "i got feedback", "my supervisor said", "the family said", "she told me later", "he told me later", "later told me",
-        "told me later", "later she", "later he", "later they",
+        "told me later", "later she", "later he", "later they", "i'm now", "i am now", "we're now", "we are now",
+        "i now", "we now", "by the second", "by the third", "by the fourth",
+        "by the fifth", "by the sixth", "by the last", "by week", "by session", "by month", "by the following",
     ])
 
     static let weakResults = PhraseSet([
@@ -223,8 +299,12 @@ struct ClauseFacts {
         "appreciated", "was able to", "were able to", "could", "accepted", "signed", "followed through", "engaged",
         "felt heard", "felt safer", "felt better", "felt more", "made progress", "progress", "succeeded", "resolved",
         "de-escalated", "settled", "rebuilt", "repaired", "trusted", "trust", "connected", "enrolled", "moved into",
-        "got housing", "got a job", "found a job", "kept her", "kept his", "kept their", "showed", "said it", "said that",
-        "told me", "admitted", "learned", "realized", "smiled", "laughed", "cried", "hugged", "reached out",
+        "got housing", "got a job", "found a job", "kept her", "kept his", "kept their", 
+        "learned", "realized", "smiled", "laughed", "hugged", "reached out", "was approved", "was accepted",
+        "was granted", "was reversed", "was withdrawn", "was dropped", "was dismissed", "were dropped", "was resolved",
+        "got approved", "has been", "have been", "she's been", "he's been", "they've been", "continued", "went well",
+        "went smoothly", "understood", "doing well", "doing better", "doing good", "doing great", "doing really",
+        "now", "anymore", "came back", "kept coming", "started coming", "first time", "on the same page", "felt like",
     ])
 
     static let uncertainty = PhraseSet([

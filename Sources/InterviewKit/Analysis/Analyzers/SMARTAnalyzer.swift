@@ -28,12 +28,14 @@ public struct SMARTAnalyzer: Analyzer {
             func note(_ feature: String, _ holds: Bool) {
                 if holds && found[feature] == nil { found[feature] = index }
             }
-            note("smart.specific", Self.specificTargets.contains(in: words) && (Self.achievingVerbs.contains(in: words) || Self.ownershipPhrases.contains(in: words)))
             let count = words.enumerated().contains { position, word in
                 (word.first?.isNumber == true || Lexicon.numberWords.contains(word)) && !Self.isTimeUnit(after: position, in: words)
             }
+            let aiming = Self.achievingVerbs.contains(in: words) || Self.ownershipPhrases.contains(in: words)
+            // A concrete target, or a number to change something by ("bring my no-show rate under 15 percent").
+            note("smart.specific", aiming && (Self.specificTargets.contains(in: words) || (count && Self.changeVerbs.contains(in: words))))
             note("smart.measurable", count || Self.milestones.contains(in: words))
-            note("smart.time_bound", Self.deadlines.contains(in: words) || words.contains { Lexicon.isYear($0) } || words.enumerated().contains { position, word in Lexicon.months.contains(word) && position > 0 && ["by", "in", "this", "next", "until", "before"].contains(words[position - 1]) })
+            note("smart.time_bound", Self.hasTimeFrame(words))
             note("smart.achievable", Self.progress.contains(in: words))
             note("smart.relevant", Self.relevance.contains(in: words))
         }
@@ -72,11 +74,30 @@ public struct SMARTAnalyzer: Analyzer {
         "none": "The goal is specific, measurable and has a time frame.",
     ]
 
-    /// "six months", "two years": the number is the time frame, not the measure.
+    private static let timeUnits: Set<String> = ["year", "years", "month", "months", "week", "weeks", "day", "days", "quarter", "quarters", "semester", "semesters"]
+
+    /// "six months", "two years", "by 2027", "when I'm forty": the number is a time or an age, not the measure.
     private static func isTimeUnit(after position: Int, in words: [String]) -> Bool {
-        guard position + 1 < words.count else { return Lexicon.isYear(words[position]) }
-        return ["year", "years", "month", "months", "week", "weeks", "day", "days", "quarter", "quarters"].contains(words[position + 1])
-            || Lexicon.isYear(words[position]) || (position > 0 && words[position - 1] == "by")
+        if Lexicon.isYear(words[position]) { return true }
+        if position > 0, ["by", "i'm", "am", "age", "aged", "turn"].contains(words[position - 1]) { return true }
+        return position + 1 < words.count && timeUnits.contains(words[position + 1])
+    }
+
+    /// A deadline or a time frame: a listed phrase, a year, a month after "by"/"in"/"next", or a
+    /// number of time units after "in", "within", "over" or "next" ("in about five years").
+    static func hasTimeFrame(_ words: [String]) -> Bool {
+        if deadlines.contains(in: words) || words.contains(where: Lexicon.isYear) { return true }
+        for (position, word) in words.enumerated() {
+            if Lexicon.months.contains(word), position > 0, ["by", "in", "this", "next", "until", "before"].contains(words[position - 1]) {
+                return true
+            }
+            guard timeUnits.contains(word), position > 0 else { continue }
+            let amount = words[position - 1]
+            guard amount.first?.isNumber == true || Lexicon.numberWords.contains(amount) || ["a", "one", "few", "couple"].contains(amount) else { continue }
+            let lead = words[max(0, position - 5)..<(position - 1)]
+            if lead.contains(where: { ["in", "within", "over", "next", "for", "after"].contains($0) }) { return true }
+        }
+        return false
     }
 
     static let achievingVerbs = PhraseSet([
@@ -85,6 +106,7 @@ public struct SMARTAnalyzer: Analyzer {
         "specialize", "specialise", "attend", "enroll", "enrol", "join", "achieve", "reach", "master", "certify", "sit for",
         "go back", "return to", "be a", "be the", "be licensed", "be certified", "facilitate", "mentor", "transition",
     ])
+    static let changeVerbs = PhraseSet(["reduce", "increase", "bring", "cut", "lower", "raise", "improve", "grow", "double", "stop", "take", "read", "attend", "see", "run", "lead", "complete", "finish", "get"])
     static let ownershipPhrases = PhraseSet(["my goal is", "my goal", "i want to", "i plan to", "i'd like to", "i would like to", "i hope to", "i aim to", "i intend to", "i'm working toward", "i am working toward", "i'm working towards"])
     static let specificTargets = PhraseSet([
         "license", "licensed", "licensure", "lcsw", "lpc", "lmft", "lmhc", "lcpc", "lcdc", "cadc", "certification", "certified",
@@ -95,9 +117,10 @@ public struct SMARTAnalyzer: Analyzer {
         "exam", "conference", "workshop", "research", "paper", "peer support", "certified peer", "cps", "crps", "mentor",
         "supervising", "clinical supervisor", "team lead", "role", "position", "adolescents", "children", "older adults",
         "veterans", "addiction", "substance use", "eating disorders", "couples", "family therapy", "psychodynamic",
+        "no-show", "lunch break", "rate", "conferences", "book", "books", "email",
     ])
     static let milestones = PhraseSet([
-        "pass", "passed", "passing", "exam", "license", "licensed", "licensure", "certification", "certified", "certificate",
+        "credential", "cadc", "lcsw", "lpc", "lmft", "lmhc", "lcpc", "phd", "psyd", "master's", "masters", "pass", "passed", "passing", "exam", "license", "licensed", "licensure", "certification", "certified", "certificate",
         "degree", "graduate", "complete", "completing", "finish", "hours", "credits", "ceus", "ceu", "caseload of", "at least",
         "every week", "each week", "every month", "each month", "per week", "per month", "a week", "a month", "percent",
         "%", "score", "scores", "rate", "ratings", "fidelity", "sign-off", "signed off", "promoted", "promotion", "hired",
@@ -112,8 +135,8 @@ public struct SMARTAnalyzer: Analyzer {
         "years from now", "year from now", "by spring", "by summer", "by fall", "by winter", "first year", "first six months",
         "first 90 days", "90 days", "30 days", "60 days", "first 30", "first 60", "first month", "by the fall", "by the spring",
         "by the summer", "by the winter", "end of the year", "end of next year", "this time next year", "per quarter",
-        "each quarter", "every quarter", "in the coming year", "over the coming", "short term", "long term", "short-term",
-        "long-term",
+        "each quarter", "every quarter", "in the coming year", "over the coming", "the next year", "next few months",
+        "the next couple of years", "by the time i'm", "by the time i am", "this quarter", "this month", "this week",
     ])
     static let progress = PhraseSet([
         "already", "enrolled", "signed up", "registered", "applied", "i've started", "i have started", "i started", "i've begun",

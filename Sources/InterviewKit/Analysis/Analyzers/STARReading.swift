@@ -21,28 +21,61 @@ struct STARReading {
 
     init(_ answer: String) {
         segmenter = TextSegmenter(answer)
-        var firstAction: Int?
-        for (index, clause) in segmenter.clauses.enumerated() {
-            let facts = ClauseFacts(clause.words)
-            if facts.hypothetical { hypotheticalClauses += 1 }
-            if facts.habitual { habitualClauses += 1 }
-            if facts.past && !facts.hypothetical && !facts.habitual { pastClauses += 1 }
-            if facts.anchor && anchor == nil { anchor = index }
-            if facts.uncertain && uncertain == nil { uncertain = index }
-            let narrative = !facts.hypothetical && !facts.habitual
-            if narrative && facts.ownAction { ownActions.append(index) }
-            if narrative && facts.groupAction { groupActions.append(index) }
-            if (facts.ownAction || facts.groupAction) && narrative && firstAction == nil { firstAction = index }
-            if facts.task && !facts.hypothetical { tasks.append(index) }
-            let afterAction = firstAction.map { index > $0 } ?? false
-            let isResult = !facts.uncertain && !facts.hypothetical && !facts.habitual
-                && (facts.strongResult || (facts.weakResult && afterAction) || (facts.thirdPersonEvent && afterAction && !facts.ownAction))
+        var facts = segmenter.clauses.map { ClauseFacts($0.words) }
+        for index in facts.indices.dropFirst() where facts[index].continuesPrevious {
+            let previous = facts[index - 1]
+            if previous.ownAction || previous.groupAction {
+                facts[index].ownAction = facts[index].ownAction || previous.ownAction
+                facts[index].groupAction = facts[index].groupAction || previous.groupAction
+            } else {
+                facts[index].thirdPersonEvent = facts[index].thirdPersonEvent || previous.thirdPersonEvent
+            }
+        }
+        let isNarrative = facts.map { !$0.hypothetical && !$0.habitual }
+        let acting = facts.indices.map { isNarrative[$0] && (facts[$0].ownAction || facts[$0].groupAction) }
+        let firstAction = acting.firstIndex(of: true)
+        // A subordinate "when we told him" does not move the telling past the actions.
+        let lastAction = facts.indices.last { acting[$0] && !facts[$0].subordinate }
+        for (index, clause) in facts.enumerated() {
+            if clause.hypothetical { hypotheticalClauses += 1 }
+            if clause.habitual { habitualClauses += 1 }
+            if clause.past && isNarrative[index] { pastClauses += 1 }
+            if clause.anchor && anchor == nil { anchor = index }
+            if clause.uncertain && uncertain == nil { uncertain = index }
+            if isNarrative[index] && clause.ownAction { ownActions.append(index) }
+            if isNarrative[index] && clause.groupAction { groupActions.append(index) }
+            if clause.task && !clause.hypothetical { tasks.append(index) }
+            // Strong markers ("in the end", "as a result") count anywhere; weaker signs of an outcome
+            // count only once the telling has moved past the speaker's actions.
+            let afterActions = lastAction.map { index > $0 } ?? false
+            let afterFirstAction = firstAction.map { index >= $0 } ?? true
+            let outcome = (clause.strongResult && afterFirstAction)
+                || (afterActions && (clause.weakResult || (clause.thirdPersonEvent && !clause.thirdPersonSpeech)))
+                || (firstAction.map { index > $0 } ?? false) && !acting[index] && clause.weakResult && clause.thirdPersonEvent
+            let isResult = outcome && isNarrative[index] && !clause.uncertain && !clause.subordinate
             if isResult {
                 results.append(index)
-                if facts.quantity { resultQuantified = true }
-            } else if narrative && (facts.sceneSetter || facts.anchor || (facts.past && !facts.ownAction && !facts.groupAction && firstAction == nil)) {
+                if clause.quantity { resultQuantified = true }
+            } else if isNarrative[index]
+                && (clause.sceneSetter || clause.anchor
+                    || (clause.subordinate && clause.thirdPersonEvent)
+                    || (!acting[index] && clause.past && (firstAction.map { index < $0 } ?? true)))
+            {
                 situations.append(index)
             }
+        }
+        // "…but she moved away, so I have no idea what happened": doubt about the outcome outweighs
+        // anything in the same sentence that looked like one.
+        let clauses = segmenter.clauses
+        let doubtful = Set(facts.indices.filter { facts[$0].uncertain }.map { clauses[$0].sentence })
+        results.removeAll { doubtful.contains(clauses[$0].sentence) }
+        // The STAR parts belong to a story: an answer that tells none has none of them.
+        if !isSpecific {
+            situations = []
+            tasks = []
+            ownActions = []
+            groupActions = []
+            results = []
         }
         situation = situations.first
         task = tasks.first

@@ -9,7 +9,8 @@ enum Lexicon {
         "daughter", "parents", "wife", "husband", "partner", "participant", "member", "resident", "youth", "teen", "kid",
         "colleague", "coworker", "supervisor", "nurse", "psychiatrist", "doctor", "manager", "peer", "it", "things", "nobody",
         "someone", "person", "guy", "woman", "man", "boy", "girl", "everything", "symptoms", "score", "scores", "attendance",
-        "she's", "he's", "they've", "she'd", "he'd",
+        "she's", "he's", "they've", "she'd", "he'd", "everyone", "everybody", "members", "residents", "kids", "children",
+        "group", "eviction", "case", "application", "charges",
     ]
 
     /// Adverbs that may stand between a subject and its verb.

@@ -10,7 +10,11 @@ struct TextSegmenter {
     private(set) var sentenceCount = 0
 
     /// Words that open a new clause when they follow other words.
-    private static let clauseOpeners: Set<String> = ["so", "but", "then", "because", "although", "though", "which", "until", "after", "before", "once", "while", "whereas"]
+    private static let clauseOpeners: Set<String> = ["so", "but", "then", "because", "although", "though", "which", "whereas"]
+    /// Words that open a clause only when a subject follows: "before he left", not "before lunch".
+    private static let subjectOpeners: Set<String> = ["after", "before", "until", "once", "when", "while"]
+    /// Spoken fillers that may sit between "and" and the subject it introduces.
+    private static let fillers: Set<String> = ["um", "uh", "like", "erm", "er", "so", "then"]
     private static let subjects: Set<String> = [
         "i", "i'm", "i've", "i'd", "i'll", "we", "we're", "we've", "we'd", "she", "he", "they", "she's", "he's", "they're",
         "it", "it's", "my", "our", "the", "her", "his", "their", "nobody", "everyone", "that", "this", "there",
@@ -89,8 +93,12 @@ struct TextSegmenter {
             let word = tokens[i].text
             if Self.clauseOpeners.contains(word) {
                 breaks[i] = .clause
-            } else if word == "and", i + 1 < tokens.count, Self.subjects.contains(tokens[i + 1].text) {
+            } else if Self.subjectOpeners.contains(word), i + 1 < tokens.count, Self.subjects.contains(tokens[i + 1].text) {
                 breaks[i] = .clause
+            } else if word == "and" {
+                var next = i + 1
+                while next < tokens.count, Self.fillers.contains(tokens[next].text) { next += 1 }
+                if next < tokens.count, Self.subjects.contains(tokens[next].text) { breaks[i] = .clause }
             }
         }
         var sentence = 0
