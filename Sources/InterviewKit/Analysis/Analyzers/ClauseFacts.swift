@@ -22,10 +22,19 @@ struct ClauseFacts {
     var hasSubject = false
     /// A clause that starts with a past verb and names no subject continues the previous one: "…, dropped my shifts".
     var continuesPrevious = false
+    /// Present-tense verbs, which tell a habit or, in a story anchored in the past, the story itself
+    /// ("So I'm sitting with her last week and she tells me…").
+    var presentOwn = false
+    var presentGroup = false
+    var presentOther = false
+    var habitWords = false
+    /// A reason or backstory ("because she had missed…"), as opposed to what happened meanwhile.
+    var givesBackground = false
 
     init(_ words: [String]) {
         guard !words.isEmpty else { return }
         subordinate = Self.subordinators.contains(words[0])
+        givesBackground = ["because", "since", "as"].contains(words[0]) || words.contains("had")
         // "once" anchors a story when it stands alone or ends the clause ("I had a client once"), not in "once he calmed down".
         anchor = Self.anchors.contains(in: words) || words.contains { Lexicon.isYear($0) }
             || (words.last == "once" && (words.count == 1 || words[0] != "once"))
@@ -36,7 +45,7 @@ struct ClauseFacts {
         uncertain = Self.uncertainty.contains(in: words)
         quantity = words.contains { $0.first?.isNumber == true || Lexicon.numberWords.contains($0) || $0.hasSuffix("%") }
         if words.first == "if" || Self.conditionalOpeners.contains(in: Array(words.prefix(3))) { hypothetical = true }
-        let habitWords = words.contains(where: { Lexicon.habitual.contains($0) })
+        habitWords = words.contains(where: { Lexicon.habitual.contains($0) })
         readSubjects(words)
         // "She always came late" is someone else's habit, part of a story; "I always listen" is the speaker's.
         if (habitWords && (hasOwnOrGroupSubject || !hasSubject)) || Self.genericPhrases.contains(in: words) { habitual = true }
@@ -85,7 +94,8 @@ struct ClauseFacts {
             if subject == .other, next < words.count, words[next] == "who" { next += 1 }
             // "a client I worked with": the speaker inside a description of someone else.
             if subject != .other, i > 0, Lexicon.thirdPersonSubjects.contains(words[i - 1]) || Self.sceneNouns.contains(words[i - 1]) {
-                sceneSetter = true
+                // "what I had seen" is neither an action nor a scene; "the clinic where I worked" is a scene.
+                sceneSetter = sceneSetter || words[i - 1] != "what"
                 i += 1
                 continue
             }
@@ -99,6 +109,8 @@ struct ClauseFacts {
         while i < words.count, Lexicon.adverbs.contains(words[i]) || Lexicon.hedges.contains(words[i]) { i += 1 }
         guard i < words.count else { return }
         var verb = words[i]
+        // "I guess I walked": the next subject starts its own reading.
+        if ["i", "we", "i'm", "i've", "i'd", "we're", "we've", "we'd"].contains(verb) { return }
         let following = i + 1 < words.count ? words[i + 1] : ""
         let afterFollowing = i + 2 < words.count ? words[i + 2] : ""
 
@@ -115,6 +127,7 @@ struct ClauseFacts {
         }
         if subjectWord.hasSuffix("'m") || subjectWord.hasSuffix("'re") {
             habitualIfOwn(subject)
+            present(subject)
             return
         }
         if Lexicon.modals.contains(verb) {
@@ -199,7 +212,28 @@ struct ClauseFacts {
         // A present-tense verb after I or we: a habit or a belief ("I try", "we use").
         if subject != .other, !verb.hasSuffix("ing") {
             habitual = true
+            present(subject)
+        } else if subject == .other, verb.hasSuffix("s"), !["is", "has", "does", "was", "this", "always", "as"].contains(verb), !Lexicon.modals.contains(verb) {
+            present(subject)
         }
+    }
+
+    private mutating func present(_ subject: Subject) {
+        switch subject {
+        case .own: presentOwn = true
+        case .group: presentGroup = true
+        case .other: presentOther = true
+        }
+    }
+
+    /// Reads a present-tense clause as part of a story told in the historical present.
+    mutating func readAsPastNarrative() {
+        guard presentOwn || presentGroup || presentOther, !habitWords else { return }
+        habitual = false
+        past = true
+        ownAction = ownAction || presentOwn
+        groupAction = groupAction || presentGroup
+        thirdPersonEvent = thirdPersonEvent || presentOther
     }
 
     private mutating func habitualIfOwn(_ subject: Subject) {
@@ -229,7 +263,7 @@ struct ClauseFacts {
 
     static let speechVerbs: Set<String> = ["said", "told", "asked", "answered", "replied", "explained", "admitted", "mentioned", "shared", "insisted", "yelled", "shouted", "screamed", "whispered", "texted", "called"]
 
-    static let subordinators: Set<String> = ["before", "until", "while", "because", "when", "whenever", "if", "unless", "since", "although", "though", "as", "once"]
+    static let subordinators: Set<String> = ["before", "while", "because", "when", "whenever", "if", "unless", "since", "although", "though", "as", "once"]
 
     static let anchors = PhraseSet([
         "one time", "there was a time", "a time when", "i remember", "last year", "last month", "last week", "last spring",

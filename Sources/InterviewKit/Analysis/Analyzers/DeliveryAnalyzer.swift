@@ -32,6 +32,10 @@ public struct DeliveryAnalyzer: Analyzer {
         var singular = 0
         var plural = 0
         var i = 0
+        for word in words {
+            if Lexicon.firstSingular.contains(word) { singular += 1 }
+            if Lexicon.firstPlural.contains(word) { plural += 1 }
+        }
         while i < words.count {
             let word = words[i]
             if let length = Self.fillerPhrases.match(words, at: i) {
@@ -50,8 +54,6 @@ public struct DeliveryAnalyzer: Analyzer {
             } else if Lexicon.hedges.contains(word) {
                 hedges += 1
             }
-            if Lexicon.firstSingular.contains(word) { singular += 1 }
-            if Lexicon.firstPlural.contains(word) { plural += 1 }
             i += 1
         }
         var longest = 0

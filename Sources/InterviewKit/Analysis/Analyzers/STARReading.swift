@@ -22,6 +22,14 @@ struct STARReading {
     init(_ answer: String) {
         segmenter = TextSegmenter(answer)
         var facts = segmenter.clauses.map { ClauseFacts($0.words) }
+        // A story anchored in the past ("last week") but told in the present tense, with no word of habit.
+        let anchored = facts.contains { $0.anchor }
+        let habitual = facts.contains { $0.habitWords } || facts.contains { $0.hypothetical }
+        let pastTold = facts.filter { $0.past }.count
+        let presentTold = facts.filter { $0.presentOwn || $0.presentGroup || $0.presentOther }.count
+        if anchored && !habitual && presentTold >= 2 && presentTold > pastTold {
+            for index in facts.indices { facts[index].readAsPastNarrative() }
+        }
         for index in facts.indices.dropFirst() where facts[index].continuesPrevious {
             let previous = facts[index - 1]
             if previous.ownAction || previous.groupAction {
@@ -58,7 +66,7 @@ struct STARReading {
                 if clause.quantity { resultQuantified = true }
             } else if isNarrative[index]
                 && (clause.sceneSetter || clause.anchor
-                    || (clause.subordinate && clause.thirdPersonEvent)
+                    || (clause.subordinate && clause.thirdPersonEvent && clause.givesBackground)
                     || (!acting[index] && clause.past && (firstAction.map { index < $0 } ?? true)))
             {
                 situations.append(index)

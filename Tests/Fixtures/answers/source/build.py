@@ -23,7 +23,7 @@ questions = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(questions)
 
 CATEGORIES = ["complete_clinician", "complete_peer", "generic", "hypothetical", "we_only",
-              "no_result", "no_context", "one_line", "rambling", "goals"]
+              "no_result", "no_context", "one_line", "rambling", "goals", "present_tense"]
 
 
 def flag(c):
@@ -66,3 +66,15 @@ for name, rows in [("dev.jsonl", dev), ("test.jsonl", test)]:
         for row in rows:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
 print(f"{len(dev)} dev, {len(test)} test, {len(dev) + len(test)} in all")
+
+# The holdout file is built the same way but kept apart: it was written after tuning and is never tuned on.
+spec = importlib.util.spec_from_file_location("holdout", os.path.join(here, "holdout.py"))
+module = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(module)
+with open(os.path.join(out, "holdout.jsonl"), "w", encoding="utf-8") as f:
+    for item in module.ITEMS:
+        category = "goals" if len(item[2]) == 3 else "holdout"
+        row = record(category, item)
+        row["category"] = "holdout-goals" if category == "goals" else "holdout"
+        f.write(json.dumps(row, ensure_ascii=False) + "\n")
+print(f"{len(module.ITEMS)} holdout")

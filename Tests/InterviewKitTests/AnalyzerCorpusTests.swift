@@ -1,0 +1,238 @@
+import Foundation
+import Testing
+@testable import InterviewKit
+
+/// The analyzers against the labelled corpus in Tests/Fixtures/answers. The thresholds are the
+/// targets the analyzers are held to; a change that drops below them fails here.
+@Suite struct AnalyzerCorpusTests {
+    static let answers = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/answers")
+
+    static func items(_ name: String) throws -> [LabelledAnswer] {
+        let path = answers.appendingPathComponent(name).path
+        return try LabelledAnswer.parseLines(String(contentsOfFile: path, encoding: .utf8), file: path)
+    }
+
+    static let analyzers = try! AnalyzerRegistry.builtIn.resolve(AnalyzerRegistry.defaultIdentifiers)
+
+    @Test func theCorpusIsLargeAndCoversEveryCategory() throws {
+        let all = try Self.items("dev.jsonl") + Self.items("test.jsonl")
+        #expect(all.count >= 250)
+        #expect(try Self.items("holdout.jsonl").count >= 30)
+    }
+
+    @Test(arguments: ["test.jsonl", "holdout.jsonl"])
+    func heldOutAnswersMeetTheTargets(file: String) throws {
+        let report = EvaluationReport.evaluate(try Self.items(file), with: Self.analyzers)
+        #expect(report.followupAccuracy >= 0.92, "\(report.formatted())")
+        #expect(report.labels["specific_example"]!.f1 >= 0.95)
+        for label in ["situation", "task", "action", "result", "smart.specific", "smart.measurable", "smart.time_bound"] {
+            #expect(report.labels[label]!.f1 >= 0.90, "\(label): \(report.labels[label]!.f1)")
+        }
+    }
+
+    /// Per category, so a regression in one kind of answer cannot hide behind the others.
+    @Test func everyCategoryStaysAccurate() throws {
+        let all = try Self.items("dev.jsonl") + Self.items("test.jsonl")
+        let lines = try String(contentsOfFile: Self.answers.appendingPathComponent("dev.jsonl").path, encoding: .utf8)
+            + String(contentsOfFile: Self.answers.appendingPathComponent("test.jsonl").path, encoding: .utf8)
+        var category: [String: String] = [:]
+        for line in lines.split(separator: "\n") {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            category[object["id"] as! String] = object["category"] as? String
+        }
+        let byCategory = Dictionary(grouping: all) { category[$0.id] ?? "?" }
+        for (name, items) in byCategory where name != "goals" {
+            let report = EvaluationReport.evaluate(items, with: Self.analyzers)
+            #expect(report.followupAccuracy >= 0.85, "\(name): \(report.followupAccuracy)")
+        }
+    }
+}
+
+@Suite struct STARAnalyzerTests {
+    let star = STARAnalyzer()
+
+    func analyze(_ answer: String, kind: QuestionKind? = nil) -> Analysis {
+        star.analyze(answer, context: AnalysisContext(kind: kind))
+    }
+
+    func flag(_ analysis: Analysis, _ name: String) -> Bool? { analysis["star.\(name)"]?.boolValue }
+
+    @Test func aCompleteStory() {
+        let analysis = analyze("Last year I had a client who refused to take her medication. I needed to understand why. I asked her what worried her and I set up a call with her psychiatrist. She started taking it again and has been stable since.")
+        #expect(analysis.followup == "none")
+        #expect(flag(analysis, "situation") == true)
+        #expect(flag(analysis, "task") == true)
+        #expect(flag(analysis, "action") == true)
+        #expect(flag(analysis, "result") == true)
+        #expect(analysis["star.score"] == .number(4))
+    }
+
+    @Test func genericAndHypotheticalAnswersAskForAnExample() {
+        let generic = analyze("I always listen first and I try to understand what the client needs.")
+        #expect(generic.followup == "example")
+        #expect(flag(generic, "generic") == true)
+        #expect(flag(generic, "action") == false)
+        let hypothetical = analyze("I would ask them what is going on, and then I'd call my supervisor.")
+        #expect(hypothetical.followup == "example")
+        #expect(flag(hypothetical, "hypothetical") == true)
+    }
+
+    @Test func weOnlyAsksForTheSpeakersPart() {
+        let analysis = analyze("Last spring a resident at our house started using again. We met with him as a team and we found him a detox bed. He went the next day.")
+        #expect(analysis.followup == "action")
+        #expect(flag(analysis, "we_only") == true)
+        #expect(analysis.reason.contains("'we'"))
+    }
+
+    @Test(arguments: [
+        "Last month a client stopped coming. I called her twice and left a message. We never found out if it helped.",
+        "Last month a client stopped coming. I called her twice and left a message. I'm not sure whether she got it.",
+        "Last month a client stopped coming. I called her twice and left a message, but she moved away so I have no idea what happened.",
+    ])
+    func negatedOrUnknownOutcomesAreNoResult(answer: String) {
+        let analysis = analyze(answer)
+        #expect(flag(analysis, "result") == false)
+        #expect(flag(analysis, "result_uncertain") == true)
+        #expect(analysis.followup == "result")
+    }
+
+    @Test func aNegativeOutcomeIsStillAnOutcome() {
+        let analysis = analyze("Last month a client stopped coming. I called her twice and left a message. In the end it didn't work and she dropped out.")
+        #expect(flag(analysis, "result") == true)
+    }
+
+    @Test func hedgesDoNotHideActionsOrResults() {
+        let analysis = analyze("Last year a man in our group was yelling. I guess I kind of walked over and maybe asked him to step outside. It sort of helped, he calmed down after a few minutes.")
+        #expect(flag(analysis, "action") == true)
+        #expect(flag(analysis, "result") == true)
+    }
+
+    @Test func aStoryWithoutContextAsksForTheSituation() {
+        let analysis = analyze("I called her mom, I sat with her while she packed a bag, and I drove her to the hospital. She was admitted and is doing well now.")
+        #expect(analysis.followup == "situation")
+    }
+
+    @Test func quantifiedResults() {
+        let analysis = analyze("Last year a client was missing half his sessions. I moved his appointments to the evening. His attendance went from 50 percent to 90 percent.")
+        #expect(flag(analysis, "result_quantified") == true)
+    }
+
+    @Test func unpunctuatedSpeechIsSplitIntoClauses() {
+        let analysis = analyze("um so last year this client was like really angry and I just sat with him and I let him talk and uh he calmed down and he came back the next week")
+        #expect(analysis.followup == "none")
+        #expect(analysis.evidence.filter { $0.feature == "star.action" }.count >= 2)
+    }
+
+    @Test func goalQuestionsGetNoSTARFollowup() {
+        let analysis = analyze("I want to get my license.", kind: .goals)
+        #expect(analysis.followup == nil)
+        #expect(analysis["star.followup"] == .text("example"))
+    }
+
+    @Test func evidenceOffsetsCountUnicodeScalars() {
+        let answer = "Caf\u{e9} \u{1F600} last year I called her mother."
+        let analysis = analyze(answer)
+        let scalars = Array(answer.unicodeScalars)
+        for item in analysis.evidence {
+            #expect(String(String.UnicodeScalarView(scalars[item.start..<item.end])) == item.text)
+        }
+        #expect(!analysis.evidence.isEmpty)
+    }
+
+    @Test func emptyAndHugeAnswers() {
+        let empty = analyze("")
+        #expect(empty.followup == "example")
+        #expect(empty.reason == "There is no answer yet.")
+        #expect(analyze("   \n\n  ")["star.score"] == .number(0))
+        let sentence = "Last year I had a client who was angry, so I sat with him and he calmed down. "
+        let huge = String(repeating: sentence, count: 1_000_000 / sentence.utf8.count + 1)
+        #expect(huge.utf8.count > 1_000_000)
+        let analysis = analyze(huge)
+        #expect(analysis.followup == "none")
+        #expect(analysis.evidence.count <= 20)
+    }
+
+    @Test func invalidUTF8IsReplacedNotFatal() {
+        let bytes: [UInt8] = Array("Last year I called her".utf8) + [0xFF, 0xFE, 0xC3] + Array(" and she came back.".utf8)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.contains("\u{FFFD}"))
+        #expect(analyze(text)["star.action"] == .bool(true))
+    }
+
+    @Test func deterministic() {
+        let answer = "Last year I had a client who refused to talk. I sat with her. She opened up."
+        #expect(analyze(answer) == analyze(answer))
+    }
+}
+
+@Suite struct OtherAnalyzerTests {
+    @Test func smartFindsEachCriterionWithEvidence() {
+        let smart = SMARTAnalyzer()
+        let full = smart.analyze("By next June I want to pass the LCSW exam. I've already booked a study course, so that I can supervise new staff.", context: AnalysisContext(kind: .goals))
+        #expect(full.followup == "none")
+        for name in ["specific", "measurable", "time_bound", "achievable", "relevant"] {
+            #expect(full["smart.\(name)"] == .bool(true), "\(name)")
+            #expect(full.evidence.contains { $0.feature == "smart.\(name)" })
+        }
+        let vague = smart.analyze("I just want to keep growing.", context: AnalysisContext(kind: .goals))
+        #expect(vague.followup == "specific")
+        let noDate = smart.analyze("I want to get my CADC credential.", context: AnalysisContext(kind: .goals))
+        #expect(noDate.followup == "time_bound")
+        #expect(smart.analyze("I want to get my license.", context: AnalysisContext(kind: .behavioral)).followup == nil)
+    }
+
+    @Test func deliveryFigures() {
+        let delivery = DeliveryAnalyzer()
+        let analysis = delivery.analyze("Um, I guess we kind of called her. I called her mom too. Like, you know, it was fine.", context: AnalysisContext())
+        #expect(analysis["delivery.words"] == .number(19))
+        #expect(analysis["delivery.sentences"] == .number(3))
+        #expect(analysis["delivery.i_count"] == .number(2))
+        #expect(analysis["delivery.we_count"] == .number(1))
+        #expect(analysis["delivery.fillers_per_100"]!.numberValue! > 10)
+        #expect(analysis["delivery.hedges_per_100"]!.numberValue! > 10)
+        #expect(analysis["delivery.longest_sentence"] == .number(8))
+        #expect(analysis.followup == nil)
+    }
+
+    @Test func competencyCuesMatchWordFormsNotSubstrings() {
+        let competency = CompetencyAnalyzer()
+        let context = AnalysisContext(
+            competencies: [
+                Competency(id: "listening", label: "Listening", cues: ["reflective listening", "validate"], location: SourceLocation(file: "t", line: 1, column: 1)),
+                Competency(id: "trust", label: "Trust", cues: ["trust"], location: SourceLocation(file: "t", line: 1, column: 1)),
+            ],
+            assessed: ["listening", "trust"])
+        let analysis = competency.analyze("I used reflective listening and validated her fears; she was entrusted to my care.", context: context)
+        #expect(analysis["competency.listening"] == .bool(true))
+        #expect(analysis["competency.trust"] == .bool(false))
+        #expect(analysis["competency.shown"] == .number(1))
+        #expect(analysis["competency.coverage"] == .number(0.5))
+        #expect(analysis.evidence.first?.text == "reflective listening")
+    }
+
+    @Test func theFirstAnalyzerWithAFollowupLeads() {
+        let set = AnalyzerSet([STARAnalyzer(), SMARTAnalyzer()])
+        let behavioral = set.analyze("I always listen.", context: AnalysisContext(kind: .behavioral))
+        #expect(behavioral.followup == "example")
+        let goals = set.analyze("I want to grow.", context: AnalysisContext(kind: .goals))
+        #expect(goals.followup == "specific")
+        #expect(set.followupValues == ["example", "action", "result", "situation", "specific", "measurable", "time_bound", "none"])
+    }
+
+    @Test func everyAnalyzerProvidesEveryDeclaredFeature() {
+        let context = AnalysisContext(competencies: [Competency(id: "c", label: "C", cues: ["x"], location: SourceLocation(file: "t", line: 1, column: 1))])
+        for analyzer in AnalyzerRegistry.builtIn.available {
+            let analysis = analyzer.analyze("Last year I helped a client and she got better.", context: context)
+            for feature in analyzer.features {
+                #expect(analysis[feature.name] != nil, "\(analyzer.identifier) misses \(feature.name)")
+                #expect(feature.name.hasPrefix(analyzer.identifier + "."))
+            }
+        }
+    }
+
+    @Test func unknownAnalyzerNamesTheKnownOnes() throws {
+        #expect(throws: UnknownAnalyzer.self) { try AnalyzerRegistry.builtIn.resolve(["star", "stra"]) }
+        #expect(try AnalyzerRegistry.builtIn.resolve(["smart", "star", "smart"]).identifiers == ["smart", "star"])
+    }
+}
