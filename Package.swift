@@ -27,6 +27,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "rehearse-bench",
+            dependencies: ["InterviewKit"]
+        ),
         .testTarget(
             name: "InterviewKitTests",
             dependencies: ["InterviewKit", "CLibXML2"]

@@ -39,3 +39,9 @@ public protocol Analyzer: Sendable {
 
     func analyze(_ answer: String, context: AnalysisContext) -> Analysis
 }
+
+/// Built-in analyzers read the answer through the same segmentation, so a run segments each
+/// answer once however many of them are in use.
+protocol SegmentedAnalyzer: Analyzer {
+    func analyze(_ text: TextSegmenter, context: AnalysisContext) -> Analysis
+}

@@ -29,8 +29,14 @@ public struct AnalyzerSet: Sendable {
 
     public func analyze(_ answer: String, context: AnalysisContext) -> Analysis {
         var combined = Analysis()
+        var segmented: TextSegmenter?
         for analyzer in analyzers {
-            combined.merge(analyzer.analyze(answer, context: context))
+            if let builtIn = analyzer as? any SegmentedAnalyzer {
+                if segmented == nil { segmented = TextSegmenter(answer) }
+                combined.merge(builtIn.analyze(segmented!, context: context))
+            } else {
+                combined.merge(analyzer.analyze(answer, context: context))
+            }
         }
         return combined
     }

@@ -4,11 +4,14 @@ public struct Competency: Sendable, Hashable {
     public let label: String
     public let cues: [String]
     public let location: SourceLocation
+    /// Each cue as the word stems the competency analyzer matches, worked out once.
+    let cueStems: [[String]]
 
     public init(id: String, label: String, cues: [String], location: SourceLocation) {
         self.id = id
         self.label = label
         self.cues = cues
         self.location = location
+        cueStems = cues.map { TextSegmenter($0).tokens.map { CompetencyAnalyzer.stem($0.text) } }
     }
 }

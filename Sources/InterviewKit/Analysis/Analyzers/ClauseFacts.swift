@@ -31,30 +31,36 @@ struct ClauseFacts {
     /// A reason or backstory ("because she had missed…"), as opposed to what happened meanwhile.
     var givesBackground = false
 
-    init(_ words: [String]) {
+    init(_ clause: Clause) {
+        self.init(clause.words, clause.info)
+    }
+
+    init(_ words: [String], _ info: [WordInfo]) {
         guard !words.isEmpty else { return }
-        subordinate = Self.subordinators.contains(words[0])
+        subordinate = info[0].contains(.subordinator)
         givesBackground = ["because", "since", "as"].contains(words[0]) || words.contains("had")
         // "once" anchors a story when it stands alone or ends the clause ("I had a client once"), not in "once he calmed down".
-        anchor = Self.anchors.contains(in: words) || words.contains { Lexicon.isYear($0) }
+        let phrases = Self.phrases.scan(words, info, onlyAtStart: Self.Phrase.conditionalOpener.rawValue)
+        func has(_ phrase: Phrase) -> Bool { phrases & phrase.rawValue != 0 }
+        anchor = has(.anchor) || info.contains { $0.contains(.year) }
             || (words.last == "once" && (words.count == 1 || words[0] != "once"))
-        sceneSetter = Self.sceneSetters.contains(in: words)
-        task = Self.taskPhrases.contains(in: words) || Self.obligation(in: words)
-        strongResult = Self.strongResults.contains(in: words)
-        weakResult = Self.weakResults.contains(in: words)
-        uncertain = Self.uncertainty.contains(in: words)
-        quantity = words.contains { $0.first?.isNumber == true || Lexicon.numberWords.contains($0) || $0.hasSuffix("%") }
-        if words.first == "if" || Self.conditionalOpeners.contains(in: Array(words.prefix(3))) { hypothetical = true }
-        habitWords = words.contains(where: { Lexicon.habitual.contains($0) })
-        readSubjects(words)
+        sceneSetter = has(.sceneSetter)
+        task = has(.task) || Self.obligation(in: words)
+        strongResult = has(.strongResult)
+        weakResult = has(.weakResult)
+        uncertain = has(.uncertainty)
+        quantity = info.contains { $0.contains(.quantity) }
+        if words.first == "if" || has(.conditionalOpener) { hypothetical = true }
+        habitWords = info.contains { $0.contains(.habitual) }
+        readSubjects(words, info)
         // "She always came late" is someone else's habit, part of a story; "I always listen" is the speaker's.
-        if (habitWords && (hasOwnOrGroupSubject || !hasSubject)) || Self.genericPhrases.contains(in: words) { habitual = true }
-        if let first = words.first(where: { !Self.connectives.contains($0) && !Lexicon.adverbs.contains($0) }) {
-            if Lexicon.isActionPast(first) && !Lexicon.thirdPersonSubjects.contains(first) {
+        if (habitWords && (hasOwnOrGroupSubject || !hasSubject)) || has(.generic) { habitual = true }
+        if let first = info.first(where: { !$0.contains(.connective) && !$0.contains(.adverb) }) {
+            if first.contains(.actionPast) && !first.contains(.thirdPerson) {
                 // "…, found out he had been in hospital": the verb comes first, so its subject is the previous clause's.
                 continuesPrevious = true
                 past = true
-            } else if !hasSubject, words.dropFirst().contains(where: Lexicon.isPast) {
+            } else if !hasSubject, info.dropFirst().contains(where: { $0.contains(.past) }) {
                 // Someone the word lists do not know: "a client's employer called".
                 past = true
                 thirdPersonEvent = true
@@ -62,27 +68,22 @@ struct ClauseFacts {
         }
     }
 
-    static let connectives: Set<String> = ["and", "then", "so", "but", "also", "or"]
-
     // MARK: Subjects and verbs
 
     private enum Subject { case own, group, other }
 
-    private mutating func readSubjects(_ words: [String]) {
+    private mutating func readSubjects(_ words: [String], _ info: [WordInfo]) {
         var i = 0
         while i < words.count {
             let word = words[i]
             var subject: Subject?
             var next = i + 1
-            switch word {
-            case "i", "i've", "i'd", "i'm", "i'll", "myself": subject = .own
-            case "we", "we've", "we'd", "we're", "we'll": subject = .group
-            case _ where ["team", "staff", "everyone", "everybody"].contains(word) && i > 0 && ["the", "our", "my", "whole"].contains(words[i - 1]):
+            if info[i].contains(.ownSubject) {
+                subject = .own
+            } else if info[i].contains(.groupSubject) || (info[i].contains(.groupNoun) && i > 0 && info[i - 1].contains(.groupDeterminer)) {
                 subject = .group
-            default:
-                if Lexicon.thirdPersonSubjects.contains(word) && (i == 0 || !["to", "with", "for", "about", "at", "from", "of", "on", "into", "like"].contains(words[i - 1])) {
-                    subject = .other
-                }
+            } else if info[i].contains(.thirdPerson) && (i == 0 || !info[i - 1].contains(.preposition)) {
+                subject = .other
             }
             guard let subject else {
                 i += 1
@@ -93,24 +94,24 @@ struct ClauseFacts {
             // "who" clauses after a noun describe the scene: "a client who had stopped…"
             if subject == .other, next < words.count, words[next] == "who" { next += 1 }
             // "a client I worked with": the speaker inside a description of someone else.
-            if subject != .other, i > 0, Lexicon.thirdPersonSubjects.contains(words[i - 1]) || Self.sceneNouns.contains(words[i - 1]) {
+            if subject != .other, i > 0, info[i - 1].contains(.thirdPerson) || info[i - 1].contains(.sceneNoun) {
                 // "what I had seen" is neither an action nor a scene; "the clinic where I worked" is a scene.
                 sceneSetter = sceneSetter || words[i - 1] != "what"
                 i += 1
                 continue
             }
-            readVerb(after: word, subject: subject, words, from: next)
+            readVerb(after: word, subject: subject, words, info, from: next)
             i += 1
         }
     }
 
-    private mutating func readVerb(after subjectWord: String, subject: Subject, _ words: [String], from start: Int) {
+    private mutating func readVerb(after subjectWord: String, subject: Subject, _ words: [String], _ info: [WordInfo], from start: Int) {
         var i = start
-        while i < words.count, Lexicon.adverbs.contains(words[i]) || Lexicon.hedges.contains(words[i]) { i += 1 }
+        while i < words.count, info[i].contains(.adverb) || info[i].contains(.hedge) { i += 1 }
         guard i < words.count else { return }
         var verb = words[i]
         // "I guess I walked": the next subject starts its own reading.
-        if ["i", "we", "i'm", "i've", "i'd", "we're", "we've", "we'd"].contains(verb) { return }
+        if info[i].contains(.ownSubject) || info[i].contains(.groupSubject) { return }
         let following = i + 1 < words.count ? words[i + 1] : ""
         let afterFollowing = i + 2 < words.count ? words[i + 2] : ""
 
@@ -265,7 +266,14 @@ struct ClauseFacts {
 
     static let subordinators: Set<String> = ["before", "while", "because", "when", "whenever", "if", "unless", "since", "although", "though", "as", "once"]
 
-    static let anchors = PhraseSet([
+    enum Phrase: UInt32 {
+        case anchor = 1, sceneSetter = 2, task = 4, strongResult = 8, weakResult = 16, uncertainty = 32, conditionalOpener = 64, generic = 128
+    }
+
+    /// All the lists below, in the order of `Phrase`'s bits.
+    static let phrases = PhraseIndex([anchors, sceneSetters, taskPhrases, strongResults, weakResults, uncertainty, conditionalOpeners, genericPhrases])
+
+    static let anchors: [String] = [
         "one time", "there was a time", "a time when", "i remember", "last year", "last month", "last week", "last spring",
         "last summer", "last fall", "last winter", "years ago", "months ago", "weeks ago", "year ago", "month ago", "days ago",
         "a while ago", "a while back", "for example", "for instance", "i had a client", "i had a patient",
@@ -275,9 +283,9 @@ struct ClauseFacts {
         "there was a patient", "earlier this year", "at the time", "the other day", "a few weeks", "a few months",
         "a couple of months", "a couple of weeks", "a couple of years", "yesterday", "on one occasion", "in my first",
         "when i was working", "when i worked", "my first week", "my first month", "my first year",
-    ])
+    ]
 
-    static let sceneSetters = PhraseSet([
+    static let sceneSetters: [String] = [
         "there was", "there were", "i had a client", "i had a patient", "a client who", "a patient who", "a client with",
         "one of my clients", "one of my patients", "was referred", "were referred", "came in", "came to", "was admitted",
         "was diagnosed", "had been", "was struggling", "who had", "who was", "who kept", "who wasn't", "who didn't",
@@ -287,9 +295,9 @@ struct ClauseFacts {
         "at the shelter", "in group", "was refusing", "kept missing", "had missed", "had relapsed", "was angry", "was upset",
         "was in crisis", "a young", "a woman", "a man", "a teenager", "a mother", "a father", "a veteran", "a family",
         "an older", "a new client", "a new peer", "a participant", "a member",
-    ])
+    ]
 
-    static let taskPhrases = PhraseSet([
+    static let taskPhrases: [String] = [
         "my role", "my job was", "my job is", "my task", "my responsibility", "responsible for", "i was asked", "i was assigned",
         "i was tasked", "my goal", "the goal", "the aim", "my aim", "my priority", "the priority", "our job", "our goal",
         "our task", "our priority", "our role", "our aim", "i wanted her", "i wanted him", "i wanted them",
@@ -297,18 +305,18 @@ struct ClauseFacts {
         "my part was", "i was supposed to", "the task", "the challenge was", "the plan was", "my focus", "i had to figure out",
         "i knew i had to", "i knew i needed", "my first priority", "my main concern", "my concern was", "my objective",
         "i needed", "we needed", "we had to", "i was expected", "the job was", "it was on me",
-    ])
+    ]
 
     /// "had to" and "needed to" state a task unless someone else is the one who had to.
     static func obligation(in words: [String]) -> Bool {
         for i in words.indices.dropFirst() where (words[i] == "had" || words[i] == "needed") && i + 1 < words.count && words[i + 1] == "to" {
             let before = words[i - 1]
-            if !Lexicon.thirdPersonSubjects.contains(before) && before != "who" { return true }
+            if !Lexicon.info(before).contains(.thirdPerson) && before != "who" { return true }
         }
         return false
     }
 
-    static let strongResults = PhraseSet([
+    static let strongResults: [String] = [
         "as a result", "in the end", "end result", "ended up", "turned out", "by the end", "the outcome", "the result was",
         "the result is", "since then", "to this day", "resulted in", "led to", "it worked", "that worked", "it helped",
         "that helped", "this helped", "worked out", "paid off", "made a difference", "was successful", "were successful",
@@ -324,9 +332,9 @@ struct ClauseFacts {
         "told me later", "later she", "later he", "later they", "i'm now", "i am now", "we're now", "we are now",
         "i now", "we now", "by the second", "by the third", "by the fourth",
         "by the fifth", "by the sixth", "by the last", "by week", "by session", "by month", "by the following",
-    ])
+    ]
 
-    static let weakResults = PhraseSet([
+    static let weakResults: [String] = [
         "improved", "reduced", "increased", "decreased", "dropped", "went down", "went up", "fewer", "less", "more engaged",
         "better", "calmer", "calmed down", "agreed", "opened up", "started", "stopped", "returned", "completed", "finished",
         "attended", "showed up", "came", "relapsed", "stayed", "stable", "safe", "sober", "relieved", "grateful", "thanked",
@@ -339,9 +347,9 @@ struct ClauseFacts {
         "got approved", "has been", "have been", "she's been", "he's been", "they've been", "continued", "went well",
         "went smoothly", "understood", "doing well", "doing better", "doing good", "doing great", "doing really",
         "now", "anymore", "came back", "kept coming", "started coming", "first time", "on the same page", "felt like",
-    ])
+    ]
 
-    static let uncertainty = PhraseSet([
+    static let uncertainty: [String] = [
         "never found out", "never heard", "never knew", "don't know if", "don't know whether", "don't know what",
         "didn't know if", "didn't know whether", "didn't find out", "not sure if", "not sure whether", "not sure what",
         "no idea", "can't say", "couldn't tell", "unclear", "lost touch", "lost contact", "never saw", "i hope",
@@ -349,15 +357,15 @@ struct ClauseFacts {
         "not sure how", "don't know how", "i wonder", "who knows", "can't really say", "hard to say", "never followed up",
         "wasn't able to follow", "didn't follow up", "before i could", "before we could", "i left before",
         "transferred before", "moved away before", "got transferred", "i'm not sure",
-    ])
+    ]
 
-    static let conditionalOpeners = PhraseSet(["if a", "if the", "if someone", "if i", "if they", "if she", "if he", "in that situation", "in a situation", "in that case", "what i would", "i would", "i'd probably"])
+    static let conditionalOpeners: [String] = ["if a", "if the", "if someone", "if i", "if they", "if she", "if he", "in that situation", "in a situation", "in that case", "what i would", "i would", "i'd probably"]
 
-    static let genericPhrases = PhraseSet([
+    static let genericPhrases: [String] = [
         "my approach is", "my approach would", "i believe", "i think it's important", "it's important to", "it is important",
         "i make sure", "i try to", "i like to", "in general", "every time", "each time", "as a rule", "in my experience",
         "i find that", "i feel like", "i'm someone who", "i am someone who", "i'm the kind", "i am the kind", "i'm a",
         "i am a", "i have always", "i've always", "i tend", "my philosophy", "i value", "i see myself", "i really believe",
         "the key is", "what works is", "what i do is", "the best way", "you have to", "you need to", "you want to", "you just",
-    ])
+    ]
 }

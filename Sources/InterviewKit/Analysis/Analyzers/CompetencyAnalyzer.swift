@@ -1,7 +1,7 @@
 /// Finds which of the scenario's competencies an answer shows, by their cue words and phrases.
 /// Cues match whole words in any common form ("listen" matches "listened" and "listening"), never
 /// parts of other words.
-public struct CompetencyAnalyzer: Analyzer {
+public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
     public let identifier = "competency"
     public let version = "1.0"
     public let summary = "competencies: which of the scenario's competencies the answer shows, from their cues"
@@ -23,14 +23,16 @@ public struct CompetencyAnalyzer: Analyzer {
     }
 
     public func analyze(_ answer: String, context: AnalysisContext) -> Analysis {
-        let segmenter = TextSegmenter(answer)
+        analyze(TextSegmenter(answer), context: context)
+    }
+
+    func analyze(_ segmenter: TextSegmenter, context: AnalysisContext) -> Analysis {
         let stems = segmenter.tokens.map { Self.stem($0.text) }
         var analysis = Analysis()
         var shown = 0
         for competency in context.competencies {
             var hit: Range<Int>?
-            for cue in competency.cues {
-                let cueStems = TextSegmenter(cue).tokens.map { Self.stem($0.text) }
+            for cueStems in competency.cueStems {
                 if let range = Self.find(cueStems, in: stems) {
                     hit = range
                     break

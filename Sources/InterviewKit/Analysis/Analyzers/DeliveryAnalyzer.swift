@@ -1,6 +1,6 @@
 /// Measures how an answer is said: length, filler words, hedges, "I" versus "we", and sentence length.
 /// Gives no follow-up of its own.
-public struct DeliveryAnalyzer: Analyzer {
+public struct DeliveryAnalyzer: Analyzer, SegmentedAnalyzer {
     public let identifier = "delivery"
     public let version = "1.0"
     public let summary = "delivery: word count, fillers and hedges per 100 words, 'I' versus 'we', longest sentence"
@@ -25,7 +25,10 @@ public struct DeliveryAnalyzer: Analyzer {
     private static let hedgePhrases = PhraseSet(["i guess", "kind of", "sort of", "i think", "i feel like", "i suppose", "more or less", "a little bit", "not really sure", "i don't know"])
 
     public func analyze(_ answer: String, context: AnalysisContext) -> Analysis {
-        let segmenter = TextSegmenter(answer)
+        analyze(TextSegmenter(answer), context: context)
+    }
+
+    func analyze(_ segmenter: TextSegmenter, context: AnalysisContext) -> Analysis {
         let words = segmenter.tokens.map(\.text)
         var fillers = 0
         var hedges = 0

@@ -1,6 +1,6 @@
 /// Judges a career-goal answer against the SMART criteria: specific, measurable, time-bound, and
 /// achievable and relevant where the text gives evidence for them.
-public struct SMARTAnalyzer: Analyzer {
+public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
     public let identifier = "smart"
     public let version = "1.0"
     public let summary = "SMART goals: specific, measurable, achievable, relevant, time-bound"
@@ -21,23 +21,28 @@ public struct SMARTAnalyzer: Analyzer {
     }
 
     public func analyze(_ answer: String, context: AnalysisContext) -> Analysis {
-        let segmenter = TextSegmenter(answer)
+        analyze(TextSegmenter(answer), context: context)
+    }
+
+    func analyze(_ segmenter: TextSegmenter, context: AnalysisContext) -> Analysis {
         var found: [String: Int] = [:]  // feature → clause index
         for (index, clause) in segmenter.clauses.enumerated() {
             let words = clause.words
             func note(_ feature: String, _ holds: Bool) {
                 if holds && found[feature] == nil { found[feature] = index }
             }
-            let count = words.enumerated().contains { position, word in
-                (word.first?.isNumber == true || Lexicon.numberWords.contains(word)) && !Self.isTimeUnit(after: position, in: words)
+            let count = clause.tokens.enumerated().contains { position, token in
+                token.info.contains(.quantity) && !Self.isTimeUnit(after: position, in: words)
             }
-            let aiming = Self.achievingVerbs.contains(in: words) || Self.ownershipPhrases.contains(in: words)
+            let phrases = Self.phrases.scan(words)
+            func has(_ phrase: Phrase) -> Bool { phrases & phrase.rawValue != 0 }
+            let aiming = has(.achieving) || has(.ownership)
             // A concrete target, or a number to change something by ("bring my no-show rate under 15 percent").
-            note("smart.specific", aiming && (Self.specificTargets.contains(in: words) || (count && Self.changeVerbs.contains(in: words))))
-            note("smart.measurable", count || Self.milestones.contains(in: words))
-            note("smart.time_bound", Self.hasTimeFrame(words))
-            note("smart.achievable", Self.progress.contains(in: words))
-            note("smart.relevant", Self.relevance.contains(in: words))
+            note("smart.specific", aiming && (has(.target) || (count && has(.change))))
+            note("smart.measurable", count || has(.milestone))
+            note("smart.time_bound", has(.deadline) || Self.hasTimeFrame(words))
+            note("smart.achievable", has(.progress))
+            note("smart.relevant", has(.relevance))
         }
         let followup: String
         if found["smart.specific"] == nil {
@@ -86,7 +91,7 @@ public struct SMARTAnalyzer: Analyzer {
     /// A deadline or a time frame: a listed phrase, a year, a month after "by"/"in"/"next", or a
     /// number of time units after "in", "within", "over" or "next" ("in about five years").
     static func hasTimeFrame(_ words: [String]) -> Bool {
-        if deadlines.contains(in: words) || words.contains(where: Lexicon.isYear) { return true }
+        if words.contains(where: Lexicon.isYear) { return true }
         for (position, word) in words.enumerated() {
             if Lexicon.months.contains(word), position > 0, ["by", "in", "this", "next", "until", "before"].contains(words[position - 1]) {
                 return true
@@ -100,15 +105,22 @@ public struct SMARTAnalyzer: Analyzer {
         return false
     }
 
-    static let achievingVerbs = PhraseSet([
+    enum Phrase: UInt32 {
+        case achieving = 1, ownership = 2, target = 4, change = 8, milestone = 16, deadline = 32, progress = 64, relevance = 128
+    }
+
+    /// All the lists below, in the order of `Phrase`'s bits, matched in one pass per clause.
+    static let phrases = PhraseIndex([achievingVerbs, ownershipPhrases, specificTargets, changeVerbs, milestones, deadlines, progress, relevance])
+
+    static let achievingVerbs: [String] = [
         "become", "get", "earn", "complete", "finish", "obtain", "pass", "lead", "start", "open", "learn", "train", "take",
         "apply", "move into", "step into", "run", "launch", "publish", "present", "supervise", "build", "create", "develop",
         "specialize", "specialise", "attend", "enroll", "enrol", "join", "achieve", "reach", "master", "certify", "sit for",
         "go back", "return to", "be a", "be the", "be licensed", "be certified", "facilitate", "mentor", "transition",
-    ])
-    static let changeVerbs = PhraseSet(["reduce", "increase", "bring", "cut", "lower", "raise", "improve", "grow", "double", "stop", "take", "read", "attend", "see", "run", "lead", "complete", "finish", "get"])
-    static let ownershipPhrases = PhraseSet(["my goal is", "my goal", "i want to", "i plan to", "i'd like to", "i would like to", "i hope to", "i aim to", "i intend to", "i'm working toward", "i am working toward", "i'm working towards"])
-    static let specificTargets = PhraseSet([
+    ]
+    static let changeVerbs: [String] = ["reduce", "increase", "bring", "cut", "lower", "raise", "improve", "grow", "double", "stop", "take", "read", "attend", "see", "run", "lead", "complete", "finish", "get"]
+    static let ownershipPhrases: [String] = ["my goal is", "my goal", "i want to", "i plan to", "i'd like to", "i would like to", "i hope to", "i aim to", "i intend to", "i'm working toward", "i am working toward", "i'm working towards"]
+    static let specificTargets: [String] = [
         "license", "licensed", "licensure", "lcsw", "lpc", "lmft", "lmhc", "lcpc", "lcdc", "cadc", "certification", "certified",
         "certificate", "credential", "supervisor", "supervision", "degree", "master's", "masters", "doctorate", "phd", "psyd",
         "msw", "dbt", "cbt", "emdr", "act", "mi", "motivational interviewing", "trauma-focused", "tf-cbt", "play therapy",
@@ -118,15 +130,15 @@ public struct SMARTAnalyzer: Analyzer {
         "supervising", "clinical supervisor", "team lead", "role", "position", "adolescents", "children", "older adults",
         "veterans", "addiction", "substance use", "eating disorders", "couples", "family therapy", "psychodynamic",
         "no-show", "lunch break", "rate", "conferences", "book", "books", "email",
-    ])
-    static let milestones = PhraseSet([
+    ]
+    static let milestones: [String] = [
         "credential", "cadc", "lcsw", "lpc", "lmft", "lmhc", "lcpc", "phd", "psyd", "master's", "masters", "pass", "passed", "passing", "exam", "license", "licensed", "licensure", "certification", "certified", "certificate",
         "degree", "graduate", "complete", "completing", "finish", "hours", "credits", "ceus", "ceu", "caseload of", "at least",
         "every week", "each week", "every month", "each month", "per week", "per month", "a week", "a month", "percent",
         "%", "score", "scores", "rate", "ratings", "fidelity", "sign-off", "signed off", "promoted", "promotion", "hired",
         "publish", "published", "present at", "presented",
-    ])
-    static let deadlines = PhraseSet([
+    ]
+    static let deadlines: [String] = [
         "by the end of", "by end of", "within", "in the next", "over the next", "next year", "next month", "next spring",
         "next summer", "next fall", "next winter", "this year", "this spring", "this summer", "this fall", "this winter",
         "by next", "in one year", "in a year", "in two years", "in three years", "in five years", "in six months",
@@ -137,18 +149,18 @@ public struct SMARTAnalyzer: Analyzer {
         "by the summer", "by the winter", "end of the year", "end of next year", "this time next year", "per quarter",
         "each quarter", "every quarter", "in the coming year", "over the coming", "the next year", "next few months",
         "the next couple of years", "by the time i'm", "by the time i am", "this quarter", "this month", "this week",
-    ])
-    static let progress = PhraseSet([
+    ]
+    static let progress: [String] = [
         "already", "enrolled", "signed up", "registered", "applied", "i've started", "i have started", "i started", "i've begun",
         "i've completed", "i have completed", "i've finished", "halfway", "on track", "my supervisor", "my employer",
         "tuition", "budget", "saving", "scheduled", "booked", "study group", "studying", "steps", "the first step", "plan is",
         "my plan", "by taking", "by attending", "by completing", "by getting", "mentor", "mentorship", "support from",
         "agreed to", "paid for", "reimburse", "reimbursement", "i have", "i've got", "i've logged", "logged",
-    ])
-    static let relevance = PhraseSet([
+    ]
+    static let relevance: [String] = [
         "so that", "so i can", "which will", "which would", "because", "for my clients", "for clients", "our clients",
         "the clients", "my clients", "this role", "this position", "this team", "this agency", "this program", "the people",
         "the community", "population", "the team", "help me", "help clients", "to serve", "to support", "better serve",
         "better support", "the work", "in this work", "meaningful", "matters to me", "important to me", "fits", "aligns",
-    ])
+    ]
 }

@@ -1,7 +1,7 @@
 /// Finds the parts of a STAR answer (Situation, Task, Action, Result), whether it tells one specific
 /// past example, and whether the actions are the speaker's own; recommends the follow-up a good
 /// interviewer would ask. Rule-based: deterministic, offline, microseconds per answer.
-public struct STARAnalyzer: Analyzer {
+public struct STARAnalyzer: Analyzer, SegmentedAnalyzer {
     public let identifier = "star"
     public let version = "1.0"
     public let summary = "STAR structure: situation, task, action, result, and whether the answer is one specific past example"
@@ -28,7 +28,11 @@ public struct STARAnalyzer: Analyzer {
     }
 
     public func analyze(_ answer: String, context: AnalysisContext) -> Analysis {
-        let reading = STARReading(answer)
+        analyze(TextSegmenter(answer), context: context)
+    }
+
+    func analyze(_ text: TextSegmenter, context: AnalysisContext) -> Analysis {
+        let reading = STARReading(text)
         var analysis = Analysis()
         let followup = reading.followup
         analysis.features = [

@@ -19,9 +19,9 @@ struct STARReading {
     private var situations: [Int] = []
     private var tasks: [Int] = []
 
-    init(_ answer: String) {
-        segmenter = TextSegmenter(answer)
-        var facts = segmenter.clauses.map { ClauseFacts($0.words) }
+    init(_ segmenter: TextSegmenter) {
+        self.segmenter = segmenter
+        var facts = segmenter.clauses.map { ClauseFacts($0) }
         // A story anchored in the past ("last week") but told in the present tense, with no word of habit.
         let anchored = facts.contains { $0.anchor }
         let habitual = facts.contains { $0.habitWords } || facts.contains { $0.hypothetical }

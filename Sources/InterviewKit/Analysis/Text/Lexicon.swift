@@ -69,15 +69,8 @@ enum Lexicon {
     }
 
     /// Is `word` a past-tense verb (regular or irregular)?
-    static func isPast(_ word: String) -> Bool {
-        if irregularActionPast.contains(word) || statePast.contains(word) { return true }
-        guard word.count > 3, word.hasSuffix("ed"), !notPast.contains(word) else { return false }
-        return true
-    }
+    static func isPast(_ word: String) -> Bool { info(word).contains(.past) }
 
     /// Is `word` a past-tense verb of doing (not of being, having or thinking)?
-    static func isActionPast(_ word: String) -> Bool {
-        if statePast.contains(word) { return false }
-        return irregularActionPast.contains(word) || isPast(word)
-    }
+    static func isActionPast(_ word: String) -> Bool { info(word).contains(.actionPast) }
 }

@@ -10,12 +10,12 @@ struct TextSegmenter {
     private(set) var sentenceCount = 0
 
     /// Words that open a new clause when they follow other words.
-    private static let clauseOpeners: Set<String> = ["so", "but", "then", "because", "although", "though", "which", "whereas"]
+    static let clauseOpeners: Set<String> = ["so", "but", "then", "because", "although", "though", "which", "whereas"]
     /// Words that open a clause only when a subject follows: "before he left", not "before lunch".
-    private static let subjectOpeners: Set<String> = ["after", "before", "until", "once", "when", "while"]
+    static let subjectOpeners: Set<String> = ["after", "before", "until", "once", "when", "while"]
     /// Spoken fillers that may sit between "and" and the subject it introduces.
-    private static let fillers: Set<String> = ["um", "uh", "like", "erm", "er", "so", "then"]
-    private static let subjects: Set<String> = [
+    static let fillers: Set<String> = ["um", "uh", "like", "erm", "er", "so", "then"]
+    static let subjects: Set<String> = [
         "i", "i'm", "i've", "i'd", "i'll", "we", "we're", "we've", "we'd", "she", "he", "they", "she's", "he's", "they're",
         "it", "it's", "my", "our", "the", "her", "his", "their", "nobody", "everyone", "that", "this", "there",
     ]
@@ -27,40 +27,55 @@ struct TextSegmenter {
     }
 
     private mutating func tokenize() {
-        var index = 0
-        // Boundaries recorded as token indices: a sentence or clause ends before this token.
-        var current = String.UnicodeScalarView()
+        // Token text is built as lowercased UTF-8 bytes; ASCII, by far the common case, never
+        // consults the Unicode property tables.
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(32)
         var start = 0
         var hasLetter = false
         var hasDigit = false
         func flush(_ end: Int, into tokens: inout [Token]) {
-            guard !current.isEmpty else { return }
-            var text = String(current)
-            while text.hasSuffix("'") { text.removeLast() }
-            while text.hasPrefix("'") { text.removeFirst() }
-            if !text.isEmpty {
-                tokens.append(Token(text: text, start: start, end: end, isNumber: hasDigit && !hasLetter))
+            guard !buffer.isEmpty else { return }
+            var lower = 0
+            var upper = buffer.count
+            while lower < upper, buffer[lower] == UInt8(ascii: "'") { lower += 1 }
+            while upper > lower, buffer[upper - 1] == UInt8(ascii: "'") { upper -= 1 }
+            if lower < upper {
+                let text = String(decoding: buffer[lower..<upper], as: UTF8.self)
+                tokens.append(Token(text: text, start: start, end: end, isNumber: hasDigit && !hasLetter, info: Lexicon.info(text)))
             }
-            current = String.UnicodeScalarView()
+            buffer.removeAll(keepingCapacity: true)
             hasLetter = false
             hasDigit = false
         }
+        func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 48 && scalar.value <= 57 }
         boundaries = []
+        var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
-            let properties = scalar.properties
-            if properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                if current.isEmpty { start = index }
-                if properties.isAlphabetic { hasLetter = true } else { hasDigit = true }
-                for lower in properties.lowercaseMapping.unicodeScalars { current.append(lower) }
-            } else if (scalar == "'" || scalar == "\u{2019}") && !current.isEmpty {
-                current.append("'")
+            let value = scalar.value
+            let letter: Bool
+            if value < 128 {
+                letter = (value | 0x20) >= 97 && (value | 0x20) <= 122
+            } else {
+                letter = scalar.properties.isAlphabetic
+            }
+            if letter || isDigit(scalar) {
+                if buffer.isEmpty { start = index }
+                if letter { hasLetter = true } else { hasDigit = true }
+                if value < 128 {
+                    buffer.append(UInt8(letter ? value | 0x20 : value))
+                } else {
+                    buffer.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                }
+            } else if (scalar == "'" || scalar == "\u{2019}") && !buffer.isEmpty {
+                buffer.append(UInt8(ascii: "'"))
             } else if (scalar == "." || scalar == ",") && hasDigit && !hasLetter && index + 1 < scalars.count
-                && ("0"..."9").contains(scalars[index + 1])
+                && isDigit(scalars[index + 1])
             {
-                current.append(scalar)  // 2.5 or 1,000
+                buffer.append(UInt8(value))  // 2.5 or 1,000
             } else if scalar == "%" && hasDigit {
-                current.append(scalar)
+                buffer.append(UInt8(ascii: "%"))
             } else {
                 flush(index, into: &tokens)
                 switch scalar {
@@ -90,15 +105,15 @@ struct TextSegmenter {
         }
         // Speech-like joins open a new clause.
         for i in 1..<max(1, tokens.count) where breaks[i] == nil {
-            let word = tokens[i].text
-            if Self.clauseOpeners.contains(word) {
+            let info = tokens[i].info
+            if info.contains(.clauseOpener) {
                 breaks[i] = .clause
-            } else if Self.subjectOpeners.contains(word), i + 1 < tokens.count, Self.subjects.contains(tokens[i + 1].text) {
+            } else if info.contains(.subjectOpener), i + 1 < tokens.count, tokens[i + 1].info.contains(.clauseSubject) {
                 breaks[i] = .clause
-            } else if word == "and" {
+            } else if tokens[i].text == "and" {
                 var next = i + 1
-                while next < tokens.count, Self.fillers.contains(tokens[next].text) { next += 1 }
-                if next < tokens.count, Self.subjects.contains(tokens[next].text) { breaks[i] = .clause }
+                while next < tokens.count, tokens[next].info.contains(.filler) { next += 1 }
+                if next < tokens.count, tokens[next].info.contains(.clauseSubject) { breaks[i] = .clause }
             }
         }
         var sentence = 0

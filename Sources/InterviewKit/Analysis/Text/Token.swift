@@ -6,6 +6,8 @@ struct Token: Sendable, Hashable {
     var start: Int
     var end: Int
     var isNumber: Bool
+    /// What the word lists know about the word.
+    var info: WordInfo
 }
 
 /// A clause: a stretch of tokens between punctuation or joining words, the unit the analyzers judge.
@@ -18,4 +20,5 @@ struct Clause: Sendable {
     var sentence: Int
 
     var words: [String] { tokens.map(\.text) }
+    var info: [WordInfo] { tokens.map(\.info) }
 }

@@ -1,0 +1,182 @@
+import Foundation
+import InterviewKit
+
+/// Prints how fast Rehearse is, each figure beside a baseline measured in the same run.
+/// Run from the repository: `swift run -c release rehearse-bench [--quick]`.
+@main
+struct RehearseBench {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+    static let rehearse = binaries.appendingPathComponent("rehearse").path
+    static let quick = CommandLine.arguments.contains("--quick")
+    static let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-bench-\(getpid())")
+
+    static func main() throws {
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        #if DEBUG
+        print("warning: this is a debug build; measure with `swift run -c release rehearse-bench`\n")
+        #endif
+        guard FileManager.default.isExecutableFile(atPath: rehearse) else {
+            print("error: no rehearse binary beside the benchmark at \(rehearse); run `swift build -c release` first")
+            exit(1)
+        }
+        print("Rehearse benchmarks — \(Date()) — \(ProcessInfo.processInfo.activeProcessorCount) cores — \(cpuModel())")
+        print("")
+        try scenarioLoading()
+        try analyzerThroughput()
+        try engineLatency()
+        startup()
+    }
+
+    static func cpuModel() -> String {
+        let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        return info.split(separator: "\n").first { $0.hasPrefix("model name") }?.split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
+    }
+
+    static var analyzers: AnalyzerSet { try! AnalyzerRegistry.builtIn.resolve(AnalyzerRegistry.defaultIdentifiers) }
+
+    // MARK: 1. Scenario loading
+
+    static func scenarioLoading() throws {
+        print("1. Scenario loading (parse, validate, compile) against xmllint --noout, both as processes, median of 5")
+        let xmllint = ChildRun.which("xmllint")
+        if xmllint == nil { print("   (xmllint is not installed: apt-get install libxml2-utils; its column stays empty)") }
+        let table = Table(columns: [("questions", 10), ("size", 9), ("rehearse", 10), ("in-process", 11), ("xmllint", 10), ("ratio", 6), ("max RSS", 10)])
+        table.header()
+        for count in quick ? [10, 100, 1_000] : [10, 100, 1_000, 10_000] {
+            let file = scratch.appendingPathComponent("scenario-\(count).xml")
+            try ScenarioGenerator.xml(questions: count).write(to: file, atomically: true, encoding: .utf8)
+            let size = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+            let runs = (0..<5).compactMap { _ in ChildRun.run(rehearse, ["validate", file.path]) }
+            guard runs.allSatisfy({ $0.status == 0 }) else {
+                print("error: rehearse validate failed on the generated \(count)-question scenario")
+                exit(1)
+            }
+            let ours = Measure.percentile(runs.map(\.seconds), 0.5)
+            let loader = ScenarioLoader(analyzers: analyzers)
+            let inProcess = Measure.median(5) { _ = loader.load(contentsOf: file.path) }
+            var theirs = "-"
+            var ratio = "-"
+            if let xmllint {
+                let baseline = Measure.percentile((0..<5).compactMap { _ in ChildRun.run(xmllint, ["--noout", file.path])?.seconds }, 0.5)
+                theirs = Measure.format(seconds: baseline)
+                ratio = String(format: "%.2f×", ours / baseline)
+            }
+            table.row(String(count), "\(size / 1024) KiB", Measure.format(seconds: ours), Measure.format(seconds: inProcess), theirs, ratio, "\(runs.map(\.maxRSSKiB).max() ?? 0 / 1024 / 1) KiB")
+        }
+        print("")
+    }
+
+    // MARK: 2. Analyzer throughput
+
+    static func corpusAnswers() throws -> [String] {
+        var answers: [String] = []
+        for name in ["dev", "test", "holdout"] {
+            let path = root.appendingPathComponent("Tests/Fixtures/answers/\(name).jsonl").path
+            answers += try LabelledAnswer.parseLines(String(contentsOfFile: path, encoding: .utf8), file: path).map(\.answer)
+        }
+        return answers
+    }
+
+    static func analyzerThroughput() throws {
+        let answers = try corpusAnswers()
+        let target = quick ? 2_000_000 : 8_000_000
+        var corpus: [String] = []
+        var bytes = 0
+        while bytes < target {
+            for answer in answers {
+                corpus.append(answer)
+                bytes += answer.utf8.count + 1
+            }
+        }
+        let file = scratch.appendingPathComponent("corpus.txt")
+        try corpus.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let megabytes = Double(bytes) / 1_000_000
+
+        print("2. Analyzer throughput on \(corpus.count) answers (\(String(format: "%.1f", megabytes)) MB, the corpus repeated), one core")
+        let table = Table(columns: [("analyzers", 34), ("answers/s", 11), ("MB/s", 8), ("× wc -w", 8)])
+        table.header()
+        var wcRate = 0.0
+        if let wc = ChildRun.which("wc") {
+            let seconds = Measure.percentile((0..<3).compactMap { _ in ChildRun.run(wc, ["-w", file.path])?.seconds }, 0.5)
+            wcRate = megabytes / seconds
+            table.row("wc -w (reads every byte once)", "-", String(format: "%.0f", wcRate), "1.00")
+        }
+        for identifiers in [["star"], AnalyzerRegistry.defaultIdentifiers] {
+            let set = try AnalyzerRegistry.builtIn.resolve(identifiers)
+            let context = AnalysisContext(kind: .behavioral)
+            let seconds = Measure.median(3) {
+                for answer in corpus { _ = set.analyze(answer, context: context) }
+            }
+            let rate = megabytes / seconds
+            table.row(identifiers.joined(separator: ","), String(format: "%.0f", Double(corpus.count) / seconds), String(format: "%.1f", rate), wcRate > 0 ? String(format: "%.3f", rate / wcRate) : "-")
+        }
+
+        let words = answers.joined(separator: " ").split(separator: " ")
+        let answer150 = words.prefix(150).joined(separator: " ")
+        print("")
+        print("   One 150-word answer, median of 20,000 analyses:")
+        for identifiers in [["star"], AnalyzerRegistry.defaultIdentifiers] {
+            let set = try AnalyzerRegistry.builtIn.resolve(identifiers)
+            var samples: [Double] = []
+            for _ in 0..<(quick ? 2_000 : 20_000) {
+                let start = Measure.now()
+                _ = set.analyze(answer150, context: AnalysisContext(kind: .behavioral))
+                samples.append(Double(Measure.now() - start) / 1e9)
+            }
+            print("   \(identifiers.joined(separator: ",")): p50 \(Measure.format(seconds: Measure.percentile(samples, 0.5))), p99 \(Measure.format(seconds: Measure.percentile(samples, 0.99)))")
+        }
+        if let run = ChildRun.run(rehearse, ["analyze", "--file", file.path]) {
+            print("   Peak memory analysing the whole corpus as one answer (rehearse analyze --file): \(run.maxRSSKiB / 1024) MiB, \(Measure.format(seconds: run.seconds))")
+        }
+        print("")
+    }
+
+    // MARK: 3. Engine turns
+
+    static func engineLatency() throws {
+        let answers = try corpusAnswers()
+        let path = root.appendingPathComponent("Scenarios/quick-start.xml").path
+        guard let scenario = ScenarioLoader(analyzers: analyzers).load(contentsOf: path).scenario else {
+            print("error: cannot load \(path)")
+            exit(1)
+        }
+        let engine = InterviewEngine(scenario: scenario, analyzers: analyzers)
+        let turns = quick ? 10_000 : 100_000
+        var samples: [Double] = []
+        samples.reserveCapacity(turns)
+        var turn = engine.start(seed: 1)
+        var seed: UInt64 = 1
+        for index in 0..<turns {
+            let answer = answers[index % answers.count]
+            let start = Measure.now()
+            turn = engine.respond(to: answer, in: turn.state)
+            samples.append(Double(Measure.now() - start) / 1e9)
+            if turn.state.hasEnded {
+                seed += 1
+                turn = engine.start(seed: seed)
+            }
+        }
+        print("3. Engine turn latency (analyse with the default analyzers, then decide), \(turns) turns on quick-start")
+        print("   p50 \(Measure.format(seconds: Measure.percentile(samples, 0.5))), p99 \(Measure.format(seconds: Measure.percentile(samples, 0.99))), max \(Measure.format(seconds: samples.max() ?? 0))")
+        print("")
+    }
+
+    // MARK: 4. Start-up
+
+    static func startup() {
+        print("4. Start-up wall time, median of 20 runs, against /bin/true")
+        let table = Table(columns: [("command", 44), ("median", 10), ("max RSS", 10)])
+        table.header()
+        let quickStart = root.appendingPathComponent("Scenarios/quick-start.xml").path
+        for (label, path, arguments) in [
+            ("/bin/true", "/bin/true", [String]()), ("rehearse --version", rehearse, ["--version"]),
+            ("rehearse validate Scenarios/quick-start.xml", rehearse, ["validate", quickStart]),
+        ] {
+            let runs = (0..<20).compactMap { _ in ChildRun.run(path, arguments) }
+            table.row(label, Measure.format(seconds: Measure.percentile(runs.map(\.seconds), 0.5)), "\((runs.map(\.maxRSSKiB).max() ?? 0) / 1024) MiB")
+        }
+        print("")
+    }
+}
