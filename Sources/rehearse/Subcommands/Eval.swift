@@ -28,7 +28,9 @@ extension Rehearse {
                 do {
                     items = try LabelledAnswer.parseLines(text, file: file)
                 } catch {
-                    throw CommandFailure.data("\(error)")
+                    // Already compiler-style, with the file and line.
+                    printError("\(error)")
+                    throw ExitStatus.dataError
                 }
                 guard !items.isEmpty else { throw CommandFailure.data("\(file) has no answers to score") }
                 let report = EvaluationReport.evaluate(items, with: analyzers)

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+@Suite struct AnalyzeCommandTests {
+    @Test func theJSONContract() throws {
+        let answer = "Last year a client of mine stopped coming. We called her and I drove to her house. She came back the next week."
+        let result = try Rehearse.run(["analyze", "--json", "--question", "Tell me about a time…"], input: answer)
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(Set(object.keys).isSuperset(of: ["followup", "reason", "features", "evidence"]))
+        #expect(object["followup"] as? String == "none")
+        let features = try #require(object["features"] as? [String: Any])
+        for key in ["star.situation", "star.task", "star.action", "star.result", "star.specific_example", "star.hypothetical",
+                    "smart.specific", "smart.measurable", "smart.time_bound", "delivery.words"] {
+            #expect(features[key] != nil, "missing \(key)")
+        }
+        #expect(features["star.action"] as? Bool == true)
+        #expect(features["delivery.words"] as? Int == 23)
+        let evidence = try #require(object["evidence"] as? [[String: Any]])
+        let scalars = Array(answer.unicodeScalars)
+        for item in evidence {
+            let start = try #require(item["start"] as? Int)
+            let end = try #require(item["end"] as? Int)
+            #expect(item["feature"] is String)
+            #expect(String(String.UnicodeScalarView(scalars[start..<end])) == item["text"] as? String)
+        }
+        #expect(evidence.contains { $0["feature"] as? String == "star.action" && $0["text"] as? String == "and I drove to her house" })
+    }
+
+    @Test func readableExplanation() throws {
+        let result = try Rehearse.run(["analyze", "--analyzer", "star"], input: "I would listen and then call my supervisor.")
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("Follow-up: example\nWhy: The answer says what you would do, not what you did"))
+        #expect(result.stdout.contains("star.hypothetical = true"))
+    }
+
+    @Test func goalsUseTheSMARTFollowup() throws {
+        let result = try Rehearse.run(["analyze", "--kind", "goals", "--json"], input: "I want to get my LCSW license.")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["followup"] as? String == "time_bound")
+    }
+
+    @Test func invalidUTF8FromAFile() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-invalid-\(UUID().uuidString).txt")
+        try Data([0x49, 0x20, 0xFF, 0xFE, 0x20, 0x63, 0x61, 0x6C, 0x6C, 0x65, 0x64]).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try Rehearse.run(["analyze", "--json", "--file", file.path])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("\"followup\""))
+    }
+
+    @Test func missingFileAndUnknownAnalyzer() throws {
+        let missing = try Rehearse.run(["analyze", "--file", "/no/such/answer.txt"])
+        #expect(missing.status == 66)
+        #expect(missing.stderr == "rehearse: error: no such file /no/such/answer.txt\n")
+        let unknown = try Rehearse.run(["analyze", "--analyzer", "stars"], input: "x")
+        #expect(unknown.status == 64)
+    }
+}
+
+@Suite struct EvalCommandTests {
+    @Test func scoresTheCorpus() throws {
+        let result = try Rehearse.run(["eval", "Tests/Fixtures/answers/test.jsonl"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("label               precision  recall     f1  accuracy  support"))
+        #expect(result.stdout.contains("followup accuracy:"))
+        #expect(result.stdout.contains("confusion (rows expected, columns predicted):"))
+    }
+
+    @Test func jsonReport() throws {
+        let result = try Rehearse.run(["eval", "--json", "Tests/Fixtures/answers/holdout.jsonl"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["items"] as? Int == 38)
+        let labels = try #require(object["labels"] as? [String: [String: Any]])
+        #expect(labels["result"]?["f1"] is Double)
+        let followup = try #require(object["followup"] as? [String: Any])
+        #expect(followup["total"] as? Int == 30)
+        #expect(followup["confusion"] is [String: Any])
+    }
+
+    @Test func aBadLineIsNamed() throws {
+        let path = Rehearse.fixture("bad.jsonl")
+        let result = try Rehearse.run(["eval", path])
+        #expect(result.status == 65)
+        #expect(result.stderr == "\(path):2:1: error: not a JSON object; each line holds one {\"id\": …, \"answer\": …} object\n")
+    }
+}
