@@ -35,6 +35,8 @@ enum Rehearse {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
+        // Transcripts from tests go to the scratch folder, never the user's own.
+        if environment["XDG_DATA_HOME"] == nil { process.environment?["XDG_DATA_HOME"] = scratch.path }
         let inputFile = scratch.appendingPathComponent("stdin")
         let errorFile = scratch.appendingPathComponent("stderr")
         try Data(input.utf8).write(to: inputFile)

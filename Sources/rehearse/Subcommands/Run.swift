@@ -9,10 +9,11 @@ extension Rehearse {
             discussion: """
                 Type each answer over as many lines as you like; an empty line ends it. \
                 At the start of an answer, :skip moves to the next question, :hint shows a hint and :quit stops. \
-                Answers can also be piped in, one block per answer separated by empty lines.
+                Answers can also be piped in, one block per answer separated by empty lines. \
+                Every answer is saved to the transcript as soon as it is given.
                 """)
 
-        @Argument(help: "Scenario file (default: the bundled quick start).")
+        @Argument(help: "Scenario file (default: the bundled quick start; with --resume, the recorded one).")
         var scenario: String?
 
         @Option(help: "Seed for choosing among a question's phrasings; the same seed gives the same interview.")
@@ -27,6 +28,12 @@ extension Rehearse {
         @Flag(help: "Show why each follow-up or branch was chosen.")
         var explain = false
 
+        @Option(help: ArgumentHelp("Where to save the transcript (default: a new file under ~/.local/share/rehearse/transcripts).", valueName: "path"))
+        var transcript: String?
+
+        @Option(help: ArgumentHelp("Continue an interrupted interview from its transcript.", valueName: "transcript"))
+        var resume: String?
+
         @OptionGroup var analyzerOptions: AnalyzerOptions
 
         func validate() throws {
@@ -36,18 +43,68 @@ extension Rehearse {
             if noProbes && maxProbes != nil {
                 throw ValidationError("--no-probes and --max-probes contradict each other; use one")
             }
+            if resume != nil && (seed != nil || maxProbes != nil || noProbes || transcript != nil) {
+                throw ValidationError("--resume continues with the recorded seed, options and transcript; leave out --seed, --max-probes, --no-probes and --transcript")
+            }
         }
 
         func run() throws {
             try reportingFailures {
-                let analyzers = try analyzerOptions.resolve()
-                let scenario = try ScenarioFile.load(path: self.scenario, analyzers: analyzers)
-                let engine = InterviewEngine(
-                    scenario: scenario, analyzers: analyzers,
-                    options: EngineOptions(maxProbes: maxProbes, probesEnabled: !noProbes))
-                var session = PlainInterview(engine: engine, seed: seed ?? UInt64.random(in: 0...999_999), explain: explain)
-                session.run()
+                if let resume {
+                    try resumeInterview(resume)
+                } else {
+                    try startInterview()
+                }
             }
+        }
+
+        private func startInterview() throws {
+            let analyzers = try analyzerOptions.resolve()
+            let file = try ScenarioFile.load(path: scenario, analyzers: analyzers)
+            let options = EngineOptions(maxProbes: maxProbes, probesEnabled: !noProbes)
+            let engine = InterviewEngine(scenario: file.scenario, analyzers: analyzers, options: options)
+            let seed = self.seed ?? UInt64.random(in: 0...999_999)
+            let now = Date()
+            let path = try transcript ?? TranscriptLocation.newPath(scenarioID: file.scenario.id, at: now)
+            let header = TranscriptHeader(
+                scenario: file.scenario, scenarioBytes: file.bytes, path: file.path, analyzers: analyzers, seed: seed,
+                options: options, started: now)
+            // Opened before the first question, so a place that cannot be written is reported before anyone types.
+            let writer: TranscriptWriter
+            do {
+                writer = try TranscriptWriter(creating: path, header: header)
+            } catch {
+                let exists = FileManager.default.fileExists(atPath: path)
+                throw CommandFailure.io(exists ? "the transcript \(path) already exists; choose a new name, or continue it with --resume" : "\(error)")
+            }
+            var interview = PlainInterview(engine: engine, explain: explain, writer: writer)
+            try interview.run(from: engine.start(seed: seed), resumed: false)
+        }
+
+        private func resumeInterview(_ path: String) throws {
+            let recorded = try TranscriptFile.read(path)
+            let analyzers = try TranscriptFile.analyzers(analyzerOptions, recorded: recorded)
+            let file = try ScenarioFile.load(path: scenario ?? recorded.header.scenario.path, analyzers: analyzers)
+            if file.sha256 != recorded.header.scenario.sha256 {
+                printError("warning: \(file.path) has changed since this interview was recorded; continuing with the current version")
+            }
+            let engine = InterviewEngine(scenario: file.scenario, analyzers: analyzers, options: recorded.header.options)
+            let resumption: Resumption
+            do {
+                resumption = try engine.resume(recorded)
+            } catch {
+                throw CommandFailure.data("cannot continue \(path): \(error)")
+            }
+            let writer: TranscriptWriter
+            do {
+                writer = try TranscriptWriter(appendingTo: path)
+            } catch {
+                throw CommandFailure.io("\(error)")
+            }
+            let answered = recorded.events.filter { $0.type == .answer }.count
+            print("Resuming \(file.scenario.title) — \(answered) answer\(answered == 1 ? "" : "s") so far. End each answer with an empty line; :skip, :hint, :quit.")
+            var interview = PlainInterview(engine: engine, explain: explain, writer: writer, recorder: TranscriptRecorder(resuming: resumption.question, probe: resumption.probe))
+            try interview.run(from: resumption.turn, resumed: true, recordFirstStep: resumption.decidedNow)
         }
     }
 }

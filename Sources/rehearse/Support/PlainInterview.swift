@@ -1,11 +1,13 @@
 import Foundation
 import InterviewKit
 
-/// A line-by-line interview on standard input and output, driven by the engine.
+/// A line-by-line interview on standard input and output, driven by the engine and recorded
+/// to a transcript as it goes.
 struct PlainInterview {
     let engine: InterviewEngine
-    let seed: UInt64
     let explain: Bool
+    let writer: TranscriptWriter
+    private var recorder: TranscriptRecorder
     private var records: [Record] = []
 
     private struct Record {
@@ -15,52 +17,92 @@ struct PlainInterview {
         var skipped = false
     }
 
-    init(engine: InterviewEngine, seed: UInt64, explain: Bool) {
+    init(engine: InterviewEngine, explain: Bool, writer: TranscriptWriter, recorder: TranscriptRecorder = TranscriptRecorder()) {
         self.engine = engine
-        self.seed = seed
         self.explain = explain
+        self.writer = writer
+        self.recorder = recorder
     }
 
-    mutating func run() {
+    /// Runs from the opening turn, or from a resumed turn (whose prompt is shown again).
+    /// `recordFirstStep` adds the first step to the transcript (a resumed answer's next step, decided now).
+    mutating func run(from start: Turn, resumed: Bool, recordFirstStep: Bool = false) throws {
         let scenario = engine.scenario
         let count = scenario.sequence.count
-        print("\(scenario.title) — \(scenario.role) (\(count) question\(count == 1 ? "" : "s"), seed \(seed))")
-        print("End each answer with an empty line. At the start of an answer: :skip, :hint, :quit.")
-        print("")
-        print("Interviewer: \(scenario.opening)")
-        var turn = engine.start(seed: seed)
+        var turn = start
+        if !resumed {
+            print("\(scenario.title) — \(scenario.role) (\(count) question\(count == 1 ? "" : "s"), seed \(start.state.seed))")
+            print("End each answer with an empty line. At the start of an answer: :skip, :hint, :quit.")
+            print("")
+            print("Interviewer: \(scenario.opening)")
+            try record(recorder.started(turn, at: Date()))
+        } else if recordFirstStep {
+            try record(recorder.next(turn, at: Date()))
+        }
         while true {
-            switch turn.step {
-            case .question(let prompt):
-                print("")
-                print(prompt.number <= count ? "Question \(prompt.number) of \(count)" : "Question \(prompt.number)")
-                if explain && prompt.number > 1 { print("  (why: \(prompt.reason.summary))") }
-                print("Interviewer: \(prompt.text)")
-                records.append(Record(questionID: prompt.questionID))
-            case .probe(let prompt):
-                if explain { print("  (why: \(prompt.reason.summary))") }
-                print("Interviewer: \(prompt.text)")
-                records[records.count - 1].probes.append((prompt.probeID, prompt.reason.summary))
-            case .end(let closing, let reason):
-                if explain { print("  (why: \(reason.summary))") }
-                print("")
-                print("Interviewer: \(closing)")
-                printSummary()
+            show(turn.step, count: count)
+            if case .end = turn.step {
+                finish()
                 return
             }
-            guard let next = readAnswer(for: turn) else {
+            let asked = Date()
+            switch readAnswer(for: turn) {
+            case .answer(let answer):
+                let next = engine.respond(to: answer, in: turn.state)
+                try record(recorder.answered(answer, seconds: Date().timeIntervalSince(asked), turn: next, at: Date()))
+                if let analysis = next.analysis { records[records.count - 1].analysis = analysis }
+                turn = next
+            case .skip:
+                records[records.count - 1].skipped = turn.state.answerParts.isEmpty
+                turn = engine.skip(turn.state)
+                try record(recorder.skipped(turn: turn, at: Date()))
+            case .quit(let why):
+                try record([recorder.stopped(why, at: Date())])
                 print("")
-                print("Input ended before the interview finished; stopping here.")
-                printSummary()
+                print(why == "input ended" ? "Input ended before the interview finished; stopping here." : "Stopping here.")
+                print("Continue later with: rehearse run --resume \(writer.path)")
+                finish()
                 return
             }
-            turn = next
-            if let analysis = turn.analysis { records[records.count - 1].analysis = analysis }
         }
     }
 
-    /// Reads one answer and returns the engine's next turn, or nil at end of input or :quit.
-    private mutating func readAnswer(for turn: Turn) -> Turn? {
+    private mutating func show(_ step: Step, count: Int) {
+        switch step {
+        case .question(let prompt):
+            print("")
+            print(prompt.number <= count ? "Question \(prompt.number) of \(count)" : "Question \(prompt.number)")
+            if explain && prompt.number > 1 { print("  (why: \(prompt.reason.summary))") }
+            print("Interviewer: \(prompt.text)")
+            records.append(Record(questionID: prompt.questionID))
+        case .probe(let prompt):
+            if explain { print("  (why: \(prompt.reason.summary))") }
+            print("Interviewer: \(prompt.text)")
+            if records.isEmpty { records.append(Record(questionID: prompt.questionID)) }
+            records[records.count - 1].probes.append((prompt.probeID, prompt.reason.summary))
+        case .end(let closing, let reason):
+            if explain { print("  (why: \(reason.summary))") }
+            print("")
+            print("Interviewer: \(closing)")
+        }
+    }
+
+    private func record(_ events: [TranscriptEvent]) throws {
+        do {
+            for event in events { try writer.append(event) }
+        } catch {
+            throw CommandFailure.io("\(error); the answers so far are in the transcript up to this point")
+        }
+    }
+
+    private enum Input {
+        case answer(String)
+        case skip
+        case quit(String)
+    }
+
+    /// Reads one answer, handling the commands at its start.
+    private mutating func readAnswer(for turn: Turn) -> Input {
         var emptyTries = 0
         while true {
             prompt("> ")
@@ -75,10 +117,9 @@ struct PlainInterview {
                 if lines.isEmpty && trimmed.hasPrefix(":") {
                     switch trimmed {
                     case ":quit", ":q":
-                        return nil
+                        return .quit("the candidate stopped")
                     case ":skip":
-                        records[records.count - 1].skipped = turn.state.answerParts.isEmpty
-                        return engine.skip(turn.state)
+                        return .skip
                     case ":hint":
                         let hint = turn.state.currentQuestion.flatMap { engine.scenario.question($0)?.hint }
                         print(hint.map { "Hint: \($0)" } ?? "No hint for this question.")
@@ -96,10 +137,8 @@ struct PlainInterview {
                 prompt(". ")
             }
             let answer = lines.joined(separator: "\n")
-            if !answer.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                return engine.respond(to: answer, in: turn.state)
-            }
-            if reachedEnd { return nil }
+            if !answer.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .answer(answer) }
+            if reachedEnd { return .quit("input ended") }
             emptyTries += 1
             print(emptyTries == 1 ? "Take your time; type your answer, then an empty line." : "Type :skip to move on.")
         }
@@ -114,6 +153,12 @@ struct PlainInterview {
         fflushStandardOutput()
     }
 
+    private func finish() {
+        printSummary()
+        print("")
+        print("Transcript: \(writer.path)")
+    }
+
     private func printSummary() {
         guard !records.isEmpty else { return }
         print("")
@@ -122,11 +167,9 @@ struct PlainInterview {
             var line = "  \(index + 1). \(record.questionID)"
             if record.skipped {
                 line += ": skipped"
-            } else if let analysis = record.analysis {
+            } else if let analysis = record.analysis, analysis["star.situation"] != nil {
                 let parts = ["situation", "task", "action", "result"].filter { analysis["star.\($0)"]?.boolValue == true }
-                if analysis["star.situation"] != nil {
-                    line += ": STAR parts found: " + (parts.isEmpty ? "none" : parts.joined(separator: ", "))
-                }
+                line += ": STAR parts found: " + (parts.isEmpty ? "none" : parts.joined(separator: ", "))
             }
             print(line)
             for probe in record.probes {

@@ -1,8 +1,14 @@
+import Foundation
 import InterviewKit
 
-/// Loads the scenario a command was given, or the bundled default, turning problems into one clear failure.
-enum ScenarioFile {
-    static func load(path: String?, analyzers: AnalyzerSet) throws -> Scenario {
+/// A scenario a command was given (or the bundled default), loaded, with the bytes it was read from.
+struct ScenarioFile {
+    let scenario: Scenario
+    let path: String
+    let bytes: [UInt8]
+
+    /// Loads `path`, or the bundled default, turning problems into one clear failure after the diagnostics.
+    static func load(path: String?, analyzers: AnalyzerSet) throws -> ScenarioFile {
         guard let path = path ?? ScenarioLocator.defaultScenarioPath() else {
             throw CommandFailure.noInput(
                 "cannot find the bundled scenarios; name a scenario file, or set REHEARSE_SCENARIOS to the Scenarios folder")
@@ -16,6 +22,9 @@ enum ScenarioFile {
             if unreadable { throw CommandFailure(message: "cannot open the scenario \(path)", code: ExitStatus.noInput) }
             throw CommandFailure.data("the scenario \(path) has errors (listed above); `rehearse validate \(path)` checks it again")
         }
-        return scenario
+        let bytes = FileManager.default.contents(atPath: path).map(Array.init) ?? []
+        return ScenarioFile(scenario: scenario, path: path, bytes: bytes)
     }
+
+    var sha256: String { TranscriptHeader.contentHash(bytes) }
 }

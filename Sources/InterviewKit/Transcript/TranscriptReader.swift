@@ -1,0 +1,81 @@
+import Foundation
+
+/// Reads transcripts: the header first, then events; unknown fields and unknown event types are
+/// ignored (they come from newer minor versions), an unknown major version is refused.
+public enum TranscriptReader {
+    public struct Result: Sendable {
+        public var transcript: Transcript
+        /// Problems that did not stop the reading, such as a last line cut off by a crash.
+        public var warnings: [Diagnostic]
+    }
+
+    public static func read(contentsOf path: String) throws(TranscriptError) -> Result {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw TranscriptError.cannotRead(path, "no such file")
+        }
+        guard !isDirectory.boolValue else { throw TranscriptError.cannotRead(path, "it is a directory") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw TranscriptError.cannotRead(path, "permission denied")
+        }
+        return try read(data, path: path)
+    }
+
+    public static func read(_ data: Data, path: String) throws(TranscriptError) -> Result {
+        var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        let endsWithNewline = data.last == UInt8(ascii: "\n")
+        if endsWithNewline { lines.removeLast() }
+        guard let first = lines.first, !first.isEmpty else { throw TranscriptError.invalid(path, 1, "the transcript is empty; it should start with a header line") }
+
+        let header = try decodeHeader(Data(first), path: path)
+        var events: [TranscriptEvent] = []
+        var warnings: [Diagnostic] = []
+        for (offset, line) in lines.enumerated().dropFirst() {
+            let number = offset + 1
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { continue }
+            let isLast = offset == lines.count - 1
+            guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any] else {
+                if isLast && !endsWithNewline {
+                    warnings.append(.warning("truncated", "the last line is cut off (the session was interrupted while writing it); it is ignored", at: SourceLocation(file: path, line: number, column: 1)))
+                    continue
+                }
+                throw TranscriptError.invalid(path, number, "not a JSON object; the transcript is damaged here")
+            }
+            guard let type = object["type"] as? String else { throw TranscriptError.invalid(path, number, "the event has no \"type\"") }
+            guard TranscriptEvent.Kind(rawValue: type) != nil else { continue }  // a newer kind of event
+            do {
+                events.append(try TranscriptCoding.decoder.decode(TranscriptEvent.self, from: Data(line)))
+            } catch {
+                throw TranscriptError.invalid(path, number, "a '\(type)' event with a missing or wrong field: \(describe(error))")
+            }
+        }
+        return Result(transcript: Transcript(header: header, events: events), warnings: warnings)
+    }
+
+    private static func decodeHeader(_ line: Data, path: String) throws(TranscriptError) -> TranscriptHeader {
+        guard let object = (try? JSONSerialization.jsonObject(with: line)) as? [String: Any],
+            object["format"] as? String == TranscriptHeader.formatName
+        else {
+            throw TranscriptError.invalid(path, 1, "not a Rehearse transcript: the first line should be a header with \"format\": \"\(TranscriptHeader.formatName)\"")
+        }
+        let version = object["version"] as? String ?? "?"
+        let major = version.split(separator: ".").first.map(String.init)
+        guard major == TranscriptHeader.currentVersion.split(separator: ".").first.map(String.init) else {
+            throw TranscriptError.unsupportedVersion(path, version)
+        }
+        do {
+            return try TranscriptCoding.decoder.decode(TranscriptHeader.self, from: line)
+        } catch {
+            throw TranscriptError.invalid(path, 1, "the header has a missing or wrong field: \(describe(error))")
+        }
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, _): "'\(key.stringValue)' is missing"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context), DecodingError.dataCorrupted(let context):
+            "'\(context.codingPath.map(\.stringValue).joined(separator: "."))': \(context.debugDescription)"
+        default: "\(error)"
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Where transcripts go when `--transcript` is not given: `$XDG_DATA_HOME/rehearse/transcripts`,
+/// or `~/.local/share/rehearse/transcripts`. The folder is created owner-only.
+enum TranscriptLocation {
+    static func directory() -> String {
+        let environment = ProcessInfo.processInfo.environment
+        if let data = environment["XDG_DATA_HOME"], !data.isEmpty {
+            return data + "/rehearse/transcripts"
+        }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return home + "/.local/share/rehearse/transcripts"
+    }
+
+    /// A new file name from the time and the scenario, e.g. `20261122-145319-quick-start.jsonl`.
+    static func newPath(scenarioID: String, at date: Date) throws -> String {
+        let folder = directory()
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw CommandFailure.io("cannot create the transcript folder \(folder): \(error.localizedDescription); choose another place with --transcript PATH")
+        }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        let stem = "\(folder)/\(formatter.string(from: date))-\(scenarioID)"
+        var path = stem + ".jsonl"
+        var counter = 2
+        while FileManager.default.fileExists(atPath: path) {
+            path = "\(stem)-\(counter).jsonl"
+            counter += 1
+        }
+        return path
+    }
+}

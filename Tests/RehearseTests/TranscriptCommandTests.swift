@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+@Suite struct TranscriptCommandTests {
+    func scratch() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-transcripts-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    func answerLines(_ path: String) -> Int {
+        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").filter { $0.contains("\"type\":\"answer\"") }.count
+    }
+
+    static let answers = [
+        "I always try to stay calm.",
+        "Last spring a woman in our group said she wanted to die. I sat with her and I called the crisis line with her.",
+        "She went to the hospital that night and she came back to group a week later.",
+        "Last month a new member asked about my past. I told him a little and asked what he wanted for himself. He came back the next week.",
+    ]
+
+    @Test func killedAfterTwoAnswersThenResumed() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let transcript = folder.appendingPathComponent("killed.jsonl").path
+
+        let process = Process()
+        process.executableURL = Rehearse.binary
+        process.arguments = ["run", "--seed", "1", "--transcript", transcript, Rehearse.fixture("branching.xml")]
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        try process.run()
+        input.fileHandleForWriting.write(Data((Self.answers[0] + "\n\n" + Self.answers[1] + "\n\n").utf8))
+        // Wait (bounded) until both answers are on disk, then kill without warning.
+        let deadline = Date().addingTimeInterval(20)
+        while answerLines(transcript) < 2 && Date() < deadline { usleep(20_000) }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(answerLines(transcript) == 2)
+
+        let resumed = try Rehearse.run(["run", "--resume", transcript], input: Self.answers[2] + "\n\n" + Self.answers[3] + "\n\n")
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.stdout.hasPrefix("Resuming End-to-end fixture — 2 answers so far."))
+        #expect(resumed.stdout.contains("Interviewer: How did it turn out?"))
+        #expect(resumed.stdout.contains("Interviewer: Thanks, that is all."))
+        #expect(answerLines(transcript) == 4)
+
+        let replay = try Rehearse.run(["replay", transcript])
+        #expect(replay.status == 0)
+        for answer in Self.answers { #expect(replay.stdout.contains("You: \(answer)")) }
+        let again = try Rehearse.run(["run", "--resume", transcript])
+        #expect(again.status == 65)
+        #expect(again.stderr.contains("already reached its end"))
+    }
+
+    @Test func replayFormatsAndAnEditedScenario() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = folder.appendingPathComponent("scenario.xml")
+        try FileManager.default.copyItem(atPath: Rehearse.fixture("branching.xml"), toPath: scenario.path)
+        let transcript = folder.appendingPathComponent("t.jsonl").path
+        let run = try Rehearse.run(["run", "--seed", "1", "--transcript", transcript, scenario.path], input: Self.answers.joined(separator: "\n\n") + "\n\n")
+        #expect(run.status == 0)
+        #expect(run.stdout.hasSuffix("Transcript: \(transcript)\n"))
+
+        let markdown = try Rehearse.run(["replay", "--format", "markdown", transcript])
+        #expect(markdown.stdout.hasPrefix("# End-to-end fixture"))
+        let page = folder.appendingPathComponent("report.html").path
+        let html = try Rehearse.run(["replay", "--format", "html", "--output", page, transcript])
+        #expect(html.status == 0)
+        #expect(try String(contentsOfFile: page, encoding: .utf8).contains("chip yes"))
+        #expect(try Rehearse.run(["replay", "--reanalyze", transcript]).status == 0)
+
+        // Edit the scenario: one probe per question instead of two, so the second probe is not asked now;
+        // the content hash differs, which replay mentions but does not refuse.
+        let edited = try String(contentsOf: scenario, encoding: .utf8).replacingOccurrences(of: "max-probes=\"2\"", with: "max-probes=\"1\"")
+        try edited.write(to: scenario, atomically: true, encoding: .utf8)
+        let plain = try Rehearse.run(["replay", transcript])
+        #expect(plain.status == 0)
+        #expect(plain.stderr.contains("has changed since this interview was recorded"))
+        let compared = try Rehearse.run(["replay", "--reanalyze", transcript])
+        #expect(compared.status == 1)
+        #expect(compared.stdout.contains("(changed since the recording)"))
+        #expect(compared.stdout.contains("  recorded  probe 'crisis-result'"))
+        #expect(compared.stdout.contains("  now       question 'boundaries'"))
+        let json = try Rehearse.run(["replay", "--reanalyze", "--format", "json", transcript])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["scenario_unchanged"] as? Bool == false)
+        #expect((object["differences"] as? [Any])?.count == 1)
+    }
+
+    @Test func transcriptPlaceProblemsAreReportedBeforeTheInterview() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let existing = folder.appendingPathComponent("exists.jsonl").path
+        FileManager.default.createFile(atPath: existing, contents: Data())
+        let clash = try Rehearse.run(["run", "--transcript", existing], input: "An answer.\n\n")
+        #expect(clash.status == 74)
+        #expect(clash.stderr.contains("already exists"))
+        #expect(!clash.stdout.contains("Interviewer:"))
+        let nowhere = try Rehearse.run(["run", "--transcript", "/proc/no-such-dir/t.jsonl"], input: "An answer.\n\n")
+        #expect(nowhere.status == 74)
+        #expect(!nowhere.stdout.contains("Interviewer:"))
+    }
+
+    @Test func replayErrors() throws {
+        #expect(try Rehearse.run(["replay", "/no/such.jsonl"]).status == 66)
+        let notTranscript = try Rehearse.run(["replay", Rehearse.fixture("broken.xml")])
+        #expect(notTranscript.status == 65)
+        #expect(notTranscript.stderr.contains(":1:1: error: not a Rehearse transcript"))
+        #expect(try Rehearse.run(["replay", "--pace", "0", "x.jsonl"]).status == 64)
+        #expect(try Rehearse.run(["replay", "--scenario", "x.xml", "x.jsonl"]).status == 64)
+    }
+}
