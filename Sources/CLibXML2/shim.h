@@ -1,6 +1,13 @@
 #ifndef REHEARSE_CLIBXML2_SHIM_H
 #define REHEARSE_CLIBXML2_SHIM_H
 
+/* Debian's libxml2 is built with ICU, so its encoding header pulls in the system's ICU headers,
+   which clash with the copy of ICU inside Foundation ("UErrorCode has different definitions").
+   Rehearse never touches libxml2's ICU converters, so the ICU part of the headers is left out.
+   It only changes the layout of xmlCharEncodingHandler, which is used here through pointers only. */
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
+
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
