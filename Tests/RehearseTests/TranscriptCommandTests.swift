@@ -97,7 +97,7 @@ import Testing
         let folder = try scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
         let existing = folder.appendingPathComponent("exists.jsonl").path
-        FileManager.default.createFile(atPath: existing, contents: Data())
+        _ = FileManager.default.createFile(atPath: existing, contents: Data())
         let clash = try Rehearse.run(["run", "--transcript", existing], input: "An answer.\n\n")
         #expect(clash.status == 74)
         #expect(clash.stderr.contains("already exists"))
