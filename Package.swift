@@ -16,6 +16,11 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
         .target(
             name: "InterviewKit",
             dependencies: ["CLibXML2"]
@@ -24,6 +29,7 @@ let package = Package(
             name: "rehearse",
             dependencies: [
                 "InterviewKit",
+                "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

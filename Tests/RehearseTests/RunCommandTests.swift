@@ -53,21 +53,22 @@ import Testing
         let result = try Rehearse.run(["run", Rehearse.fixture("branching.xml")], input: ":skip\n")
         #expect(result.status == 0)
         #expect(result.stdout.contains("How do you decide what to share from your own recovery?"))
-        #expect(result.stdout.contains("Input ended before the interview finished; stopping here."))
-        #expect(result.stdout.contains("1. crisis: skipped"))
+        #expect(result.stdout.contains("Stopped. Your answers so far are saved; continue later with: rehearse run --resume "))
+        #expect(result.stdout.contains("Question 2 of 2"))
+        #expect(result.stdout.contains("Feedback:   "))
     }
 
     @Test func theDefaultScenarioRunsFromAnyDirectory() throws {
         let result = try Rehearse.run(["run", "--seed", "2"], input: ":quit\n", directory: URL(fileURLWithPath: "/"))
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix("Quick start — Mental health clinician (3 questions, seed 2)"))
+        #expect(result.stdout.hasPrefix("Quick start — Mental health clinician · 3 questions · seed 2"))
     }
 
     @Test func sameSeedSameInterview() throws {
         let input = "I usually listen.\n\n"
         let first = try Rehearse.run(["run", "--seed", "11"], input: input)
         let second = try Rehearse.run(["run", "--seed", "11"], input: input)
-        func withoutPath(_ text: String) -> String { text.split(separator: "\n").filter { !$0.hasPrefix("Transcript:") && !$0.hasPrefix("Continue later") }.joined(separator: "\n") }
+        func withoutPath(_ text: String) -> String { text.split(separator: "\n").filter { !$0.hasPrefix("Transcript:") && !$0.hasPrefix("Feedback:") && !$0.hasPrefix("Stopped.") }.joined(separator: "\n") }
         #expect(withoutPath(first.stdout) == withoutPath(second.stdout))
         #expect(first.stdout.contains("Transcript: "))
     }

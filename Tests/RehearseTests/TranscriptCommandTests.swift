@@ -65,7 +65,7 @@ import Testing
         let transcript = folder.appendingPathComponent("t.jsonl").path
         let run = try Rehearse.run(["run", "--seed", "1", "--transcript", transcript, scenario.path], input: Self.answers.joined(separator: "\n\n") + "\n\n")
         #expect(run.status == 0)
-        #expect(run.stdout.hasSuffix("Transcript: \(transcript)\n"))
+        #expect(run.stdout.hasSuffix("Transcript: \(transcript)\nFeedback:   \(folder.appendingPathComponent("t.md").path)\n"))
 
         let markdown = try Rehearse.run(["replay", "--format", "markdown", transcript])
         #expect(markdown.stdout.hasPrefix("# End-to-end fixture"))

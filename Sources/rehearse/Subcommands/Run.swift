@@ -28,6 +28,9 @@ extension Rehearse {
         @Flag(help: "Show why each follow-up or branch was chosen.")
         var explain = false
 
+        @Option(help: ArgumentHelp("Seconds per answer; longer answers are noted in the feedback (nobody is cut off).", valueName: "seconds"))
+        var timeLimit: Double?
+
         @Option(help: ArgumentHelp("Where to save the transcript (default: a new file under ~/.local/share/rehearse/transcripts).", valueName: "path"))
         var transcript: String?
 
@@ -37,6 +40,9 @@ extension Rehearse {
         @OptionGroup var analyzerOptions: AnalyzerOptions
 
         func validate() throws {
+            if let timeLimit, timeLimit <= 0 {
+                throw ValidationError("--time-limit is in seconds and must be more than 0, e.g. --time-limit 120")
+            }
             if let maxProbes, maxProbes < 0 {
                 throw ValidationError("--max-probes must be 0 or more")
             }
@@ -77,8 +83,15 @@ extension Rehearse {
                 let exists = FileManager.default.fileExists(atPath: path)
                 throw CommandFailure.io(exists ? "the transcript \(path) already exists; choose a new name, or continue it with --resume" : "\(error)")
             }
-            var interview = PlainInterview(engine: engine, explain: explain, writer: writer)
+            var interview = session(engine: engine, writer: writer, recorder: TranscriptRecorder())
             try interview.run(from: engine.start(seed: seed), resumed: false)
+        }
+
+        /// A line editor on a terminal, plain lines from a pipe; Ctrl-C and termination signals are caught.
+        private func session(engine: InterviewEngine, writer: TranscriptWriter, recorder: TranscriptRecorder) -> InterviewSession {
+            Interrupts.install()
+            let input: any LineSource = isatty(STDIN_FILENO) == 1 ? (LineEditor() ?? PipedLines()) as any LineSource : PipedLines()
+            return InterviewSession(engine: engine, writer: writer, input: input, explain: explain, timeLimit: timeLimit, style: Style.detect(), recorder: recorder)
         }
 
         private func resumeInterview(_ path: String) throws {
@@ -102,8 +115,8 @@ extension Rehearse {
                 throw CommandFailure.io("\(error)")
             }
             let answered = recorded.events.filter { $0.type == .answer }.count
-            print("Resuming \(file.scenario.title) — \(answered) answer\(answered == 1 ? "" : "s") so far. End each answer with an empty line; :skip, :hint, :quit.")
-            var interview = PlainInterview(engine: engine, explain: explain, writer: writer, recorder: TranscriptRecorder(resuming: resumption.question, probe: resumption.probe))
+            print("Resuming \(file.scenario.title) — \(answered) answer\(answered == 1 ? "" : "s") so far. Press Enter on an empty line to finish an answer; :help lists the commands.")
+            var interview = session(engine: engine, writer: writer, recorder: TranscriptRecorder(resuming: resumption.question, probe: resumption.probe))
             try interview.run(from: resumption.turn, resumed: true, recordFirstStep: resumption.decidedNow)
         }
     }

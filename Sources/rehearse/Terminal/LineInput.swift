@@ -1,0 +1,148 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CLibEdit
+
+/// One read from the candidate.
+enum LineInput: Equatable {
+    case line(String)
+    /// Ctrl-D on a terminal, or the end of piped input.
+    case end
+    /// Ctrl-C.
+    case interrupt
+}
+
+/// Where answers come from: a line editor on a terminal, plain lines from a pipe.
+protocol LineSource {
+    mutating func read(prompt: String) -> LineInput
+    mutating func remember(_ entry: String)
+}
+
+/// Lines from a pipe or file, with no prompts: the output then reads as a plain transcript.
+struct PipedLines: LineSource {
+    mutating func read(prompt: String) -> LineInput {
+        if Interrupts.take() { return .interrupt }
+        guard let line = Swift.readLine(strippingNewline: true) else { return .end }
+        return .line(line)
+    }
+
+    mutating func remember(_ entry: String) {}
+}
+
+/// Catches SIGINT, SIGTERM and SIGHUP so the session can save and say goodbye instead of dying.
+enum Interrupts {
+    nonisolated(unsafe) private static var interrupts: Int32 = 0
+    nonisolated(unsafe) private static var terminations: Int32 = 0
+
+    static func install() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { signal in
+            if signal == SIGINT { Interrupts.interrupts &+= 1 } else { Interrupts.terminations &+= 1 }
+        }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0  // no SA_RESTART: a blocked read returns, so the interrupt is seen at once
+        sigaction(SIGINT, &action, nil)
+        sigaction(SIGTERM, &action, nil)
+        sigaction(SIGHUP, &action, nil)
+        // A parent may have started us with these signals blocked (the mask is inherited); unblock them.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGINT)
+        sigaddset(&unblock, SIGTERM)
+        sigaddset(&unblock, SIGHUP)
+        sigprocmask(SIG_UNBLOCK, &unblock, nil)
+    }
+
+    /// Whether Ctrl-C was pressed since the last call.
+    static func take() -> Bool {
+        guard interrupts > 0 else { return false }
+        interrupts = 0
+        return true
+    }
+
+    /// Whether the process was asked to end (SIGTERM, SIGHUP).
+    static var terminating: Bool { terminations > 0 }
+}
+
+/// libedit on a terminal: arrow keys, history, Tab completion of commands.
+final class LineEditor: LineSource {
+    private let editor: OpaquePointer
+    private let history: OpaquePointer
+    private var prompt: UnsafeMutablePointer<CChar>?
+
+    /// Words Tab completes, such as the colon commands.
+    nonisolated(unsafe) static var completions: [String] = []
+
+    init?() {
+        // libedit decodes the prompt and what is typed with the C library's locale; in the default
+        // "C" locale anything beyond ASCII (an accent, a curly quote) fails to decode.
+        if setlocale(LC_CTYPE, "") == nil || !LineEditor.localeIsUTF8 {
+            _ = setlocale(LC_CTYPE, "C.UTF-8")
+        }
+        guard LineEditor.localeIsUTF8 else { return nil }
+        guard let history = rehearse_history_init() else { return nil }
+        guard let editor = rehearse_el_init(CommandLine.arguments.first ?? "rehearse") else {
+            history_end(history)
+            return nil
+        }
+        self.editor = editor
+        self.history = history
+        rehearse_el_configure(editor, history)
+        rehearse_el_bind_tab(editor) { editor, _ in
+            guard let editor, let info = el_line(editor) else { return UInt8(CC_ERROR) }
+            let typed = text(at: info.pointee.buffer, length: info.pointee.cursor - info.pointee.buffer)
+            guard typed.hasPrefix(":"), !typed.contains(" ") else { return UInt8(CC_ERROR) }
+            let matches = LineEditor.completions.filter { $0.hasPrefix(typed) }
+            guard let first = matches.first else { return UInt8(CC_ERROR) }
+            var common = first
+            for match in matches.dropFirst() {
+                while !match.hasPrefix(common) { common.removeLast() }
+            }
+            if common.count > typed.count {
+                el_insertstr(editor, String(common.dropFirst(typed.count)) + (matches.count == 1 ? " " : ""))
+                return UInt8(CC_REFRESH)
+            }
+            print("\n" + matches.joined(separator: "  "))
+            return UInt8(CC_REDISPLAY)
+        }
+    }
+
+    static var localeIsUTF8: Bool {
+        guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
+        let name = String(cString: codeset).uppercased()
+        return name == "UTF-8" || name == "UTF8"
+    }
+
+    deinit {
+        el_end(editor)
+        history_end(history)
+        free(prompt)
+    }
+
+    func read(prompt text: String) -> LineInput {
+        // Ctrl-C pressed while the program was busy (not reading) counts now.
+        if Interrupts.take() { return .interrupt }
+        free(prompt)
+        prompt = strdup(text)
+        rehearse_el_set_prompt_text(editor, prompt)
+        var count: Int32 = 0
+        guard let line = el_gets(editor, &count) else {
+            // A read cut short by Ctrl-C returns nothing, like end of input; the flag tells them apart.
+            return Interrupts.take() ? .interrupt : .end
+        }
+        if Interrupts.take() { return .interrupt }
+        var text = String(cString: line)
+        if text.hasSuffix("\n") { text.removeLast() }
+        return .line(text)
+    }
+
+    func remember(_ entry: String) {
+        rehearse_history_add(history, entry)
+    }
+}
+
+/// The first `length` bytes at `start`, as UTF-8 text.
+private func text(at start: UnsafePointer<CChar>, length: Int) -> String {
+    let buffer = UnsafeBufferPointer(start: start, count: max(0, length))
+    return String(decoding: buffer.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+}
