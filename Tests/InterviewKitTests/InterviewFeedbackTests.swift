@@ -22,7 +22,7 @@ import Testing
                 events += recorder.answered(answer, seconds: seconds, turn: turn, at: Date())
             }
         }
-        let header = TranscriptHeader(scenario: scenario, scenarioBytes: [], path: "quick-start.xml", analyzers: analyzers, seed: 1, options: EngineOptions(), started: Date())
+        let header = TranscriptHeader(scenario: scenario, contentHash: "", path: "quick-start.xml", analyzers: analyzers, seed: 1, options: EngineOptions(), started: Date())
         return InterviewFeedback(transcript: Transcript(header: header, events: events), scenario: scenario, timeLimit: timeLimit)
     }
 

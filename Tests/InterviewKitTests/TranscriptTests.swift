@@ -10,8 +10,8 @@ import Testing
         FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-transcript-\(UUID().uuidString).jsonl").path
     }
 
-    func header(seed: UInt64 = 1, bytes: [UInt8] = Array("scenario".utf8)) -> TranscriptHeader {
-        TranscriptHeader(scenario: Self.scenario, scenarioBytes: bytes, path: "test.xml", analyzers: .fake, seed: seed, options: EngineOptions(), started: Date(timeIntervalSince1970: 1_800_000_000))
+    func header(seed: UInt64 = 1) -> TranscriptHeader {
+        TranscriptHeader(scenario: Self.scenario, contentHash: SHA256.hex(Array("scenario".utf8)), path: "test.xml", analyzers: .fake, seed: seed, options: EngineOptions(), started: Date(timeIntervalSince1970: 1_800_000_000))
     }
 
     /// Records an interview driven by `answers` (":skip" skips), as `rehearse run` does.
@@ -41,6 +41,9 @@ import Testing
         #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(SHA256.hex(Array(String(repeating: "a", count: 1000).utf8)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+        // The loader hashes the very bytes it read; a file with errors has no hash to record.
+        #expect(load(InterviewEngineTests.xml).contentHash == SHA256.hex(Array(InterviewEngineTests.xml.utf8)))
+        #expect(load("<interview/>").contentHash == nil)
     }
 
     @Test func everyEventKindRoundTrips() throws {

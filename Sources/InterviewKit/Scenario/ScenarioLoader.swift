@@ -4,6 +4,8 @@ import Foundation
 public struct ScenarioLoadResult: Sendable {
     public var scenario: Scenario?
     public var diagnostics: [Diagnostic]
+    /// SHA-256 of the bytes read, recorded in transcripts to tell an edited file from the original.
+    public var contentHash: String?
 }
 
 /// Reads scenario XML (format v1) into a compiled `Scenario`, checking conditions against the
@@ -47,7 +49,8 @@ public struct ScenarioLoader: Sendable {
         var compiler = ScenarioCompiler(file: file, catalog: catalog)
         let scenario = compiler.compile(root)
         let diagnostics = (parsed.diagnostics + compiler.diagnostics).sortedByLocation()
-        return ScenarioLoadResult(scenario: diagnostics.hasErrors ? nil : scenario, diagnostics: diagnostics)
+        let loaded = diagnostics.hasErrors ? nil : scenario
+        return ScenarioLoadResult(scenario: loaded, diagnostics: diagnostics, contentHash: loaded.map { _ in SHA256.hex(bytes) })
     }
 
     public func load(_ text: String, file: String) -> ScenarioLoadResult {

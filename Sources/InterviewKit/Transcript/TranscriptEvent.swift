@@ -95,9 +95,10 @@ public struct TranscriptHeader: Codable, Sendable, Hashable {
         case maxProbes = "max_probes"
     }
 
-    public init(scenario: Scenario, scenarioBytes: [UInt8], path: String, analyzers: AnalyzerSet, seed: UInt64, options: EngineOptions, started: Date) {
+    /// - Parameter contentHash: the scenario file's SHA-256, from `ScenarioLoadResult.contentHash`.
+    public init(scenario: Scenario, contentHash: String, path: String, analyzers: AnalyzerSet, seed: UInt64, options: EngineOptions, started: Date) {
         self.scenario = ScenarioReference(
-            id: scenario.id, title: scenario.title, version: scenario.version, path: path, sha256: SHA256.hex(scenarioBytes))
+            id: scenario.id, title: scenario.title, version: scenario.version, path: path, sha256: contentHash)
         self.analyzers = analyzers.analyzers.map { AnalyzerReference(id: $0.identifier, version: $0.version) }
         self.seed = seed
         self.maxProbes = options.maxProbes

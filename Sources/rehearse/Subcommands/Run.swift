@@ -73,7 +73,7 @@ extension Rehearse {
             let now = Date()
             let path = try transcript ?? TranscriptLocation.newPath(scenarioID: file.scenario.id, at: now)
             let header = TranscriptHeader(
-                scenario: file.scenario, scenarioBytes: file.bytes, path: file.path, analyzers: analyzers, seed: seed,
+                scenario: file.scenario, contentHash: file.sha256, path: file.path, analyzers: analyzers, seed: seed,
                 options: options, started: now)
             // Opened before the first question, so a place that cannot be written is reported before anyone types.
             let writer: TranscriptWriter

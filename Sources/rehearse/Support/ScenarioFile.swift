@@ -1,11 +1,10 @@
-import Foundation
 import InterviewKit
 
-/// A scenario a command was given (or the bundled default), loaded, with the bytes it was read from.
+/// A scenario a command was given (or the bundled default), loaded, with the hash of its content.
 struct ScenarioFile {
     let scenario: Scenario
     let path: String
-    let bytes: [UInt8]
+    let sha256: String
 
     /// Loads `path`, or the bundled default, turning problems into one clear failure after the diagnostics.
     static func load(path: String?, analyzers: AnalyzerSet) throws -> ScenarioFile {
@@ -22,9 +21,6 @@ struct ScenarioFile {
             if unreadable { throw CommandFailure(message: "cannot open the scenario \(path)", code: ExitStatus.noInput) }
             throw CommandFailure.data("the scenario \(path) has errors (listed above); `rehearse validate \(path)` checks it again")
         }
-        let bytes = FileManager.default.contents(atPath: path).map(Array.init) ?? []
-        return ScenarioFile(scenario: scenario, path: path, bytes: bytes)
+        return ScenarioFile(scenario: scenario, path: path, sha256: result.contentHash ?? "")
     }
-
-    var sha256: String { TranscriptHeader.contentHash(bytes) }
 }

@@ -3,67 +3,6 @@ import Glibc
 #endif
 import CLibEdit
 
-/// One read from the candidate.
-enum LineInput: Equatable {
-    case line(String)
-    /// Ctrl-D on a terminal, or the end of piped input.
-    case end
-    /// Ctrl-C.
-    case interrupt
-}
-
-/// Where answers come from: a line editor on a terminal, plain lines from a pipe.
-protocol LineSource {
-    mutating func read(prompt: String) -> LineInput
-    mutating func remember(_ entry: String)
-}
-
-/// Lines from a pipe or file, with no prompts: the output then reads as a plain transcript.
-struct PipedLines: LineSource {
-    mutating func read(prompt: String) -> LineInput {
-        if Interrupts.take() { return .interrupt }
-        guard let line = Swift.readLine(strippingNewline: true) else { return .end }
-        return .line(line)
-    }
-
-    mutating func remember(_ entry: String) {}
-}
-
-/// Catches SIGINT, SIGTERM and SIGHUP so the session can save and say goodbye instead of dying.
-enum Interrupts {
-    nonisolated(unsafe) private static var interrupts: Int32 = 0
-    nonisolated(unsafe) private static var terminations: Int32 = 0
-
-    static func install() {
-        var action = sigaction()
-        action.__sigaction_handler.sa_handler = { signal in
-            if signal == SIGINT { Interrupts.interrupts &+= 1 } else { Interrupts.terminations &+= 1 }
-        }
-        sigemptyset(&action.sa_mask)
-        action.sa_flags = 0  // no SA_RESTART: a blocked read returns, so the interrupt is seen at once
-        sigaction(SIGINT, &action, nil)
-        sigaction(SIGTERM, &action, nil)
-        sigaction(SIGHUP, &action, nil)
-        // A parent may have started us with these signals blocked (the mask is inherited); unblock them.
-        var unblock = sigset_t()
-        sigemptyset(&unblock)
-        sigaddset(&unblock, SIGINT)
-        sigaddset(&unblock, SIGTERM)
-        sigaddset(&unblock, SIGHUP)
-        sigprocmask(SIG_UNBLOCK, &unblock, nil)
-    }
-
-    /// Whether Ctrl-C was pressed since the last call.
-    static func take() -> Bool {
-        guard interrupts > 0 else { return false }
-        interrupts = 0
-        return true
-    }
-
-    /// Whether the process was asked to end (SIGTERM, SIGHUP).
-    static var terminating: Bool { terminations > 0 }
-}
-
 /// libedit on a terminal: arrow keys, history, Tab completion of commands.
 final class LineEditor: LineSource {
     private let editor: OpaquePointer
