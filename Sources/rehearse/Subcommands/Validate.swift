@@ -28,37 +28,8 @@ extension Rehearse {
                     let result = loader.load(contentsOf: file)
                     reports.append(FileReport(path: file, ok: !result.diagnostics.hasErrors, diagnostics: result.diagnostics))
                 }
-                switch format {
-                case .text:
-                    for report in reports {
-                        if report.diagnostics.isEmpty {
-                            print("\(report.path): ok")
-                        }
-                        for diagnostic in report.diagnostics {
-                            print(diagnostic)
-                        }
-                    }
-                case .json:
-                    print(try JSONOutput.string(ValidationReport(files: reports)))
-                }
-                let unreadable = ["no-such-file", "is-directory", "unreadable"]
-                if reports.contains(where: { $0.diagnostics.contains { unreadable.contains($0.code) } }) {
-                    throw ExitStatus.noInput
-                }
-                if reports.contains(where: { !$0.ok }) {
-                    throw ExitStatus.dataError
-                }
+                try DiagnosticReport.print(reports, format: format)
             }
         }
-    }
-
-    struct FileReport: Encodable {
-        var path: String
-        var ok: Bool
-        var diagnostics: [Diagnostic]
-    }
-
-    struct ValidationReport: Encodable {
-        var files: [FileReport]
     }
 }

@@ -1,0 +1,145 @@
+import Foundation
+
+/// Scenario tests: candidate answers along a path, with the question, probe or end expected after
+/// each. Written as JSON beside the scenario (`NAME.test.json`):
+///
+/// ```json
+/// {"scenario": "quick-start.xml",
+///  "cases": [{"name": "a general answer gets the example probe", "seed": 1,
+///             "steps": [{"expect": "question reluctant-client"},
+///                       {"answer": "I always listen.", "expect": "probe reluctant-example"},
+///                       {"skip": true, "expect": "question team-disagreement"}]}]}
+/// ```
+public struct ScenarioTestSuite: Sendable {
+    public struct Step: Sendable {
+        /// The answer given; nil with `skip`, and for the opening step.
+        public var answer: String?
+        public var skip: Bool
+        public var expect: StepTarget
+    }
+
+    public struct Case: Sendable {
+        public var name: String
+        public var seed: UInt64
+        public var steps: [Step]
+    }
+
+    public var scenarioPath: String
+    public var cases: [Case]
+
+    /// Parses a test file; `scenario` is resolved against the file's folder.
+    public static func parse(_ data: Data, path: String) throws(ScenarioTestError) -> ScenarioTestSuite {
+        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+            throw ScenarioTestError(path: path, message: "not a JSON object; a test file holds {\"scenario\": …, \"cases\": […]}")
+        }
+        guard let scenario = object["scenario"] as? String else { throw ScenarioTestError(path: path, message: "missing \"scenario\" (the scenario file, relative to this one)") }
+        guard let rawCases = object["cases"] as? [[String: Any]], !rawCases.isEmpty else {
+            throw ScenarioTestError(path: path, message: "missing \"cases\" (a list of test cases)")
+        }
+        var cases: [Case] = []
+        for (index, raw) in rawCases.enumerated() {
+            let name = raw["name"] as? String ?? "case \(index + 1)"
+            guard let rawSteps = raw["steps"] as? [[String: Any]], !rawSteps.isEmpty else {
+                throw ScenarioTestError(path: path, message: "case '\(name)' has no \"steps\"")
+            }
+            var steps: [Step] = []
+            for (number, step) in rawSteps.enumerated() {
+                guard let expect = step["expect"] as? String, let target = parseTarget(expect) else {
+                    throw ScenarioTestError(path: path, message: "case '\(name)', step \(number + 1): \"expect\" must be \"question ID\", \"probe QUESTION/PROBE\" or \"end\"")
+                }
+                let answer = step["answer"] as? String
+                let skip = step["skip"] as? Bool ?? false
+                if number > 0 && answer == nil && !skip {
+                    throw ScenarioTestError(path: path, message: "case '\(name)', step \(number + 1): give an \"answer\" or \"skip\": true")
+                }
+                steps.append(Step(answer: answer, skip: skip, expect: target))
+            }
+            let seed = (raw["seed"] as? NSNumber)?.uint64Value ?? 1
+            cases.append(Case(name: name, seed: seed, steps: steps))
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        let scenarioPath = scenario.hasPrefix("/") ? scenario : folder.appendingPathComponent(scenario).path
+        return ScenarioTestSuite(scenarioPath: scenarioPath, cases: cases)
+    }
+
+    static func parseTarget(_ text: String) -> StepTarget? {
+        let words = text.split(separator: " ").map(String.init)
+        switch (words.first, words.count) {
+        case ("end", 1): return .end
+        case ("question", 2): return .question(words[1])
+        case ("probe", 2):
+            let parts = words[1].split(separator: "/").map(String.init)
+            return parts.count == 2 ? .probe(question: parts[0], probe: parts[1]) : nil
+        default: return nil
+        }
+    }
+
+    public struct Failure: Sendable {
+        public var caseName: String
+        public var step: Int
+        public var expected: StepTarget
+        public var actual: StepTarget
+        public var reason: String
+    }
+
+    /// What the cases reached, for coverage.
+    public struct Coverage: Sendable {
+        public var questions: Set<String> = []
+        public var probes: Set<String> = []
+        /// "question#index" for each branch taken.
+        public var branches: Set<String> = []
+
+        public init() {}
+
+        public mutating func formUnion(_ other: Coverage) {
+            questions.formUnion(other.questions)
+            probes.formUnion(other.probes)
+            branches.formUnion(other.branches)
+        }
+
+        /// What exists in the scenario and no case reached, as readable lines.
+        public func missing(in scenario: Scenario) -> [String] {
+            var lines: [String] = []
+            for question in scenario.questions {
+                if !questions.contains(question.id) { lines.append("question '\(question.id)'") }
+                for probe in question.probes where !probes.contains(probe.id) { lines.append("probe '\(probe.id)'") }
+                for (index, branch) in question.branches.enumerated() where !branches.contains("\(question.id)#\(index)") {
+                    lines.append("branch \(index + 1) of '\(question.id)' (to \(branch.target))")
+                }
+            }
+            return lines
+        }
+    }
+
+    /// Runs every case; returns the failures (at most one per case: the first wrong step) and coverage.
+    public func run(with engine: InterviewEngine) -> (failures: [Failure], coverage: Coverage) {
+        var failures: [Failure] = []
+        var coverage = Coverage()
+        for testCase in cases {
+            var turn = engine.start(seed: testCase.seed)
+            for (index, step) in testCase.steps.enumerated() {
+                if index > 0 {
+                    let previous = turn.state.currentQuestion
+                    turn = step.skip ? engine.skip(turn.state) : engine.respond(to: step.answer ?? "", in: turn.state)
+                    if case .branch(let branch) = turn.step.reason.rule, let previous { coverage.branches.insert("\(previous)#\(branch)") }
+                }
+                switch turn.step.target {
+                case .question(let id): coverage.questions.insert(id)
+                case .probe(_, let probe): coverage.probes.insert(probe)
+                case .end: break
+                }
+                if turn.step.target != step.expect {
+                    failures.append(Failure(caseName: testCase.name, step: index + 1, expected: step.expect, actual: turn.step.target, reason: turn.step.reason.summary))
+                    break
+                }
+            }
+        }
+        return (failures, coverage)
+    }
+}
+
+public struct ScenarioTestError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+    public var description: String { "\(path): error: \(message)" }
+}

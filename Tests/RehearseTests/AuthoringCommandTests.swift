@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+
+@Suite struct AuthoringCommandTests {
+    /// Each lint finding has a fixture named after its code, and is reported at the expected line.
+    @Test(arguments: [
+        ("unreachable-question", 9, "warning"), ("implicit-end", 8, "warning"), ("missing-hint", 8, "warning"),
+        ("probe-never-asked", 10, "warning"), ("duplicate-probe", 11, "warning"), ("unreachable-branch", 11, "warning"),
+        ("loop", 8, "warning"), ("endless-loop", 8, "error"), ("unused-competency", 8, "warning"),
+    ])
+    func lintFindings(code: String, line: Int, severity: String) throws {
+        let path = Rehearse.fixture("lint/\(code).xml")
+        let result = try Rehearse.run(["lint", "--format", "json", path])
+        #expect(result.status == (severity == "error" ? 65 : 0))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let diagnostics = try #require((object["files"] as? [[String: Any]])?.first?["diagnostics"] as? [[String: Any]])
+        #expect(diagnostics.map { $0["code"] as? String } == [code], "\(diagnostics)")
+        #expect((diagnostics.first?["location"] as? [String: Any])?["line"] as? Int == line)
+        #expect(diagnostics.first?["severity"] as? String == severity)
+        // --werror turns every warning into a failure.
+        #expect(try Rehearse.run(["lint", "--werror", path]).status == 65)
+    }
+
+    @Test func shippedScenariosLintClean() throws {
+        let scenarios = try FileManager.default.contentsOfDirectory(atPath: Rehearse.packageRoot.appendingPathComponent("Scenarios").path)
+            .filter { $0.hasSuffix(".xml") }.map { "Scenarios/\($0)" }
+        #expect(!scenarios.isEmpty)
+        let result = try Rehearse.run(["lint", "--werror"] + scenarios)
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.split(separator: "\n").allSatisfy { $0.hasSuffix(": ok") })
+    }
+
+    @Test func lintAlsoReportsWhatValidateFinds() throws {
+        let result = try Rehearse.run(["lint", Rehearse.fixture("broken.xml")])
+        #expect(result.status == 65)
+        #expect(result.stdout.contains(":11:19: error: unknown question id 'crisis'"))
+    }
+
+    @Test func graphFormats() throws {
+        let dot = try Rehearse.run(["graph", "Scenarios/quick-start.xml"])
+        #expect(dot.status == 0)
+        #expect(dot.stdout.hasPrefix("digraph \"quick-start\" {"))
+        #expect(dot.stdout.contains("\"q:reluctant-client\" -> \"q:reluctant-scaffold\" [label=\"star.score <= 1 and probes >= 1\"];"))
+        #expect(dot.stdout.contains("probe reluctant-example\\nwhen followup == 'example'"))
+        #expect(dot.stdout.contains("\"q:two-year-goal\" -> end;"))
+        let mermaid = try Rehearse.run(["graph", "--format", "mermaid", "Scenarios/quick-start.xml"])
+        #expect(mermaid.stdout.hasPrefix("flowchart TD\n"))
+        #expect(mermaid.stdout.contains("|\"star.score #lt;= 1 and probes #gt;= 1\"|"))
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/dot")))
+    func graphAsSVG() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-graph-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let svg = folder.appendingPathComponent("q.svg").path
+        let result = try Rehearse.run(["graph", "Scenarios/quick-start.xml", "--output", svg])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try String(contentsOfFile: svg, encoding: .utf8).contains("<svg"))
+    }
+
+    @Test func graphWithoutGraphvizSaysWhatToDo() throws {
+        let result = try Rehearse.run(["graph", "--format", "svg", "Scenarios/quick-start.xml"], environment: ["PATH": "/nonexistent"])
+        #expect(result.status == 69)
+        #expect(result.stderr.contains("apt-get install graphviz"))
+    }
+
+    @Test func newWritesAScenarioThatLintsClean() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-new-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("peer.xml").path
+        let made = try Rehearse.run(["new", "--role", "Peer support specialist & mentor", "--output", path])
+        #expect(made.status == 0)
+        let lint = try Rehearse.run(["lint", "--werror", path])
+        #expect(lint.status == 0, "\(lint.stdout)")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("id=\"peer-support-specialist-mentor\""))
+        #expect(text.contains("<role>Peer support specialist &amp; mentor</role>"))
+        let again = try Rehearse.run(["new", "--role", "x", "--output", path])
+        #expect(again.status == 73)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
+        let run = try Rehearse.run(["run", "--seed", "1", "--no-probes", path], input: "An answer.\n\nAnother.\n\nA third.\n\n")
+        #expect(run.status == 0)
+    }
+
+    @Test func scenarioTestsPassFailAndCoverage() throws {
+        let shipped = try Rehearse.run(["test", "Scenarios"])
+        #expect(shipped.status == 0, "\(shipped.stdout)")
+        #expect(shipped.stdout.contains("tests reach every question, probe and branch"))
+        #expect(shipped.stdout.hasSuffix(" passed, 0 failed\n"))
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(atPath: Rehearse.fixture("branching.xml"), toPath: folder.appendingPathComponent("branching.xml").path)
+        let suite = """
+            {"scenario": "branching.xml", "cases": [
+              {"name": "right", "steps": [{"expect": "question crisis"}, {"answer": "I always listen.", "expect": "probe crisis/crisis-example"}]},
+              {"name": "wrong", "steps": [{"expect": "question crisis"}, {"answer": "I always listen.", "expect": "question boundaries"}]}
+            ]}
+            """
+        try suite.write(to: folder.appendingPathComponent("branching.test.json"), atomically: true, encoding: .utf8)
+        let result = try Rehearse.run(["test", folder.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("pass \(folder.path)/branching.test.json: right"))
+        #expect(result.stdout.contains("FAIL \(folder.path)/branching.test.json: wrong\n     step 2: expected question 'boundaries', got probe 'crisis-example'"))
+        #expect(result.stdout.contains("not reached by any test: probe 'crisis-own', probe 'crisis-result', branch 1 of 'crisis' (to 'crisis-scaffold'), question 'crisis-scaffold', question 'boundaries', probe 'boundaries-example'"))
+        #expect(result.stdout.hasSuffix("1 passed, 1 failed\n"))
+    }
+
+    @Test func aRecordedTranscriptIsATest() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = folder.appendingPathComponent("branching.xml").path
+        try FileManager.default.copyItem(atPath: Rehearse.fixture("branching.xml"), toPath: scenario)
+        let transcript = folder.appendingPathComponent("session.jsonl").path
+        _ = try Rehearse.run(["run", "--seed", "1", "--transcript", transcript, scenario], input: "I always listen.\n\nLast week I sat with a man who was crying. He calmed down.\n\nI share a little.\n\nNo more.\n\n")
+        #expect(try Rehearse.run(["test", folder.path]).stdout.contains("pass \(transcript)"))
+        let edited = try String(contentsOfFile: scenario, encoding: .utf8).replacingOccurrences(of: "max-probes=\"2\"", with: "max-probes=\"0\"")
+        try edited.write(toFile: scenario, atomically: true, encoding: .utf8)
+        let result = try Rehearse.run(["test", folder.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("FAIL \(transcript)"))
+    }
+
+    @Test func badTestFiles() throws {
+        #expect(try Rehearse.run(["test", "/no/such/folder"]).status == 66)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try Rehearse.run(["test", folder.path]).status == 66)
+        try "{\"scenario\": \"x.xml\", \"cases\": [{\"steps\": [{\"expect\": \"questionnaire\"}]}]}".write(to: folder.appendingPathComponent("a.test.json"), atomically: true, encoding: .utf8)
+        let result = try Rehearse.run(["test", folder.path])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("\"expect\" must be \"question ID\", \"probe QUESTION/PROBE\" or \"end\""))
+    }
+}
