@@ -27,6 +27,10 @@ enum XMLParser {
         case .success(let decoded): bytes = decoded
         case .failure(let message): return failure([.error("encoding", message, at: start)])
         }
+        // Refused before libxml2 sees it, so no entity is ever declared, expanded or fetched.
+        if let doctype = prologDoctype(bytes) {
+            return failure([doctypeDiagnostic(at: doctype, in: bytes, file: file)])
+        }
         if let nul = bytes.firstIndex(of: 0) {
             return failure([.error("nul-byte", "file contains a NUL byte; save it as plain UTF-8 text", at: location(ofByte: nul, in: bytes, file: file))])
         }
@@ -53,7 +57,7 @@ enum XMLParser {
                 return failure(collector.diagnostics)
             }
             if document.pointee.intSubset != nil || document.pointee.extSubset != nil {
-                return failure([doctypeDiagnostic(bytes, file: file)])
+                return failure([doctypeDiagnostic(at: prologDoctype(bytes) ?? 0, in: bytes, file: file)])
             }
             guard let root = xmlDocGetRootElement(document) else {
                 return failure([.error("xml", "the document has no root element", at: start)])
@@ -67,16 +71,41 @@ enum XMLParser {
         (nil, diagnostics)
     }
 
-    private static func doctypeDiagnostic(_ bytes: [UInt8], file: String) -> Diagnostic {
-        let marker = Array("<!DOCTYPE".utf8)
-        var offset = 0
-        if bytes.count >= marker.count {
-            for i in 0...(bytes.count - marker.count) where bytes[i..<i + marker.count].elementsEqual(marker) {
-                offset = i
-                break
+    /// The offset of a `<!DOCTYPE` in the prolog (before the root element), if there is one.
+    static func prologDoctype(_ bytes: [UInt8]) -> Int? {
+        func starts(_ text: String, at index: Int) -> Bool {
+            let utf8 = Array(text.utf8)
+            return index + utf8.count <= bytes.count && bytes[index..<index + utf8.count].elementsEqual(utf8)
+        }
+        func skip(past end: String, from index: Int) -> Int {
+            var i = index
+            while i < bytes.count && !starts(end, at: i) { i += 1 }
+            return i + end.utf8.count
+        }
+        var i = 0
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x20, 0x09, 0x0A, 0x0D:
+                i += 1
+            case UInt8(ascii: "<"):
+                if starts("<?", at: i) {
+                    i = skip(past: "?>", from: i)
+                } else if starts("<!--", at: i) {
+                    i = skip(past: "-->", from: i)
+                } else if starts("<!DOCTYPE", at: i) {
+                    return i
+                } else {
+                    return nil
+                }
+            default:
+                return nil
             }
         }
-        return .error(
+        return nil
+    }
+
+    private static func doctypeDiagnostic(at offset: Int, in bytes: [UInt8], file: String) -> Diagnostic {
+        .error(
             "doctype",
             "DOCTYPE declarations are not allowed in scenario files (they can pull in outside files); remove it",
             at: location(ofByte: offset, in: bytes, file: file))
@@ -178,11 +207,9 @@ private final class ErrorCollector {
         let raw = error.message.map { String(cString: $0) } ?? "XML error"
         let message = raw.trimmed
         let severity: Diagnostic.Severity = error.level == XML_ERR_WARNING ? .warning : .error
-        // A later error about the same spot only repeats the first one.
-        if diagnostics.count >= 20 { return }
-        diagnostics.append(
-            Diagnostic(
-                severity, "xml", "malformed XML: \(message)",
-                at: SourceLocation(file: file, line: Int(error.line), column: Int(error.int2))))
+        // libxml2 may repeat one problem many times; a repeat says nothing new.
+        let location = SourceLocation(file: file, line: Int(error.line), column: Int(error.int2))
+        if diagnostics.count >= 20 || diagnostics.contains(where: { $0.location == location && $0.message.hasSuffix(message) }) { return }
+        diagnostics.append(Diagnostic(severity, "xml", "malformed XML: \(message)", at: location))
     }
 }
