@@ -79,6 +79,14 @@ import Testing
         #expect(problem?.message.contains(message) == true, "\(problem?.message ?? "no error")")
     }
 
+    @Test func nestingAndLengthAreBounded() {
+        #expect(error(String(repeating: "(", count: 100_000))?.message.contains("nests more than 64 levels") == true)
+        #expect(error(String(repeating: "not ", count: 10_000) + "fake.result")?.message.contains("nests more than 64 levels") == true)
+        #expect(error(Array(repeating: "fake.result", count: 2_000).joined(separator: " and "))?.message.contains("too long") == true)
+        let deep = String(repeating: "(", count: 64) + "fake.result" + String(repeating: ")", count: 64)
+        #expect(error(deep) == nil)
+    }
+
     @Test func unknownFeatureNamesTheAnalyzersAndSuggests() {
         let problem = error("fake.specifc and fake.result")
         #expect(problem?.range == 0..<12)

@@ -92,6 +92,32 @@ import Testing
         #expect(text.contains("Ctrl-D"))
     }
 
+    @Test func sigtermSavesAndSaysHowToGoOn() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let transcript = folder.appendingPathComponent("t.jsonl").path
+        let process = Process()
+        process.executableURL = Rehearse.binary
+        process.arguments = ["run", "--seed", "1", "--transcript", transcript, Rehearse.fixture("branching.xml")]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        try process.run()
+        input.fileHandleForWriting.write(Data("I always listen.\n\n".utf8))
+        let deadline = Date().addingTimeInterval(15)
+        while Date() < deadline, !((try? String(contentsOfFile: transcript, encoding: .utf8))?.contains("\"type\":\"probe\"") ?? false) { usleep(20_000) }
+        process.terminate()  // SIGTERM, while the session waits for the next answer
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(text.contains("Stopped. Your answers so far are saved; continue later with: rehearse run --resume \(transcript)"))
+        let saved = try String(contentsOfFile: transcript, encoding: .utf8)
+        #expect(saved.contains("\"completed\":false"))
+        #expect(saved.contains("the session was ended by a signal"))
+    }
+
     @Test func everyCommandThroughAPipe() throws {
         let folder = try scratch()
         defer { try? FileManager.default.removeItem(at: folder) }

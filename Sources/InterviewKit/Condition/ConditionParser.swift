@@ -11,6 +11,12 @@ struct ConditionParser {
 
     private var tokens: [(token: Token, range: Range<Int>)] = []
     private var position = 0
+    /// Parentheses and `not`s open at the moment; bounded so a hostile file cannot exhaust the stack.
+    private var depth = 0
+    static let maximumDepth = 64
+    /// Words, values and operators in one condition; far beyond any real condition, and it bounds the
+    /// recursion of checking and evaluating the tree.
+    static let maximumTokens = 1_000
     private let source: [Unicode.Scalar]
 
     init(_ text: String) {
@@ -19,6 +25,9 @@ struct ConditionParser {
 
     mutating func parse() throws -> ConditionExpression {
         tokens = try tokenize()
+        if tokens.count > Self.maximumTokens {
+            throw ConditionError("the condition is too long (over \(Self.maximumTokens) words and symbols); split it into simpler probes or branches", at: 0..<source.count)
+        }
         if tokens.count == 1 {
             throw ConditionError("the condition is empty; write one such as `not star.result`", at: 0..<source.count)
         }
@@ -56,9 +65,18 @@ struct ConditionParser {
         return lhs
     }
 
+    private mutating func enter(_ range: Range<Int>) throws {
+        depth += 1
+        if depth > Self.maximumDepth {
+            throw ConditionError("the condition nests more than \(Self.maximumDepth) levels deep; simplify it", at: range)
+        }
+    }
+
     private mutating func parseNot() throws -> ConditionExpression {
         if current.token == .name("not") {
             let start = take().range.lowerBound
+            try enter(start..<start + 3)
+            defer { depth -= 1 }
             let operand = try parseNot()
             return .not(operand, start..<operand.range.upperBound)
         }
@@ -89,6 +107,8 @@ struct ConditionParser {
             throw ConditionError("expected a feature or value before '\(keyword)'", at: range)
         case .name(let name): return .feature(name, range)
         case .open:
+            try enter(range)
+            defer { depth -= 1 }
             let inner = try parseOr()
             guard current.token == .close else {
                 throw ConditionError("missing ')' to close the '(' at column \(range.lowerBound + 1) of the condition", at: current.range)

@@ -6,7 +6,7 @@ enum ScenarioLocator {
 
     /// Looks in `$REHEARSE_SCENARIOS`, then beside the executable (`share/rehearse/scenarios`, or a
     /// `Scenarios` folder in it or any folder above, which covers `swift run` in a checkout), then in
-    /// `./Scenarios`.
+    /// `./Scenarios`, then in the checkout the binary was built from.
     static func defaultScenarioPath() -> String? {
         candidates().map { ($0 as NSString).appendingPathComponent(defaultScenario) }
             .first { FileManager.default.fileExists(atPath: $0) }
@@ -24,6 +24,9 @@ enum ScenarioLocator {
             directory.deleteLastPathComponent()
         }
         folders.append(FileManager.default.currentDirectoryPath + "/Scenarios")
+        // A build made elsewhere (--scratch-path) still finds the checkout's scenarios.
+        let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        folders.append(checkout.appendingPathComponent("Scenarios").path)
         return folders
     }
 }

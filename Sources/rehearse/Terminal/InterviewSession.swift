@@ -126,6 +126,8 @@ struct InterviewSession {
             if Interrupts.terminating { return stopping(lines, turn, why: "the session was ended by a signal") }
             switch input.read(prompt: lines.isEmpty ? "you › " : "    · ") {
             case .end:
+                // A signal can cut a read short, which looks like the end of input.
+                if Interrupts.terminating { return stopping(lines, turn, why: "the session was ended by a signal") }
                 // Ctrl-D or end of input: keep what was typed, then stop.
                 if !lines.isEmpty { return .answer(lines.joined(separator: "\n")) }
                 return .stop(isatty(STDIN_FILENO) == 1 ? "the candidate ended the session (Ctrl-D)" : "input ended")

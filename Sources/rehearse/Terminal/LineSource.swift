@@ -21,7 +21,10 @@ protocol LineSource {
 struct PipedLines: LineSource {
     mutating func read(prompt: String) -> LineInput {
         if Interrupts.take() { return .interrupt }
-        guard let line = Swift.readLine(strippingNewline: true) else { return .end }
+        guard let line = Swift.readLine(strippingNewline: true) else {
+            // A read cut short by Ctrl-C returns nothing, like end of input; the flag tells them apart.
+            return Interrupts.take() ? .interrupt : .end
+        }
         return .line(line)
     }
 

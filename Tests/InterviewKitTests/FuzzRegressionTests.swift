@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import InterviewKit
+
+/// Every input a fuzzer ever crashed on (Tests/Fixtures/fuzz/TARGET/) goes through its target again.
+@Suite struct FuzzRegressionTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/fuzz")
+
+    static func inputs(_ target: String) -> [String] {
+        let directory = folder.appendingPathComponent(target).path
+        return ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted().map { "\(directory)/\($0)" }
+    }
+
+    static let analyzers = try! AnalyzerRegistry.builtIn.resolve(AnalyzerRegistry.defaultIdentifiers)
+
+    @Test func thereAreRegressionInputs() {
+        #expect(!Self.inputs("condition-parser").isEmpty)
+    }
+
+    @Test(arguments: inputs("condition-parser"))
+    func conditionParser(path: String) throws {
+        let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+        if case .success(let condition) = Condition.compile(text, catalog: Self.analyzers.catalog) {
+            _ = condition.evaluate { _ in .bool(true) }
+        }
+    }
+
+    @Test(arguments: inputs("scenario-loader"))
+    func scenarioLoader(path: String) throws {
+        _ = ScenarioLoader(analyzers: Self.analyzers).load(Array(try Data(contentsOf: URL(fileURLWithPath: path))), file: "fuzz.xml")
+    }
+
+    @Test(arguments: inputs("transcript-reader"))
+    func transcriptReader(path: String) throws {
+        _ = try? TranscriptReader.read(try Data(contentsOf: URL(fileURLWithPath: path)), path: "fuzz.jsonl")
+    }
+
+    @Test(arguments: inputs("analyzers"))
+    func analyzersRead(path: String) throws {
+        let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+        _ = Self.analyzers.analyze(text, context: AnalysisContext())
+    }
+}
