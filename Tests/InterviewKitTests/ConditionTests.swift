@@ -80,8 +80,9 @@ import Testing
     }
 
     @Test func nestingAndLengthAreBounded() {
-        #expect(error(String(repeating: "(", count: 100_000))?.message.contains("nests more than 64 levels") == true)
-        #expect(error(String(repeating: "not ", count: 10_000) + "fake.result")?.message.contains("nests more than 64 levels") == true)
+        #expect(error(String(repeating: "(", count: 100))?.message.contains("nests more than 64 levels") == true)
+        #expect(error(String(repeating: "not ", count: 100) + "fake.result")?.message.contains("nests more than 64 levels") == true)
+        #expect(error(String(repeating: "(", count: 100_000))?.message.contains("too long") == true)
         #expect(error(Array(repeating: "fake.result", count: 2_000).joined(separator: " and "))?.message.contains("too long") == true)
         let deep = String(repeating: "(", count: 64) + "fake.result" + String(repeating: ")", count: 64)
         #expect(error(deep) == nil)

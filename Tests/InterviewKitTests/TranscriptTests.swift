@@ -46,6 +46,18 @@ import Testing
         #expect(load("<interview/>").contentHash == nil)
     }
 
+    @Test func timestamps() {
+        let date = Date(timeIntervalSince1970: 1_795_359_199.25)
+        #expect(Timestamp.format(date) == "2026-11-22T14:53:19.250Z")
+        #expect(Timestamp.parse("2026-11-22T14:53:19.250Z") == date)
+        #expect(Timestamp.parse("2026-11-22T14:53:19Z") == Date(timeIntervalSince1970: 1_795_359_199))
+        #expect(Timestamp.format(Date(timeIntervalSince1970: -1)) == "1969-12-31T23:59:59.000Z")
+        #expect(Timestamp.parse("2000-02-29T00:00:00.000Z") == Date(timeIntervalSince1970: 951_782_400))
+        for bad in ["2026-13-01T00:00:00Z", "2026-11-22T25:00:00Z", "2026-11-22 14:53:19Z", "2026-11-22T14:53:19.6666666666666666666666666666666666139Z", "x", ""] {
+            #expect(Timestamp.parse(bad) == nil, "\(bad)")
+        }
+    }
+
     @Test func everyEventKindRoundTrips() throws {
         let path = temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -18,16 +18,38 @@ protocol LineSource {
 }
 
 /// Lines from a pipe or file, with no prompts: the output then reads as a plain transcript.
+///
+/// Reads standard input with read(2) rather than Swift's readLine: after a signal interrupts
+/// getline, readLine retries forever on stdin's error flag, so SIGTERM would hang the session.
 struct PipedLines: LineSource {
+    private var buffer: [UInt8] = []
+    private var reachedEnd = false
+
     mutating func read(prompt: String) -> LineInput {
-        if Interrupts.take() { return .interrupt }
-        guard let line = Swift.readLine(strippingNewline: true) else {
-            // A read cut short by Ctrl-C returns nothing, like end of input; the flag tells them apart.
-            return Interrupts.take() ? .interrupt : .end
+        while true {
+            if Interrupts.take() { return .interrupt }
+            if Interrupts.terminating { return .end }
+            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                var line = Array(buffer[..<newline])
+                buffer.removeSubrange(...newline)
+                if line.last == UInt8(ascii: "\r") { line.removeLast() }
+                return .line(String(decoding: line, as: UTF8.self))
+            }
+            if reachedEnd {
+                guard !buffer.isEmpty else { return .end }
+                defer { buffer.removeAll() }
+                return .line(String(decoding: buffer, as: UTF8.self))
+            }
+            var chunk = [UInt8](repeating: 0, count: 65_536)
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            if count > 0 {
+                buffer += chunk[..<count]
+            } else if count == 0 || errno != EINTR {
+                reachedEnd = true
+            }
+            // EINTR: loop, and let the flags above say what the signal meant.
         }
-        return .line(line)
     }
 
     mutating func remember(_ entry: String) {}
 }
-
