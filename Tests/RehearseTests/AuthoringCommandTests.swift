@@ -127,6 +127,9 @@ import Testing
 
     @Test func badTestFiles() throws {
         #expect(try Rehearse.run(["test", "/no/such/folder"]).status == 66)
+        let notATest = try Rehearse.run(["test", "Scenarios/quick-start.xml"])
+        #expect(notATest.status == 64)
+        #expect(notATest.stderr.contains("is neither a scenario test (NAME.test.json) nor a transcript (.jsonl)"))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -100,6 +100,9 @@ extension Rehearse {
                     throw CommandFailure.noInput("no such file or folder \(path)")
                 }
                 if !isDirectory.boolValue {
+                    guard path.hasSuffix(".test.json") || path.hasSuffix(".jsonl") else {
+                        throw CommandFailure.usage("\(path) is neither a scenario test (NAME.test.json) nor a transcript (.jsonl)")
+                    }
                     files.append(path)
                     continue
                 }
