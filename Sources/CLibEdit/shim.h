@@ -32,6 +32,12 @@ static inline void rehearse_el_configure(EditLine *el, History *list) {
     el_set(el, EL_SIGNAL, 1);
 }
 
+/* Reads characters through `read` instead of libedit's own loop, which retries a read that a
+   signal interrupted and so would not return on Ctrl-C. */
+static inline void rehearse_el_set_getc(EditLine *el, el_rfunc_t read) {
+    el_set(el, EL_GETCFN, read);
+}
+
 /* Binds Tab to a completion function. */
 static inline void rehearse_el_bind_tab(EditLine *el, unsigned char (*complete)(EditLine *, int)) {
     el_set(el, EL_ADDFN, "rehearse-complete", "Complete a command", complete);

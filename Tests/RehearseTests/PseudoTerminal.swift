@@ -12,11 +12,15 @@ final class PseudoTerminal: @unchecked Sendable {
     static var available: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/script") }
 
     init(_ arguments: [String], environment: [String: String] = [:]) throws {
-        let command = ([Rehearse.binary.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        // `exec`, so the shell that script starts is replaced and rehearse is alone in the terminal's
+        // foreground process group: a Ctrl-C then reaches only rehearse, as it does from a login shell,
+        // and the exit status is rehearse's own rather than how a waiting shell read the signal.
+        let command = "exec " + ([Rehearse.binary.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         process.arguments = ["-qfec", command, "/dev/null"]
         process.currentDirectoryURL = Rehearse.packageRoot
         var env = ProcessInfo.processInfo.environment
+        env["SHELL"] = "/bin/sh"
         env["TERM"] = "xterm"
         env["NO_COLOR"] = "1"
         env["LC_ALL"] = "C.UTF-8"

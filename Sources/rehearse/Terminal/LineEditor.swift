@@ -27,6 +27,19 @@ final class LineEditor: LineSource {
         self.editor = editor
         self.history = history
         rehearse_el_configure(editor, history)
+        rehearse_el_set_getc(editor) { _, character in
+            guard let character else { return -1 }
+            switch readCharacter() {
+            case .character(let scalar):
+                character.pointee = wchar_t(bitPattern: scalar.value)
+                return 1
+            case .end:
+                return 0
+            case .interrupted:
+                errno = EINTR
+                return -1
+            }
+        }
         rehearse_el_bind_tab(editor) { editor, _ in
             guard let editor, let info = el_line(editor) else { return UInt8(CC_ERROR) }
             let typed = text(at: info.pointee.buffer, length: info.pointee.cursor - info.pointee.buffer)
@@ -78,6 +91,41 @@ final class LineEditor: LineSource {
     func remember(_ entry: String) {
         rehearse_history_add(history, entry)
     }
+}
+
+private enum CharacterRead {
+    case character(Unicode.Scalar)
+    case end
+    case interrupted
+}
+
+/// One character typed at the terminal, decoded from UTF-8; returns early when a signal arrives.
+private func readCharacter() -> CharacterRead {
+    func byte() -> UInt8?? {
+        while true {
+            guard Interrupts.waitForInput(on: STDIN_FILENO) else { return .some(nil) }
+            var value: UInt8 = 0
+            let count = Glibc.read(STDIN_FILENO, &value, 1)
+            if count == 1 { return value }
+            if count < 0, errno == EINTR || errno == EAGAIN { continue }
+            return nil
+        }
+    }
+    guard let first = byte() else { return .end }
+    guard let lead = first else { return .interrupted }
+    let length = lead < 0x80 ? 1 : lead >> 5 == 0b110 ? 2 : lead >> 4 == 0b1110 ? 3 : lead >> 3 == 0b11110 ? 4 : 0
+    guard length > 0 else { return .character("\u{FFFD}") }
+    var bytes = [lead]
+    while bytes.count < length {
+        guard let next = byte() else { return .end }
+        guard let continuation = next else { return .interrupted }
+        guard continuation & 0xC0 == 0x80 else { return .character("\u{FFFD}") }
+        bytes.append(continuation)
+    }
+    var decoder = UTF8()
+    var iterator = bytes.makeIterator()
+    if case .scalarValue(let scalar) = decoder.decode(&iterator) { return .character(scalar) }
+    return .character("\u{FFFD}")
 }
 
 /// The first `length` bytes at `start`, as UTF-8 text.

@@ -40,6 +40,7 @@ struct PipedLines: LineSource {
                 defer { buffer.removeAll() }
                 return .line(String(decoding: buffer, as: UTF8.self))
             }
+            guard Interrupts.waitForInput(on: STDIN_FILENO) else { continue }
             var chunk = [UInt8](repeating: 0, count: 65_536)
             let count = chunk.withUnsafeMutableBytes { Glibc.read(STDIN_FILENO, $0.baseAddress, $0.count) }
             if count > 0 {
