@@ -53,6 +53,21 @@ import Testing
         #expect(scenario.questions[2].branches[0].condition == nil)
     }
 
+    /// Competency ids may contain '-', so conditions must be able to name `competency.integrated-care`.
+    @Test func conditionsNameCompetenciesWithHyphens() throws {
+        let analyzers = try AnalyzerRegistry.builtIn.resolve(AnalyzerRegistry.defaultIdentifiers)
+        let xml = scenarioXML(
+            """
+            <question id="plan"><ask>Tell me about a plan.</ask>
+              <probe when="not competency.integrated-care and star.score &gt;-1"><ask>Both together?</ask></probe>
+            </question>
+            """,
+            competencies: "\n<competencies><competency id=\"integrated-care\" label=\"Integrated care\"><cue>integrated</cue></competency></competencies>")
+        #expect(load(xml, analyzers: analyzers).diagnostics.isEmpty)
+        let typo = load(xml.replacingOccurrences(of: "competency.integrated-care", with: "competency.integrated-"), analyzers: analyzers)
+        #expect(typo.diagnostics.map(\.code) == ["condition"], "\(typo.diagnostics)")
+    }
+
     @Test func malformedXMLIsReportedWithLibxml2sPosition() {
         let result = load(scenarioXML("<question id=\"a\"><ask>Hi</ask>\n</questions>"))
         #expect(result.scenario == nil)

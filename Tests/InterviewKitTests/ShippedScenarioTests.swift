@@ -26,6 +26,25 @@ import Testing
         #expect(result.scenario != nil)
     }
 
+    /// What the scenario library promises its users: hints, competencies, probes and at least two
+    /// conditional branches in every scenario, and a test file beside each one.
+    @Test(arguments: shipped)
+    func isAFullScenario(path: String) throws {
+        let analyzers = try AnalyzerRegistry.builtIn.resolve(AnalyzerRegistry.defaultIdentifiers)
+        let scenario = try #require(ScenarioLoader(analyzers: analyzers).load(contentsOf: path).scenario)
+        #expect(!scenario.competencies.isEmpty && scenario.competencies.allSatisfy { !$0.cues.isEmpty })
+        #expect(scenario.questions.allSatisfy { $0.hint != nil && !$0.probes.isEmpty }, "every question has a hint and a probe")
+        let conditionalBranches = scenario.questions.flatMap(\.branches).filter { $0.condition != nil }
+        #expect(conditionalBranches.count >= 2)
+        #expect(!scenario.closing.isEmpty)
+        #expect(FileManager.default.fileExists(atPath: path.replacingOccurrences(of: ".xml", with: ".test.json")))
+        if !path.hasSuffix("quick-start.xml") {
+            #expect(scenario.sequence.count >= 4)
+        } else {
+            #expect(scenario.sequence.count == 3)
+        }
+    }
+
     @Test(arguments: shipped)
     func validatesAgainstTheSchema(path: String) {
         #expect(SchemaValidator.problems(path, schema: Self.schema) == [])

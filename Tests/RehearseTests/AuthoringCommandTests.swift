@@ -87,7 +87,10 @@ import Testing
     @Test func scenarioTestsPassFailAndCoverage() throws {
         let shipped = try Rehearse.run(["test", "Scenarios"])
         #expect(shipped.status == 0, "\(shipped.stdout)")
-        #expect(shipped.stdout.contains("tests reach every question, probe and branch"))
+        let scenarioCount = try FileManager.default.contentsOfDirectory(atPath: Rehearse.packageRoot.appendingPathComponent("Scenarios").path)
+            .filter { $0.hasSuffix(".xml") }.count
+        #expect(shipped.stdout.components(separatedBy: "tests reach every question, probe and branch").count - 1 == scenarioCount)
+        #expect(!shipped.stdout.contains("not reached"))
         #expect(shipped.stdout.hasSuffix(" passed, 0 failed\n"))
 
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-tests-\(UUID().uuidString)")

@@ -43,6 +43,15 @@ import Testing
         #expect(lines.last == "Thanks, that is all.")
     }
 
+    @Test func aBundledScenarioCanBeNamedWithoutItsPath() throws {
+        let result = try Rehearse.run(["run", "--seed", "1", "peer-specialist"], input: ":quit\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Peer support specialist"))
+        let unknown = try Rehearse.run(["run", "peer-specalist"])
+        #expect(unknown.status == 66)
+        #expect(unknown.stderr.contains("no scenario file or bundled scenario named 'peer-specalist'; the bundled ones are career-goals, clinician-behavioral, peer-specialist, quick-start, resistance-junior"))
+    }
+
     @Test func noProbesAsksTheQuestionsOnly() throws {
         let result = try Rehearse.run(["run", "--no-probes", Rehearse.fixture("branching.xml")], input: "I listen.\n\nI share a little.\n\nNot much.\n\n")
         #expect(result.status == 0)

@@ -146,7 +146,10 @@ struct ConditionParser {
             if c.properties.isWhitespace {
                 i += 1
             } else if isNameStart(c) {
-                while i < source.count, isNamePart(source[i]) { i += 1 }
+                // Ids may contain '-' (`competency.integrated-care`); the grammar has no subtraction.
+                while i < source.count,
+                    isNamePart(source[i]) || (source[i] == "-" && i + 1 < source.count && isNameStart(source[i + 1]))
+                { i += 1 }
                 var name = String(String.UnicodeScalarView(source[start..<i]))
                 if name.hasSuffix(".") {
                     throw ConditionError("a feature name cannot end with '.'", at: start..<i)

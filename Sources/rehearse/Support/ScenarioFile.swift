@@ -1,3 +1,4 @@
+import Foundation
 import InterviewKit
 
 /// A scenario a command was given (or the bundled default), loaded, with the hash of its content.
@@ -8,7 +9,7 @@ struct ScenarioFile {
 
     /// Loads `path`, or the bundled default, turning problems into one clear failure after the diagnostics.
     static func load(path: String?, analyzers: AnalyzerSet) throws -> ScenarioFile {
-        guard let path = path ?? ScenarioLocator.defaultScenarioPath() else {
+        guard let path = try resolve(path) else {
             throw CommandFailure.noInput(
                 "cannot find the bundled scenarios; name a scenario file, or set REHEARSE_SCENARIOS to the Scenarios folder")
         }
@@ -22,5 +23,16 @@ struct ScenarioFile {
             throw CommandFailure.data("the scenario \(path) has errors (listed above); `rehearse validate \(path)` checks it again")
         }
         return ScenarioFile(scenario: scenario, path: path, sha256: result.contentHash ?? "")
+    }
+
+    /// A file path as given; a bare name that is not a file (`peer-specialist`) names a bundled scenario.
+    private static func resolve(_ path: String?) throws -> String? {
+        guard let path else { return ScenarioLocator.defaultScenarioPath() }
+        if FileManager.default.fileExists(atPath: path) || path.contains("/") { return path }
+        if let bundled = ScenarioLocator.bundledScenarioPath(named: path) { return bundled }
+        let names = ScenarioLocator.bundledNames()
+        guard !names.isEmpty, !path.hasSuffix(".xml") else { return path }
+        throw CommandFailure.noInput(
+            "no scenario file or bundled scenario named '\(path)'; the bundled ones are \(names.joined(separator: ", "))")
     }
 }

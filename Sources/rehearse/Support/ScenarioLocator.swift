@@ -12,6 +12,21 @@ enum ScenarioLocator {
             .first { FileManager.default.fileExists(atPath: $0) }
     }
 
+    /// A bundled scenario by name (`clinician-behavioral`, or with `.xml`), from the first folder that has one.
+    static func bundledScenarioPath(named name: String) -> String? {
+        let file = name.hasSuffix(".xml") ? name : name + ".xml"
+        return candidates().map { ($0 as NSString).appendingPathComponent(file) }
+            .first { FileManager.default.fileExists(atPath: $0) }
+    }
+
+    /// The names of the bundled scenarios in the first folder that has the default one.
+    static func bundledNames() -> [String] {
+        guard let path = defaultScenarioPath() else { return [] }
+        let folder = (path as NSString).deletingLastPathComponent
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { $0.hasSuffix(".xml") }.map { String($0.dropLast(4)) }.sorted()
+    }
+
     static func candidates() -> [String] {
         var folders: [String] = []
         if let fromEnvironment = ProcessInfo.processInfo.environment["REHEARSE_SCENARIOS"], !fromEnvironment.isEmpty {

@@ -53,6 +53,8 @@ struct ClauseFacts {
         if words.first == "if" || has(.conditionalOpener) { hypothetical = true }
         habitWords = info.contains { $0.contains(.habitual) }
         readSubjects(words, info)
+        // "I asked her at the next session" dates the speaker's own action; "the next session she came early" is an outcome.
+        if has(.later) && !ownAction { strongResult = true }
         // "She always came late" is someone else's habit, part of a story; "I always listen" is the speaker's.
         if (habitWords && (hasOwnOrGroupSubject || !hasSubject)) || has(.generic) { habitual = true }
         if let first = info.first(where: { !$0.contains(.connective) && !$0.contains(.adverb) }) {
@@ -268,10 +270,11 @@ struct ClauseFacts {
 
     enum Phrase: UInt32 {
         case anchor = 1, sceneSetter = 2, task = 4, strongResult = 8, weakResult = 16, uncertainty = 32, conditionalOpener = 64, generic = 128
+        case later = 256
     }
 
     /// All the lists below, in the order of `Phrase`'s bits.
-    static let phrases = PhraseIndex([anchors, sceneSetters, taskPhrases, strongResults, weakResults, uncertainty, conditionalOpeners, genericPhrases])
+    static let phrases = PhraseIndex([anchors, sceneSetters, taskPhrases, strongResults, weakResults, uncertainty, conditionalOpeners, genericPhrases, laterPhrases])
 
     static let anchors: [String] = [
         "one time", "there was a time", "a time when", "i remember", "last year", "last month", "last week", "last spring",
@@ -322,16 +325,21 @@ struct ClauseFacts {
         "that helped", "this helped", "worked out", "paid off", "made a difference", "was successful", "were successful",
         "no longer", "thanked me", "stopped using", "is now", "was now",
         "are now", "she's now", "he's now", "they're now", "now she", "now he", "now they", "eventually", "ultimately",
-        "afterwards", "afterward", "by the time", "went from", "was discharged", "got discharged",
+        "by the time", "went from", "was discharged", "got discharged",
         "was stabilized", "graduated", "completed the", "completed her", "completed his", "completed their", "didn't work",
         "didn't help", "did not work", "did not help", "dropped out", "wasn't enough", "it failed", "over the next",
-        "within a", "within two", "within three", "a week later", "a month later", "weeks later", "months later",
-        "days later", "the next week", "the next day", "the next session", "by the next", "from then on", "from that point",
+        "within a", "within two", "within three", "from then on", "from that point",
         "still in touch", "still comes", "still attends", "is still", "are still", "she still", "he still", "they still",
         "i got feedback", "my supervisor said", "the family said", "she told me later", "he told me later", "later told me",
         "told me later", "later she", "later he", "later they", "i'm now", "i am now", "we're now", "we are now",
         "i now", "we now", "by the second", "by the third", "by the fourth",
         "by the fifth", "by the sixth", "by the last", "by week", "by session", "by month", "by the following",
+    ]
+
+    /// Time words that mark an outcome when someone else acts, but only date the action when the speaker does.
+    static let laterPhrases: [String] = [
+        "afterwards", "afterward", "a week later", "a month later", "weeks later", "months later", "days later",
+        "the next week", "the next day", "the next session", "by the next",
     ]
 
     static let weakResults: [String] = [

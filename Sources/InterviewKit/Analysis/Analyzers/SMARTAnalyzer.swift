@@ -119,7 +119,11 @@ public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
         "go back", "return to", "be a", "be the", "be licensed", "be certified", "facilitate", "mentor", "transition",
     ]
     static let changeVerbs: [String] = ["reduce", "increase", "bring", "cut", "lower", "raise", "improve", "grow", "double", "stop", "take", "read", "attend", "see", "run", "lead", "complete", "finish", "get"]
-    static let ownershipPhrases: [String] = ["my goal is", "my goal", "i want to", "i plan to", "i'd like to", "i would like to", "i hope to", "i aim to", "i intend to", "i'm working toward", "i am working toward", "i'm working towards"]
+    static let ownershipPhrases: [String] = ["my goal is", "my goal", "i want to", "i plan to", "i'd like to", "i would like to", "i hope to", "i aim to", "i intend to", "i'm working toward", "i am working toward", "i'm working towards",
+        // Development already under way: "I'm taking a DBT course", "I'm learning EMDR".
+        "i'm taking", "i am taking", "i'm learning", "i am learning", "i'm studying", "i am studying", "i'm training",
+        "i'm enrolled", "i am enrolled", "i'm working on", "i am working on", "i'm doing", "i am doing",
+    ]
     static let specificTargets: [String] = [
         "license", "licensed", "licensure", "lcsw", "lpc", "lmft", "lmhc", "lcpc", "lcdc", "cadc", "certification", "certified",
         "certificate", "credential", "supervisor", "supervision", "degree", "master's", "masters", "doctorate", "phd", "psyd",
@@ -130,6 +134,9 @@ public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
         "supervising", "clinical supervisor", "team lead", "role", "position", "adolescents", "children", "older adults",
         "veterans", "addiction", "substance use", "eating disorders", "couples", "family therapy", "psychodynamic",
         "no-show", "lunch break", "rate", "conferences", "book", "books", "email",
+        // Personal goals that keep a clinician well: concrete practices, not "take care of myself".
+        "my own therapy", "therapist", "yoga", "meditation", "meditate", "mindfulness", "gym", "running club", "class",
+        "classes", "consultation group", "peer supervision", "vacation", "time off", "days off",
     ]
     static let milestones: [String] = [
         "credential", "cadc", "lcsw", "lpc", "lmft", "lmhc", "lcpc", "phd", "psyd", "master's", "masters", "pass", "passed", "passing", "exam", "license", "licensed", "licensure", "certification", "certified", "certificate",
