@@ -23,10 +23,19 @@ enum Rehearse {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
     }
 
-    static func run(_ arguments: [String], input: String = "", directory: URL? = nil, environment: [String: String] = [:]) throws -> CommandResult {
+    /// Runs the built `rehearse`; with `fileSizeLimit` (bytes, a multiple of 1024) under `ulimit -f`,
+    /// so writes past it fail the way they do on a full disk.
+    static func run(
+        _ arguments: [String], input: String = "", directory: URL? = nil, environment: [String: String] = [:], fileSizeLimit: Int? = nil
+    ) throws -> CommandResult {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        if let fileSizeLimit {
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = ["-c", "ulimit -f \(fileSizeLimit / 1024) && exec \"$0\" \"$@\"", binary.path] + arguments
+        } else {
+            process.executableURL = binary
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = directory ?? packageRoot
         var env = ProcessInfo.processInfo.environment
         env.merge(environment) { _, new in new }

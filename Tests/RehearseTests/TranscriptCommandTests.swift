@@ -107,6 +107,54 @@ import Testing
         #expect(!nowhere.stdout.contains("Interviewer:"))
     }
 
+    /// A disk that fills up mid-interview: the answer that could not be saved is shown so it can be
+    /// kept, the transcript stays whole (no half-written line), and the interview can be resumed.
+    @Test func aWriteFailureMidInterviewLosesNothing() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("full.jsonl").path
+        // Sized so the answer's line does not fit in the transcript's 16 KB, but the answer does fit in stderr (also 16 KB).
+        let answer = "Last year a client refused to talk to me, so I sat with him and asked about his music. " + String(repeating: "I kept listening. ", count: 830)
+        let result = try Rehearse.run(["run", "--seed", "1", "--transcript", path], input: "A first answer that fits.\n\n\(answer)\n\n", fileSizeLimit: 16384)
+        #expect(result.status == 74, "\(result.stderr)")
+        #expect(result.stderr.contains("this answer could not be saved; here it is, so you can keep it:\n\(answer)"))
+        #expect(result.stderr.contains("File too large; the answers before this one are saved in \(path); once there is room, continue with: rehearse run --resume \(path)"))
+        let saved = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(saved.hasSuffix("\n"))
+        #expect(saved.contains("A first answer that fits."))
+        let replay = try Rehearse.run(["replay", path])
+        #expect(replay.status == 0)
+        #expect(replay.stderr.isEmpty, "a clean file, no cut-off line: \(replay.stderr)")
+        let resumed = try Rehearse.run(["run", "--resume", path], input: "\(answer)\n\n:quit\n")
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("I kept listening."))
+    }
+
+    /// Too little room where the transcript goes is reported before the first question (needs root for a small tmpfs).
+    @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/bin/mount")))
+    func aNearlyFullDiskIsReportedBeforeTheInterview() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let mount = Process()
+        mount.executableURL = URL(fileURLWithPath: "/bin/mount")
+        mount.arguments = ["-t", "tmpfs", "-o", "size=256k", "tmpfs", folder.path]
+        try mount.run()
+        mount.waitUntilExit()
+        guard mount.terminationStatus == 0 else { return }  // no permission to mount here (a restricted container)
+        defer {
+            let unmount = Process()
+            unmount.executableURL = URL(fileURLWithPath: "/bin/umount")
+            unmount.arguments = [folder.path]
+            try? unmount.run()
+            unmount.waitUntilExit()
+        }
+        let result = try Rehearse.run(["run", "--transcript", folder.appendingPathComponent("t.jsonl").path], input: "An answer.\n\n")
+        #expect(result.status == 74)
+        #expect(result.stderr.contains("KB free on the disk for"))
+        #expect(result.stderr.contains("choose another place with --transcript PATH"))
+        #expect(!result.stdout.contains("Interviewer:"))
+    }
+
     @Test func replayErrors() throws {
         #expect(try Rehearse.run(["replay", "/no/such.jsonl"]).status == 66)
         let notTranscript = try Rehearse.run(["replay", Rehearse.fixture("broken.xml")])

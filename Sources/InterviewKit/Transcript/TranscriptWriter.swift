@@ -44,12 +44,16 @@ public final class TranscriptWriter {
     }
 
     private func write(line: [UInt8]) throws(TranscriptError) {
+        let start = lseek(descriptor, 0, SEEK_END)
         var offset = 0
         while offset < line.count {
             let written = line[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw TranscriptError.cannotWrite(path, Self.errorText())
+                let problem = Self.errorText()
+                // A full disk or a size limit can stop a line halfway; take it back so the file stays whole.
+                if start >= 0 { _ = ftruncate(descriptor, start) }
+                throw TranscriptError.cannotWrite(path, problem)
             }
             offset += written
         }

@@ -26,6 +26,9 @@ extension Rehearse {
             try reportingFailures {
                 let analyzers = try analyzerOptions.resolve()
                 let answer = try AnswerInput.read(file: file)
+                guard answer.contains(where: { !$0.isWhitespace }) else {
+                    throw CommandFailure.data("there is no answer to analyse: \(file ?? "standard input") is empty; write the answer there, or pipe it in")
+                }
                 let analysis = analyzers.analyze(answer, context: AnalysisContext(questionText: question, kind: kind))
                 if json {
                     print(try JSONOutput.string(AnalysisJSON(analysis)))

@@ -40,8 +40,8 @@ extension Rehearse {
                     } catch {
                         throw CommandFailure.io("cannot write \(output): \(error.localizedDescription)")
                     }
-                } else {
-                    FileHandle.standardOutput.write(data)
+                } else if !writeAll(data, to: STDOUT_FILENO) {
+                    throw CommandFailure.io("cannot write the graph to standard output: \(String(cString: strerror(errno)))")
                 }
             }
         }
@@ -62,7 +62,9 @@ extension Rehearse {
             process.standardOutput = output
             process.standardError = errors
             try process.run()
-            input.fileHandleForWriting.write(Data(dot.utf8))
+            // dot reads its whole input before it draws; if it dies first, its message says why, not a SIGPIPE.
+            signal(SIGPIPE, SIG_IGN)
+            writeAll(Data(dot.utf8), to: input.fileHandleForWriting.fileDescriptor)
             try? input.fileHandleForWriting.close()
             let svg = output.fileHandleForReading.readDataToEndOfFile()
             let message = errors.fileHandleForReading.readDataToEndOfFile()

@@ -77,6 +77,7 @@ extension Rehearse {
                 options: options, started: now)
             // Opened before the first question, so a place that cannot be written is reported before anyone types.
             let writer: TranscriptWriter
+            try TranscriptLocation.checkFreeSpace(for: path)
             do {
                 writer = try TranscriptWriter(creating: path, header: header)
             } catch {
@@ -109,6 +110,7 @@ extension Rehearse {
                 throw CommandFailure.data("cannot continue \(path): \(error)")
             }
             let writer: TranscriptWriter
+            try TranscriptLocation.checkFreeSpace(for: path)
             do {
                 writer = try TranscriptWriter(appendingTo: path)
             } catch {

@@ -11,13 +11,33 @@ import Darwin
 
 /// Writes a line to standard error, unbuffered, so messages interleave correctly with output.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    writeAll(Data((message + "\n").utf8), to: STDERR_FILENO)
+}
+
+/// Writes all of `data` with write(2); returns false when the descriptor refuses (a full disk, a
+/// closed pipe). Unlike `FileHandle.write`, a failure never traps: the caller decides what it means.
+@discardableResult
+func writeAll(_ data: Data, to descriptor: Int32) -> Bool {
+    data.withUnsafeBytes { buffer in
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += written
+        }
+        return true
+    }
 }
 
 /// A failure reported as one line on stderr with a sysexits code, instead of a stack of text.
 struct CommandFailure: Error, CustomStringConvertible {
     let message: String
     let code: ExitCode
+    /// A message that already says where and what, compiler-style (`t.jsonl:3:1: error: …`), is printed as is.
+    var located: Bool { message.range(of: #"^[^\n]+:\d+:\d+: error: "#, options: .regularExpression) != nil }
 
     var description: String { message }
 
@@ -33,7 +53,7 @@ extension ParsableCommand {
         do {
             try body()
         } catch let failure as CommandFailure {
-            printError("rehearse: error: \(failure.message)")
+            printError(failure.located ? failure.message : "rehearse: error: \(failure.message)")
             throw failure.code
         }
     }

@@ -32,4 +32,19 @@ enum TranscriptLocation {
         }
         return path
     }
+
+    /// Room an interview needs on the disk that holds its transcript: a long session with pasted
+    /// notes is well under this, and checking first means a full disk is reported before anyone types.
+    static let minimumFreeBytes: UInt64 = 1 << 20
+
+    /// Fails with an I/O error when the folder that will hold `path` has less than `minimumFreeBytes` free.
+    static func checkFreeSpace(for path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        var stats = statvfs()
+        guard statvfs(folder.isEmpty ? "." : folder, &stats) == 0 else { return }  // the open that follows reports why
+        let free = UInt64(stats.f_bavail) * UInt64(stats.f_frsize)
+        guard free < minimumFreeBytes else { return }
+        throw CommandFailure.io(
+            "only \(free / 1024) KB free on the disk for \(path); free some space, or choose another place with --transcript PATH")
+    }
 }

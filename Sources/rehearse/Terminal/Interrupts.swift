@@ -35,6 +35,8 @@ enum Interrupts {
         sigaction(SIGINT, &action, nil)
         sigaction(SIGTERM, &action, nil)
         sigaction(SIGHUP, &action, nil)
+        // Past a file-size limit, a write should fail with EFBIG (reported, answer kept) rather than kill us.
+        signal(SIGXFSZ, SIG_IGN)
         // A parent may have started us with these signals blocked (the mask is inherited); unblock them.
         var unblock = sigset_t()
         sigemptyset(&unblock)

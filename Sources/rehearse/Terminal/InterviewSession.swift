@@ -104,10 +104,21 @@ struct InterviewSession {
     }
 
     private func record(_ events: [TranscriptEvent]) throws {
+        var written = 0
         do {
-            for event in events { try writer.append(event) }
+            for event in events {
+                try writer.append(event)
+                written += 1
+            }
         } catch {
-            throw CommandFailure.io("\(error); the answers before this one are saved in \(writer.path)")
+            // Nothing typed is lost: an answer that could not be saved goes back to the screen to copy.
+            let unsaved = events[written...].first(where: { $0.type == .answer })?.text ?? ""
+            if !unsaved.isEmpty {
+                printError("rehearse: this answer could not be saved; here it is, so you can keep it:\n\(unsaved)\n")
+            }
+            let saved = unsaved.isEmpty ? "your answers so far are saved" : "the answers before this one are saved"
+            throw CommandFailure.io(
+                "\(error); \(saved) in \(writer.path); once there is room, continue with: rehearse run --resume \(writer.path)")
         }
     }
 
