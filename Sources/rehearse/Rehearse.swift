@@ -1,4 +1,5 @@
 import ArgumentParser
+import InterviewKit
 
 @main
 struct Rehearse: ParsableCommand {
@@ -14,6 +15,3 @@ struct Rehearse: ParsableCommand {
         defaultSubcommand: nil)
 }
 
-enum RehearseVersion {
-    static let current = "0.1.0"
-}

@@ -23,9 +23,11 @@ public struct AnalysisContext: Sendable {
 
 /// Reads an answer and reports features about it.
 ///
-/// Contract: `analyze` is deterministic and does no I/O; it returns a value for every feature in
-/// `features`, each named `<identifier>.<name>`; a recommended follow-up, when given, is one of
-/// `followups`; evidence offsets count Unicode scalars of `answer`.
+/// Contract: `analyze` never fails and returns features named `<identifier>.<name>`, each declared
+/// in `features` with its type; a recommended follow-up, when given, is one of `followups`; evidence
+/// offsets count Unicode scalars of `answer`. The built-ins are deterministic, do no I/O and give
+/// every declared feature; `ExternalAnalyzer` asks another process, within a timeout, and may leave
+/// features out (unknown, so conditions on them are false).
 public protocol Analyzer: Sendable {
     /// Stable name used on the command line and as the features' namespace, e.g. `star`.
     var identifier: String { get }

@@ -74,6 +74,8 @@ public struct TranscriptHeader: Codable, Sendable, Hashable {
     public struct AnalyzerReference: Codable, Sendable, Hashable {
         public var id: String
         public var version: String
+        /// For an external analyzer, how it was named (`exec:…`), for the record only: a transcript never starts a program.
+        public var command: String?
     }
 
     public static let formatName = "rehearse-transcript"
@@ -99,7 +101,9 @@ public struct TranscriptHeader: Codable, Sendable, Hashable {
     public init(scenario: Scenario, contentHash: String, path: String, analyzers: AnalyzerSet, seed: UInt64, options: EngineOptions, started: Date) {
         self.scenario = ScenarioReference(
             id: scenario.id, title: scenario.title, version: scenario.version, path: path, sha256: contentHash)
-        self.analyzers = analyzers.analyzers.map { AnalyzerReference(id: $0.identifier, version: $0.version) }
+        self.analyzers = analyzers.analyzers.map {
+            AnalyzerReference(id: $0.identifier, version: $0.version, command: ($0 as? ExternalAnalyzer)?.command)
+        }
         self.seed = seed
         self.maxProbes = options.maxProbes
         self.probes = options.probesEnabled

@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import InterviewKit
 
 /// `--analyzer`, shared by every command that analyses answers or checks conditions.
@@ -7,20 +7,137 @@ struct AnalyzerOptions: ParsableArguments {
     @Option(
         name: .customLong("analyzer"),
         help: ArgumentHelp(
-            "Analyzers to use, comma-separated, first one leading the follow-ups (default: \(AnalyzerRegistry.defaultIdentifiers.joined(separator: ","))).",
+            "Analyzers to use, comma-separated, first one leading the follow-ups (default: \(AnalyzerRegistry.defaultIdentifiers.joined(separator: ","))). "
+                + "'exec:PROGRAM ARGS…' runs an external analyzer (docs/analyzer-protocol.md); it takes the rest of its value.",
             valueName: "names"))
     var analyzers: [String] = []
 
+    @Option(name: .customLong("analyzer-timeout"), help: ArgumentHelp("Seconds an external analyzer may take per answer.", valueName: "seconds"))
+    var analyzerTimeout: Double = 2
+
+    /// What was named: built-in identifiers, and `exec:` commands whole (they may contain commas and spaces).
     var identifiers: [String] {
-        let named = analyzers.flatMap { $0.split(separator: ",") }.map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var named: [String] = []
+        for value in analyzers {
+            var parts = value.split(separator: ",", omittingEmptySubsequences: false).map(String.init)[...]
+            while let part = parts.popFirst() {
+                let trimmed = part.trimmingCharacters(in: .whitespaces)
+                if trimmed.hasPrefix("exec:") {
+                    named.append(([part] + parts).joined(separator: ",").trimmingCharacters(in: .whitespaces))
+                    break
+                }
+                if !trimmed.isEmpty { named.append(trimmed) }
+            }
+        }
         return named.isEmpty ? AnalyzerRegistry.defaultIdentifiers : named
     }
 
+    /// Starts any external analyzers and resolves the built-in ones. A plugin that cannot be used is
+    /// reported in one line and left out; when only plugins were named, the built-in set follows them,
+    /// so the interview always has analyzers to fall back on.
     func resolve() throws -> AnalyzerSet {
-        do {
-            return try AnalyzerRegistry.builtIn.resolve(identifiers)
-        } catch {
-            throw CommandFailure.usage("\(error)")
+        guard analyzerTimeout > 0, analyzerTimeout <= 600 else {
+            throw CommandFailure.usage("--analyzer-timeout must be more than 0 and at most 600 seconds")
         }
+        var chosen: [any Analyzer] = []
+        let names = identifiers
+        for name in names {
+            if name.hasPrefix("exec:") {
+                if let plugin = try ExternalAnalyzers.start(name, timeout: analyzerTimeout) {
+                    guard !chosen.contains(where: { $0.identifier == plugin.identifier }) else {
+                        throw CommandFailure.usage("two analyzers are named '\(plugin.identifier)'; name each once")
+                    }
+                    chosen.append(plugin)
+                }
+                continue
+            }
+            do {
+                chosen += try AnalyzerRegistry.builtIn.resolve([name]).analyzers.filter { new in !chosen.contains { $0.identifier == new.identifier } }
+            } catch {
+                throw CommandFailure.usage("\(error)")
+            }
+        }
+        if names.allSatisfy({ $0.hasPrefix("exec:") }) {
+            chosen += AnalyzerRegistry.builtIn.available.filter { builtIn in AnalyzerRegistry.defaultIdentifiers.contains(builtIn.identifier) }
+        }
+        return AnalyzerSet(chosen)
+    }
+}
+
+/// Starting `exec:` analyzers: finding the program, the log for its stderr, the one-line warnings.
+enum ExternalAnalyzers {
+    /// Starts the plugin named by `spec` (`exec:PROGRAM ARGS…`); nil, after a one-line warning, when it
+    /// starts but does not greet properly. A program that does not exist is a usage error.
+    static func start(_ spec: String, timeout: Double) throws -> ExternalAnalyzer? {
+        let words = try split(String(spec.dropFirst("exec:".count)))
+        guard let program = words.first else {
+            throw CommandFailure.usage("'exec:' needs a program, e.g. --analyzer 'exec:python3 rubric.py'")
+        }
+        guard let path = locate(program) else {
+            throw CommandFailure.noInput("cannot find the analyzer program '\(program)'; give its path, or put it on PATH")
+        }
+        let log = logPath(for: program)
+        var descriptor = openLog(log)
+        if descriptor < 0 { descriptor = open("/dev/null", O_WRONLY | O_CLOEXEC) }
+        defer { close(descriptor) }
+        let result = ExternalAnalyzer.start(
+            command: spec, arguments: [path] + words.dropFirst(), timeout: timeout, stderrLog: descriptor, warn: { printError($0) })
+        switch result {
+        case .success(let analyzer):
+            return analyzer
+        case .failure(let error):
+            printError("warning: \(error); going on with the built-in analyzers (its messages: \(log))")
+            return nil
+        }
+    }
+
+    /// Words split at spaces, with '…' and "…" quoting.
+    static func split(_ text: String) throws -> [String] {
+        var words: [String] = []
+        var current = ""
+        var quote: Character?
+        var inWord = false
+        for character in text {
+            if let open = quote {
+                if character == open { quote = nil } else { current.append(character) }
+            } else if character == "'" || character == "\"" {
+                quote = character
+                inWord = true
+            } else if character.isWhitespace {
+                if inWord { words.append(current) }
+                current = ""
+                inWord = false
+            } else {
+                current.append(character)
+                inWord = true
+            }
+        }
+        guard quote == nil else { throw CommandFailure.usage("an unclosed quote in --analyzer '\(text)'") }
+        if inWord { words.append(current) }
+        return words
+    }
+
+    /// A path as given when it has a '/', otherwise the first match on PATH.
+    static func locate(_ program: String) -> String? {
+        if program.contains("/") { return FileManager.default.isExecutableFile(atPath: program) ? program : nil }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        return path.split(separator: ":").map { "\($0)/\(program)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// `$XDG_STATE_HOME/rehearse/analyzers/NAME.log`, or under `~/.local/state`.
+    static func logPath(for program: String) -> String {
+        let environment = ProcessInfo.processInfo.environment
+        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()) + "/.local/state")
+        let name = URL(fileURLWithPath: program).lastPathComponent
+        return "\(state)/rehearse/analyzers/\(name).log"
+    }
+
+    private static func openLog(_ path: String) -> Int32 {
+        let folder = (path as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        if descriptor < 0 { printError("warning: cannot open \(path) for the analyzer's messages; they are discarded") }
+        return descriptor
     }
 }

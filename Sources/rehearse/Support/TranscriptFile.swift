@@ -16,6 +16,11 @@ enum TranscriptFile {
     /// The analyzers named on the command line, or else those the transcript was recorded with.
     static func analyzers(_ options: AnalyzerOptions, recorded transcript: Transcript) throws -> AnalyzerSet {
         if !options.analyzers.isEmpty { return try options.resolve() }
+        if let external = transcript.header.analyzers.first(where: { $0.command != nil }) {
+            throw CommandFailure.usage(
+                "the transcript was recorded with the external analyzer '\(external.id)' (\(external.command ?? "")); "
+                    + "a transcript never starts a program, so name the analyzers again with --analyzer")
+        }
         do {
             return try AnalyzerRegistry.builtIn.resolve(transcript.header.analyzers.map(\.id))
         } catch {

@@ -1,0 +1,193 @@
+import Foundation
+
+/// An analyzer in another process, started once and spoken to in JSON Lines
+/// (docs/analyzer-protocol.md). Its features are namespaced by the name it declares.
+///
+/// Contract: unlike the built-ins it does I/O, but never blocks past its timeout and never throws.
+/// When the plugin times out, crashes or answers nonsense, it is stopped, `warn` is called once
+/// with a one-line reason, and from then on it contributes nothing, so the other analyzers carry
+/// the interview on.
+public final class ExternalAnalyzer: Analyzer, @unchecked Sendable {
+    /// How the plugin was named on the command line: `exec:PATH ARGS…`.
+    public let command: String
+    public let identifier: String
+    public let version: String
+    public let summary: String
+    public let features: [FeatureDescriptor]
+    public let followups: [String]
+    public let timeout: Double
+
+    private let lock = PluginLock()
+    private var process: PluginProcess?
+    private var nextID = 1
+    private let warn: @Sendable (String) -> Void
+
+    /// Names that would clash with the built-ins or the engine's own features.
+    static let reservedNames: Set<String> = ["star", "smart", "delivery", "competency", "engine", "followup", "probes", "exec"]
+
+    /// Starts the plugin and exchanges greetings. Fails, with a reason for one line, when it cannot be
+    /// started, does not greet within `max(timeout, 5)` seconds, or greets in another protocol version.
+    public static func start(
+        command: String, arguments: [String], timeout: Double, stderrLog: Int32, warn: @escaping @Sendable (String) -> Void
+    ) -> Result<ExternalAnalyzer, ExternalAnalyzerError> {
+        let process: PluginProcess
+        do {
+            process = try PluginProcess(arguments: arguments, stderrTo: stderrLog)
+        } catch {
+            return .failure(ExternalAnalyzerError(command: command, reason: "cannot start it: \(Self.describe(error))"))
+        }
+        func fail(_ reason: String) -> Result<ExternalAnalyzer, ExternalAnalyzerError> {
+            process.stop()
+            return .failure(ExternalAnalyzerError(command: command, reason: reason))
+        }
+        let deadline = Deadline(secondsFromNow: max(timeout, 5))
+        let hello: PluginMessages.HelloResponse
+        do {
+            let request = PluginMessages.HelloRequest(rehearse: RehearseVersion.current)
+            try process.send(Array(try JSONEncoder().encode(request)), deadline: deadline)
+            let line = try process.receive(deadline: deadline)
+            hello = try JSONDecoder().decode(PluginMessages.HelloResponse.self, from: Data(line))
+        } catch let error as PluginProcess.Failure {
+            return fail("no greeting: \(Self.describe(error))")
+        } catch {
+            return fail("its greeting is not the JSON object the protocol expects")
+        }
+        guard hello.type == "hello" else { return fail("it answered the greeting with '\(hello.type)' instead of 'hello'") }
+        guard hello.protocol == PluginMessages.protocolVersion else {
+            let theirs = hello.protocol.map(String.init) ?? "none"
+            return fail("it speaks protocol version \(theirs); this Rehearse speaks version \(PluginMessages.protocolVersion)")
+        }
+        guard let name = hello.name, name.range(of: #"^[a-z][a-z0-9_-]*$"#, options: .regularExpression) != nil else {
+            return fail("its name must be lowercase letters, digits, '_' or '-', starting with a letter")
+        }
+        guard !reservedNames.contains(name) else { return fail("its name '\(name)' is taken by a built-in; choose another") }
+        var descriptors: [FeatureDescriptor] = []
+        for feature in hello.features ?? [] {
+            guard feature.name.range(of: #"^[A-Za-z_][A-Za-z0-9_-]*$"#, options: .regularExpression) != nil else {
+                return fail("its feature name '\(feature.name)' is not a plain name (letters, digits, '_', '-')")
+            }
+            let type: FeatureType
+            switch feature.type {
+            case "bool": type = .bool
+            case "number": type = .number
+            case "choice" where !(feature.values ?? []).isEmpty: type = .choice(feature.values ?? [])
+            default: return fail("its feature '\(feature.name)' has type '\(feature.type)'; use bool, number, or choice with values")
+            }
+            descriptors.append(FeatureDescriptor("\(name).\(feature.name)", type, feature.description ?? "from the \(name) plugin"))
+        }
+        let analyzer = ExternalAnalyzer(
+            command: command, name: name, version: hello.version ?? "unversioned", summary: hello.description ?? "external analyzer",
+            features: descriptors, followups: (hello.followups ?? []).filter { $0 != "none" }, timeout: timeout, process: process, warn: warn)
+        return .success(analyzer)
+    }
+
+    private init(
+        command: String, name: String, version: String, summary: String, features: [FeatureDescriptor], followups: [String],
+        timeout: Double, process: PluginProcess, warn: @escaping @Sendable (String) -> Void
+    ) {
+        self.command = command
+        self.identifier = name
+        self.version = version
+        self.summary = summary
+        self.features = features
+        self.followups = followups
+        self.timeout = timeout
+        self.process = process
+        self.warn = warn
+    }
+
+    deinit { process?.stop() }
+
+    /// Whether the plugin is still in use (false once it has failed).
+    public var isRunning: Bool { lock.withLock { process != nil } }
+
+    public func analyze(_ answer: String, context: AnalysisContext) -> Analysis {
+        lock.withLock {
+            guard let process else { return Analysis() }
+            let id = nextID
+            nextID += 1
+            do throws(Problem) {
+                return try exchange(with: process, id: id, answer: answer, context: context)
+            } catch {
+                process.stop()
+                self.process = nil
+                warn("warning: the \(identifier) analyzer (\(command)) \(error.reason); going on without it")
+                return Analysis()
+            }
+        }
+    }
+
+    private struct Problem: Error {
+        var reason: String
+    }
+
+    private func exchange(with process: PluginProcess, id: Int, answer: String, context: AnalysisContext) throws(Problem) -> Analysis {
+        let deadline = Deadline(secondsFromNow: timeout)
+        let request = PluginMessages.AnalyzeRequest(
+            id: id,
+            question: .init(id: context.questionID, text: context.questionText, kind: context.kind?.rawValue, assesses: context.assessed),
+            answer: answer)
+        let response: PluginMessages.AnalysisResponse
+        do {
+            try process.send(Array(try JSONEncoder().encode(request)), deadline: deadline)
+            let line = try process.receive(deadline: deadline)
+            response = try JSONDecoder().decode(PluginMessages.AnalysisResponse.self, from: Data(line))
+        } catch let error as PluginProcess.Failure {
+            throw Problem(reason: Self.describe(error, timeout: timeout))
+        } catch {
+            throw Problem(reason: "answered with something that is not a JSON analysis")
+        }
+        guard response.type == "analysis", response.id == id else {
+            throw Problem(reason: "answered request \(id) with '\(response.type)' for request \(response.id.map(String.init) ?? "none")")
+        }
+        var analysis = Analysis()
+        let declared = Dictionary(features.map { ($0.name, $0.type) }, uniquingKeysWith: { first, _ in first })
+        for (key, value) in response.features ?? [:] {
+            let name = key.hasPrefix(identifier + ".") ? key : "\(identifier).\(key)"
+            guard let type = declared[name] else { throw Problem(reason: "sent the feature '\(key)', which its greeting did not declare") }
+            guard Self.value(value, fits: type) else { throw Problem(reason: "sent '\(key)' = \(value), which is not \(type)") }
+            analysis.features[name] = value
+        }
+        if let followup = response.followup, followup != "none" {
+            guard followups.contains(followup) else { throw Problem(reason: "recommended '\(followup)', which its greeting did not declare") }
+            analysis.followup = followup
+            analysis.reason = response.reason ?? "recommended by the \(identifier) analyzer"
+        }
+        let scalars = Array(answer.unicodeScalars)
+        for span in response.evidence ?? [] {
+            guard 0 <= span.start, span.start <= span.end, span.end <= scalars.count else {
+                throw Problem(reason: "sent evidence \(span.start)–\(span.end) outside the answer (0–\(scalars.count))")
+            }
+            let name = span.feature.hasPrefix(identifier + ".") ? span.feature : "\(identifier).\(span.feature)"
+            var text = String.UnicodeScalarView()
+            text.append(contentsOf: scalars[span.start..<span.end])
+            analysis.evidence.append(Evidence(feature: name, start: span.start, end: span.end, text: String(text)))
+        }
+        return analysis
+    }
+
+    private static func value(_ value: FeatureValue, fits type: FeatureType) -> Bool {
+        switch (value, type) {
+        case (.bool, .bool), (.number, .number): true
+        case (.text(let word), .choice(let words)): words.contains(word)
+        default: false
+        }
+    }
+
+    private static func describe(_ error: PluginProcess.Failure, timeout: Double? = nil) -> String {
+        switch error {
+        case .timedOut: timeout.map { "did not answer within \(String(format: "%g", $0)) s" } ?? "did not answer in time"
+        case .closed(let why): "stopped: \(why)"
+        case .tooLong: "sent a line longer than \(PluginProcess.maximumLine >> 20) MB"
+        case .io(let why): why
+        }
+    }
+}
+
+/// Why an external analyzer could not be started, for one line of warning.
+public struct ExternalAnalyzerError: Error, Sendable, CustomStringConvertible {
+    public var command: String
+    public var reason: String
+
+    public var description: String { "the analyzer \(command) is not used: \(reason)" }
+}
