@@ -35,8 +35,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "rehearse-bench",
-            dependencies: ["InterviewKit"]
+            dependencies: ["InterviewKit", "rehearse-peak"]
         ),
+        // A small C helper that measures another program's peak memory on a clean slate.
+        .executableTarget(name: "rehearse-peak"),
         .testTarget(
             name: "InterviewKitTests",
             dependencies: ["InterviewKit", "CLibXML2"]

@@ -5,6 +5,11 @@ import InterviewKit
 /// Run from the repository: `swift run -c release rehearse-bench [--quick]`.
 @main
 struct RehearseBench {
+    struct BenchError: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
+    }
+
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
     static let rehearse = binaries.appendingPathComponent("rehearse").path
@@ -23,10 +28,17 @@ struct RehearseBench {
         }
         print("Rehearse benchmarks — \(Date()) — \(ProcessInfo.processInfo.activeProcessorCount) cores — \(cpuModel())")
         print("")
-        try scenarioLoading()
-        try analyzerThroughput()
-        try engineLatency()
-        startup()
+        if wants("loading") { try scenarioLoading() }
+        if wants("analyzers") { try analyzerThroughput() }
+        if wants("engine") { try engineLatency() }
+        if wants("replay") { try replayThroughput() }
+        if wants("startup") { startup() }
+    }
+
+    /// `--only loading,analyzers,engine,replay,startup` runs some sections (for profiling one of them).
+    static func wants(_ section: String) -> Bool {
+        guard let index = CommandLine.arguments.firstIndex(of: "--only"), index + 1 < CommandLine.arguments.count else { return true }
+        return CommandLine.arguments[index + 1].split(separator: ",").contains { $0 == section }
     }
 
     static func cpuModel() -> String {
@@ -63,7 +75,7 @@ struct RehearseBench {
                 theirs = Measure.format(seconds: baseline)
                 ratio = String(format: "%.2f×", ours / baseline)
             }
-            table.row(String(count), "\(size / 1024) KiB", Measure.format(seconds: ours), Measure.format(seconds: inProcess), theirs, ratio, "\(runs.map(\.maxRSSKiB).max() ?? 0 / 1024 / 1) KiB")
+            table.row(String(count), "\(size / 1024) KiB", Measure.format(seconds: ours), Measure.format(seconds: inProcess), theirs, ratio, PeakMemory.of(rehearse, ["validate", file.path]))
         }
         print("")
     }
@@ -128,7 +140,15 @@ struct RehearseBench {
             print("   \(identifiers.joined(separator: ",")): p50 \(Measure.format(seconds: Measure.percentile(samples, 0.5))), p99 \(Measure.format(seconds: Measure.percentile(samples, 0.99)))")
         }
         if let run = ChildRun.run(rehearse, ["analyze", "--file", file.path]) {
-            print("   Peak memory analysing the whole corpus as one answer (rehearse analyze --file): \(run.maxRSSKiB / 1024) MiB, \(Measure.format(seconds: run.seconds))")
+            print("   The whole corpus as one answer (rehearse analyze --file): \(Measure.format(seconds: run.seconds)), peak memory \(PeakMemory.of(rehearse, ["analyze", "--file", file.path]))")
+        }
+        let evalFile = scratch.appendingPathComponent("corpus.jsonl")
+        try corpus.enumerated().map { index, answer in
+            // A label on every line, so eval analyses every answer (it skips what it cannot score).
+            String(decoding: try JSONSerialization.data(withJSONObject: ["id": "a\(index)", "answer": answer, "followup": "none"]), as: UTF8.self)
+        }.joined(separator: "\n").write(to: evalFile, atomically: true, encoding: .utf8)
+        if let run = ChildRun.run(rehearse, ["eval", evalFile.path]), run.status == 0 {
+            print("   The corpus answer by answer (rehearse eval, \(corpus.count) answers): \(Measure.format(seconds: run.seconds)), peak memory \(PeakMemory.of(rehearse, ["eval", evalFile.path]))")
         }
         print("")
     }
@@ -163,10 +183,81 @@ struct RehearseBench {
         print("")
     }
 
-    // MARK: 4. Start-up
+    // MARK: 4. Replay with re-analysis
+
+    /// Writes `count` transcripts of `turns` answers each, recorded the way `rehearse run` records them.
+    static func writeTranscripts(count: Int, turns: Int, into folder: URL, scenarioPath: String) throws -> Int {
+        let answers = try corpusAnswers()
+        let loaded = ScenarioLoader(analyzers: analyzers).load(contentsOf: scenarioPath)
+        guard let scenario = loaded.scenario else { throw BenchError("cannot load \(scenarioPath)") }
+        let engine = InterviewEngine(scenario: scenario, analyzers: analyzers)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var bytes = 0
+        for index in 0..<count {
+            let path = folder.appendingPathComponent("t\(index).jsonl").path
+            let header = TranscriptHeader(
+                scenario: scenario, contentHash: loaded.contentHash ?? "", path: scenarioPath, analyzers: analyzers, seed: UInt64(index),
+                options: EngineOptions(), started: Date())
+            let writer = try TranscriptWriter(creating: path, header: header)
+            var recorder = TranscriptRecorder()
+            var turn = engine.start(seed: UInt64(index))
+            for event in recorder.started(turn, at: Date()) { try writer.append(event) }
+            var answered = 0
+            while answered < turns, !turn.state.hasEnded {
+                let answer = answers[(index * 7 + answered) % answers.count]
+                turn = engine.respond(to: answer, in: turn.state)
+                for event in recorder.answered(answer, seconds: 42, turn: turn, at: Date()) { try writer.append(event) }
+                answered += 1
+            }
+            if !turn.state.hasEnded { try writer.append(recorder.stopped("benchmark", at: Date())) }
+            bytes += (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        }
+        return bytes
+    }
+
+    static func replayThroughput() throws {
+        let count = 1_000
+        let folder = scratch.appendingPathComponent("transcripts")
+        let scenarioPath = root.appendingPathComponent("Scenarios/clinician-behavioral.xml").path
+        // The scenario beside the transcripts, so `rehearse test` finds it as recorded.
+        let bytes = try writeTranscripts(count: count, turns: 10, into: folder, scenarioPath: scenarioPath)
+        let paths = (0..<count).map { folder.appendingPathComponent("t\($0).jsonl").path }
+        print("4. Replay with re-analysis: \(count) transcripts of 10 answers (\(bytes / 1024) KiB), clinician-behavioral, median of 3")
+        let table = Table(columns: [("how", 46), ("time", 10), ("transcripts/s", 14), ("max RSS", 10)])
+        table.header()
+        if let wc = ChildRun.which("wc") {
+            let runs = (0..<3).compactMap { _ in ChildRun.run(wc, ["-l"] + paths) }
+            let seconds = Measure.percentile(runs.map(\.seconds), 0.5)
+            table.row("wc -l on all of them (reads every byte once)", Measure.format(seconds: seconds), String(format: "%.0f", Double(count) / seconds), "-")
+        }
+        let loaded = ScenarioLoader(analyzers: analyzers).load(contentsOf: scenarioPath)
+        guard let scenario = loaded.scenario else { throw BenchError("cannot load \(scenarioPath)") }
+        let engine = InterviewEngine(scenario: scenario, analyzers: analyzers)
+        var differences = 0
+        let seconds = Measure.median(3) {
+            differences = 0
+            for path in paths {
+                guard let transcript = try? TranscriptReader.read(contentsOf: path).transcript else { continue }
+                differences += Reanalysis.run(transcript, engine: engine).differences.count
+            }
+        }
+        table.row("in-process: read, re-analyse, compare", Measure.format(seconds: seconds), String(format: "%.0f", Double(count) / seconds), "-")
+        if differences != 0 { print("   warning: \(differences) decisions differ; the benchmark expects none") }
+        let runs = (0..<3).compactMap { _ in ChildRun.run(rehearse, ["test", folder.path]) }
+        if runs.allSatisfy({ $0.status == 0 }) {
+            let seconds = Measure.percentile(runs.map(\.seconds), 0.5)
+            let peak = PeakMemory.of(rehearse, ["test", folder.path])
+            table.row("rehearse test FOLDER (one process)", Measure.format(seconds: seconds), String(format: "%.0f", Double(count) / seconds), peak)
+        } else {
+            print("   rehearse test on the transcripts failed (status \(runs.map(\.status)))")
+        }
+        print("")
+    }
+
+    // MARK: 5. Start-up
 
     static func startup() {
-        print("4. Start-up wall time, median of 20 runs, against /bin/true")
+        print("5. Start-up wall time, median of 20 runs, against /bin/true")
         let table = Table(columns: [("command", 44), ("median", 10), ("max RSS", 10)])
         table.header()
         let quickStart = root.appendingPathComponent("Scenarios/quick-start.xml").path
@@ -175,7 +266,7 @@ struct RehearseBench {
             ("rehearse validate Scenarios/quick-start.xml", rehearse, ["validate", quickStart]),
         ] {
             let runs = (0..<20).compactMap { _ in ChildRun.run(path, arguments) }
-            table.row(label, Measure.format(seconds: Measure.percentile(runs.map(\.seconds), 0.5)), "\((runs.map(\.maxRSSKiB).max() ?? 0) / 1024) MiB")
+            table.row(label, Measure.format(seconds: Measure.percentile(runs.map(\.seconds), 0.5)), PeakMemory.of(path, arguments))
         }
         print("")
     }

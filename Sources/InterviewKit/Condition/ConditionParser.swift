@@ -138,12 +138,20 @@ struct ConditionParser {
     private func tokenize() throws -> [(token: Token, range: Range<Int>)] {
         var result: [(token: Token, range: Range<Int>)] = []
         var i = 0
-        func isNameStart(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic || c == "_" }
+        // ASCII first: conditions are almost always ASCII, and the Unicode property tables are slow.
+        func isNameStart(_ c: Unicode.Scalar) -> Bool {
+            if c.isASCII { return (c.value | 0x20) >= 97 && (c.value | 0x20) <= 122 || c == "_" }
+            return c.properties.isAlphabetic
+        }
+        func isWhitespace(_ c: Unicode.Scalar) -> Bool {
+            if c.isASCII { return c == " " || (c.value >= 0x09 && c.value <= 0x0D) }
+            return c.properties.isWhitespace
+        }
         func isNamePart(_ c: Unicode.Scalar) -> Bool { isNameStart(c) || ("0"..."9").contains(c) || c == "." }
         while i < source.count {
             let c = source[i]
             let start = i
-            if c.properties.isWhitespace {
+            if isWhitespace(c) {
                 i += 1
             } else if isNameStart(c) {
                 // Ids may contain '-' (`competency.integrated-care`); the grammar has no subtraction.

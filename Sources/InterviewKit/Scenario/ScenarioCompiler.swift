@@ -3,6 +3,8 @@ struct ScenarioCompiler {
     let file: String
     private(set) var catalog: FeatureCatalog
     private(set) var diagnostics: [Diagnostic] = []
+    /// Conditions already compiled, by their text: scenarios repeat the same few many times.
+    private var compiledConditions: [String: Condition] = [:]
 
     private static let schemaInstanceNamespace = "http://www.w3.org/2001/XMLSchema-instance"
     static let maximumProbeLimit = 10
@@ -283,8 +285,10 @@ struct ScenarioCompiler {
     }
 
     private mutating func compileCondition(_ attribute: XMLElement.Attribute) -> Condition? {
+        if let compiled = compiledConditions[attribute.value] { return compiled }
         switch Condition.compile(attribute.value, catalog: catalog) {
         case .success(let condition):
+            compiledConditions[attribute.value] = condition
             return condition
         case .failure(let problem):
             let code = problem.message.hasPrefix("no analyzer in use") ? "unknown-feature" : "condition"

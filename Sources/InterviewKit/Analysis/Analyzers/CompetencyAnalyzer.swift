@@ -27,7 +27,8 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
     }
 
     func analyze(_ segmenter: TextSegmenter, context: AnalysisContext) -> Analysis {
-        let stems = segmenter.tokens.map { Self.stem($0.text) }
+        // Stems only when there are cues to match them against.
+        let stems = context.competencies.isEmpty ? [] : segmenter.tokens.map { Self.stem($0.text) }
         var analysis = Analysis()
         var shown = 0
         for competency in context.competencies {
@@ -63,16 +64,35 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
 
     /// A light suffix-stripper: enough to match "validate", "validated", "validating" and "validates".
     static func stem(_ word: String) -> String {
+        var bytes = Array(word.utf8)
+        // Character counts below equal byte counts for ASCII; other words take the same rules on Characters.
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return stemCharacters(word) }
+        if bytes.count >= 2, bytes[bytes.count - 2] == UInt8(ascii: "'"), bytes[bytes.count - 1] == UInt8(ascii: "s") { bytes.removeLast(2) }
+        for suffix in suffixBytes where bytes.count - suffix.count >= 3 && bytes.suffix(suffix.count).elementsEqual(suffix) {
+            bytes.removeLast(suffix.count)
+            if suffix == Array("ied".utf8) || suffix == Array("ies".utf8) { bytes.append(UInt8(ascii: "y")) }
+            break
+        }
+        // "planned" → "plan", "stopped" → "stop"
+        if bytes.count > 3, let last = bytes.last, bytes[bytes.count - 2] == last, !Array("aeiousl".utf8).contains(last) {
+            bytes.removeLast()
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static let suffixes = ["ational", "ations", "ation", "ings", "ing", "edly", "ied", "ies", "ed", "es", "ly", "s", "e"]
+    private static let suffixBytes = suffixes.map { Array($0.utf8) }
+
+    static func stemCharacters(_ word: String) -> String {
         var word = word
         if word.hasSuffix("'s") { word.removeLast(2) }
-        for suffix in ["ational", "ations", "ation", "ings", "ing", "edly", "ied", "ies", "ed", "es", "ly", "s", "e"] {
+        for suffix in suffixes {
             if word.hasSuffix(suffix) && word.count - suffix.count >= 3 {
                 word.removeLast(suffix.count)
                 if suffix == "ied" || suffix == "ies" { word += "y" }
                 break
             }
         }
-        // "planned" → "plan", "stopped" → "stop"
         if let last = word.last, word.count > 3, word.dropLast().last == last, !"aeiousl".contains(last) {
             word.removeLast()
         }

@@ -21,8 +21,12 @@ public struct DeliveryAnalyzer: Analyzer, SegmentedAnalyzer {
         ]
     }
 
-    private static let fillerPhrases = PhraseSet(["you know", "i mean", "sort of like", "like um", "and stuff", "or whatever", "kind of like"])
-    private static let hedgePhrases = PhraseSet(["i guess", "kind of", "sort of", "i think", "i feel like", "i suppose", "more or less", "a little bit", "not really sure", "i don't know"])
+    private static let fillerList = ["you know", "i mean", "sort of like", "like um", "and stuff", "or whatever", "kind of like"]
+    private static let hedgeList = ["i guess", "kind of", "sort of", "i think", "i feel like", "i suppose", "more or less", "a little bit", "not really sure", "i don't know"]
+    private static let fillerPhrases = PhraseSet(fillerList)
+    private static let hedgePhrases = PhraseSet(hedgeList)
+    /// Words that can start a filler or hedge phrase; only at those are the phrase sets consulted.
+    static let phraseFirstWords = Set((fillerList + hedgeList).compactMap { $0.split(separator: " ").first.map(String.init) })
 
     public func analyze(_ answer: String, context: AnalysisContext) -> Analysis {
         analyze(TextSegmenter(answer), context: context)
@@ -30,31 +34,35 @@ public struct DeliveryAnalyzer: Analyzer, SegmentedAnalyzer {
 
     func analyze(_ segmenter: TextSegmenter, context: AnalysisContext) -> Analysis {
         let words = segmenter.tokens.map(\.text)
+        let infos = segmenter.tokens.map(\.info)
         var fillers = 0
         var hedges = 0
         var singular = 0
         var plural = 0
         var i = 0
-        for word in words {
-            if Lexicon.firstSingular.contains(word) { singular += 1 }
-            if Lexicon.firstPlural.contains(word) { plural += 1 }
+        for info in infos {
+            if info.contains(.firstSingular) { singular += 1 }
+            if info.contains(.firstPlural) { plural += 1 }
         }
         while i < words.count {
             let word = words[i]
-            if let length = Self.fillerPhrases.match(words, at: i) {
-                fillers += 1
-                i += length
-                continue
-            }
-            if let length = Self.hedgePhrases.match(words, at: i) {
-                hedges += 1
-                i += length
-                continue
+            let info = infos[i]
+            if info.contains(.deliveryPhraseStart) {
+                if let length = Self.fillerPhrases.match(words, at: i) {
+                    fillers += 1
+                    i += length
+                    continue
+                }
+                if let length = Self.hedgePhrases.match(words, at: i) {
+                    hedges += 1
+                    i += length
+                    continue
+                }
             }
             // "like" is a filler when it does not compare or mean "enjoy": after "was", "and", "it's", or at a clause start.
-            if Lexicon.fillers.contains(word) || (word == "like" && (i == 0 || ["was", "and", "it's", "just", "so", "um", "uh", "was,"].contains(words[i - 1]))) {
+            if info.contains(.spokenFiller) || (word == "like" && (i == 0 || ["was", "and", "it's", "just", "so", "um", "uh", "was,"].contains(words[i - 1]))) {
                 fillers += 1
-            } else if Lexicon.hedges.contains(word) {
+            } else if info.contains(.hedge) {
                 hedges += 1
             }
             i += 1

@@ -20,8 +20,13 @@ struct TextSegmenter {
         "it", "it's", "my", "our", "the", "her", "his", "their", "nobody", "everyone", "that", "this", "there",
     ]
 
+    /// The answer's UTF-8 when it is all ASCII (the usual case): then scalar offsets are byte offsets
+    /// and quoting evidence is one copy.
+    private let asciiBytes: [UInt8]?
+
     init(_ text: String) {
         scalars = Array(text.unicodeScalars)
+        asciiBytes = scalars.count == text.utf8.count ? Array(text.utf8) : nil
         tokenize()
         segment()
     }
@@ -132,6 +137,8 @@ struct TextSegmenter {
 
     /// The original text between two scalar offsets.
     func text(_ start: Int, _ end: Int) -> String {
-        String(String.UnicodeScalarView(scalars[max(0, start)..<min(end, scalars.count)]))
+        let range = max(0, start)..<max(max(0, start), min(end, scalars.count))
+        if let asciiBytes { return String(decoding: asciiBytes[range], as: UTF8.self) }
+        return String(String.UnicodeScalarView(scalars[range]))
     }
 }

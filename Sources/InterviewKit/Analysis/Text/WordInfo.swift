@@ -28,6 +28,12 @@ struct WordInfo: OptionSet, Sendable, Hashable {
     static let filler = WordInfo(rawValue: 1 << 19)
     /// The first word of one of the STAR phrase lists, so the phrase index is consulted only then.
     static let phraseStart = WordInfo(rawValue: 1 << 20)
+    /// Delivery: "I", "my", … and "we", "our", …; spoken fillers ("um", "basically").
+    static let firstSingular = WordInfo(rawValue: 1 << 21)
+    static let firstPlural = WordInfo(rawValue: 1 << 22)
+    static let spokenFiller = WordInfo(rawValue: 1 << 23)
+    /// The first word of a delivery filler or hedge phrase ("you know", "kind of").
+    static let deliveryPhraseStart = WordInfo(rawValue: 1 << 24)
 }
 
 extension Lexicon {
@@ -61,6 +67,10 @@ extension Lexicon {
         mark(TextSegmenter.subjects, .clauseSubject)
         mark(TextSegmenter.fillers, .filler)
         mark(ClauseFacts.phrases.firstWords, .phraseStart)
+        mark(firstSingular, .firstSingular)
+        mark(firstPlural, .firstPlural)
+        mark(fillers, .spokenFiller)
+        mark(DeliveryAnalyzer.phraseFirstWords, .deliveryPhraseStart)
         for word in irregularActionPast.union(statePast) {
             table[word, default: []].insert(.past)
             if !statePast.contains(word) { table[word, default: []].insert(.actionPast) }
