@@ -237,7 +237,7 @@ struct RehearseBench {
         let seconds = Measure.median(3) {
             differences = 0
             for path in paths {
-                guard let transcript = try? TranscriptReader.read(contentsOf: path).transcript else { continue }
+                guard let transcript = try? TranscriptReader.read(contentsOf: path, analyses: false).transcript else { continue }
                 differences += Reanalysis.run(transcript, engine: engine).differences.count
             }
         }

@@ -80,6 +80,19 @@ import Testing
         #expect(branch.reason?.values == ["fake.tone": .text("cold")])
     }
 
+    /// Re-analysis reads without the recorded analyses; everything else, and the path, is the same.
+    @Test func readingWithoutAnalysesKeepsThePath() throws {
+        let path = temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try record(Self.fullRun, to: path)
+        let full = try TranscriptReader.read(contentsOf: path).transcript
+        let lean = try TranscriptReader.read(contentsOf: path, analyses: false).transcript
+        #expect(lean.events.map(\.type) == full.events.filter { $0.type != .analysis }.map(\.type))
+        #expect(full.events.contains { $0.type == .analysis })
+        #expect(lean.path.exchanges.map(\.next) == full.path.exchanges.map(\.next))
+        #expect(lean.path.exchanges.map(\.answer) == full.path.exchanges.map(\.answer))
+    }
+
     @Test func probeEventsRoundTripToo() throws {
         let path = temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -9,7 +9,9 @@ public enum TranscriptReader {
         public var warnings: [Diagnostic]
     }
 
-    public static func read(contentsOf path: String) throws(TranscriptError) -> Result {
+    /// With `analyses: false` the recorded analyses (the bulk of a transcript) are passed over
+    /// unread, for re-analysis, which computes its own: lines written as `"type":"analysis"`.
+    public static func read(contentsOf path: String, analyses: Bool = true) throws(TranscriptError) -> Result {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw TranscriptError.cannotRead(path, "no such file")
@@ -18,11 +20,16 @@ public enum TranscriptReader {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw TranscriptError.cannotRead(path, "permission denied")
         }
-        return try read(data, path: path)
+        return try read(data, path: path, analyses: analyses)
     }
 
-    public static func read(_ data: Data, path: String) throws(TranscriptError) -> Result {
-        var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+    /// How Rehearse writes an analysis line's end (keys sorted, so "type" comes last).
+    private static let analysisEnding = Array(#""type":"analysis"}"#.utf8)
+
+    public static func read(_ data: Data, path: String, analyses: Bool = true) throws(TranscriptError) -> Result {
+        // Bytes in an array: splitting and slicing `Data` costs an access check per byte.
+        let bytes = [UInt8](data)
+        var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         let endsWithNewline = data.last == UInt8(ascii: "\n")
         if endsWithNewline { lines.removeLast() }
         guard let first = lines.first, !first.isEmpty else { throw TranscriptError.invalid(path, 1, "the transcript is empty; it should start with a header line") }
@@ -34,6 +41,15 @@ public enum TranscriptReader {
             let number = offset + 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { continue }
             let isLast = offset == lines.count - 1
+            if !analyses, line.count > analysisEnding.count, line.suffix(analysisEnding.count).elementsEqual(analysisEnding) { continue }
+            // The usual case decodes once; only a line that fails is looked at again to say why.
+            let failure: Error
+            do {
+                events.append(try TranscriptCoding.decoder.decode(TranscriptEvent.self, from: Data(line)))
+                continue
+            } catch {
+                failure = error
+            }
             guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any] else {
                 if isLast && !endsWithNewline {
                     warnings.append(.warning("truncated", "the last line is cut off (the session was interrupted while writing it); it is ignored", at: SourceLocation(file: path, line: number, column: 1)))
@@ -43,11 +59,7 @@ public enum TranscriptReader {
             }
             guard let type = object["type"] as? String else { throw TranscriptError.invalid(path, number, "the event has no \"type\"") }
             guard TranscriptEvent.Kind(rawValue: type) != nil else { continue }  // a newer kind of event
-            do {
-                events.append(try TranscriptCoding.decoder.decode(TranscriptEvent.self, from: Data(line)))
-            } catch {
-                throw TranscriptError.invalid(path, number, "a '\(type)' event with a missing or wrong field: \(describe(error))")
-            }
+            throw TranscriptError.invalid(path, number, "a '\(type)' event with a missing or wrong field: \(describe(failure))")
         }
         return Result(transcript: Transcript(header: header, events: events), warnings: warnings)
     }

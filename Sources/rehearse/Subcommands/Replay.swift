@@ -48,7 +48,7 @@ extension Rehearse {
 
         func run() throws {
             try reportingFailures {
-                let transcript = try TranscriptFile.read(file)
+                let transcript = try TranscriptFile.read(file, analyses: !reanalyze)
                 if reanalyze {
                     try compare(transcript)
                 } else if let pace {

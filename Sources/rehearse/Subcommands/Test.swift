@@ -61,7 +61,7 @@ extension Rehearse {
                     coverage[loaded.path, default: (loaded.scenario, .init())].coverage.formUnion(reached)
                 }
                 for file in files where file.hasSuffix(".jsonl") {
-                    let transcript = try TranscriptFile.read(file)
+                    let transcript = try TranscriptFile.read(file, analyses: false)
                     let folder = URL(fileURLWithPath: file).deletingLastPathComponent()
                     let candidates = [transcript.header.scenario.path, folder.appendingPathComponent(URL(fileURLWithPath: transcript.header.scenario.path).lastPathComponent).path]
                     guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {

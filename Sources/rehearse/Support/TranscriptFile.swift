@@ -2,9 +2,10 @@ import InterviewKit
 
 enum TranscriptFile {
     /// Reads a transcript, printing its warnings; a missing file is "no input" (66), a damaged one "data" (65).
-    static func read(_ path: String) throws -> Transcript {
+    /// `analyses: false` skips the recorded analyses, for re-analysis (see `TranscriptReader`).
+    static func read(_ path: String, analyses: Bool = true) throws -> Transcript {
         do {
-            let result = try TranscriptReader.read(contentsOf: path)
+            let result = try TranscriptReader.read(contentsOf: path, analyses: analyses)
             result.warnings.forEach { printError($0.description) }
             return result.transcript
         } catch {
