@@ -18,7 +18,14 @@ struct RehearseBench {
 
     static func main() throws {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        // --keep leaves the generated scenarios, corpus and transcripts, for profiling.
+        defer {
+            if CommandLine.arguments.contains("--keep") {
+                print("Generated files kept in \(scratch.path)")
+            } else {
+                try? FileManager.default.removeItem(at: scratch)
+            }
+        }
         #if DEBUG
         print("warning: this is a debug build; measure with `swift run -c release rehearse-bench`\n")
         #endif
