@@ -17,7 +17,7 @@ public final class ExternalAnalyzer: Analyzer, @unchecked Sendable {
     public let followups: [String]
     public let timeout: Double
 
-    private let lock = PluginLock()
+    private let lock = NSLock()
     private var process: PluginProcess?
     private var nextID = 1
     private let warn: @Sendable (String) -> Void

@@ -1,9 +1,8 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
 import Musl
-#else
-import Darwin
 #endif
 
 /// A child process spoken to in lines over its stdin and stdout, with every wait bounded by a deadline.
@@ -74,7 +73,7 @@ final class PluginProcess {
         output = fromChild[0]
         _ = fcntl(input, F_SETFL, fcntl(input, F_GETFL) | O_NONBLOCK)
         _ = fcntl(output, F_SETFL, fcntl(output, F_GETFL) | O_NONBLOCK)
-        Self.live.insert(child)
+        Self.track(child)
     }
 
     deinit { stop() }
@@ -133,7 +132,7 @@ final class PluginProcess {
         // A short grace period for a clean exit; then no more waiting.
         for _ in 0..<20 {
             if waitpid(pid, &status, WNOHANG) == pid {
-                Self.live.remove(pid)
+                Self.untrack(pid)
                 return
             }
             usleep(5_000)
@@ -142,7 +141,7 @@ final class PluginProcess {
         kill(-pid, SIGKILL)
         kill(pid, SIGKILL)
         waitpid(pid, &status, 0)
-        Self.live.remove(pid)
+        Self.untrack(pid)
     }
 
     /// Why the output closed: the exit status if the plugin has already exited.
@@ -158,7 +157,7 @@ final class PluginProcess {
         running = false
         close(input)
         close(output)
-        Self.live.remove(pid)
+        Self.untrack(pid)
         let signal = status & 0x7f
         if signal != 0 { return "it was killed by signal \(signal)" }
         return "it exited with status \((status >> 8) & 0xff)"
@@ -180,26 +179,32 @@ final class PluginProcess {
 
     // MARK: Plugins left at exit
 
-    /// Plugins still running, killed when Rehearse exits however it exits normally.
-    private static var live: Set<pid_t> {
-        get { liveLock.withLock { livePIDs } }
-        set {
-            liveLock.withLock {
-                if !exitHookInstalled {
-                    exitHookInstalled = true
-                    atexit { PluginProcess.killLive() }
-                }
-                livePIDs = newValue
-            }
+    /// Plugins still running, killed (with their process groups) when Rehearse exits normally.
+    nonisolated(unsafe) private static var live: Set<pid_t> = []
+    nonisolated(unsafe) private static var exitHookInstalled = false
+    private static let liveLock = NSLock()
+
+    private static func track(_ pid: pid_t) {
+        liveLock.lock()
+        defer { liveLock.unlock() }
+        if !exitHookInstalled {
+            exitHookInstalled = true
+            atexit { PluginProcess.killLive() }
         }
+        live.insert(pid)
     }
 
-    nonisolated(unsafe) private static var livePIDs: Set<pid_t> = []
-    nonisolated(unsafe) private static var exitHookInstalled = false
-    private static let liveLock = PluginLock()
+    private static func untrack(_ pid: pid_t) {
+        liveLock.lock()
+        defer { liveLock.unlock() }
+        live.remove(pid)
+    }
 
     private static func killLive() {
-        for pid in liveLock.withLock({ livePIDs }) {
+        liveLock.lock()
+        let pids = live
+        liveLock.unlock()
+        for pid in pids {
             kill(-pid, SIGKILL)
             kill(pid, SIGKILL)
         }
@@ -223,19 +228,5 @@ struct Deadline {
         var time = timespec()
         clock_gettime(CLOCK_MONOTONIC, &time)
         return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
-    }
-}
-
-/// A pthread mutex, so this file needs nothing from Foundation.
-final class PluginLock: @unchecked Sendable {
-    private var mutex = pthread_mutex_t()
-
-    init() { pthread_mutex_init(&mutex, nil) }
-    deinit { pthread_mutex_destroy(&mutex) }
-
-    func withLock<T>(_ body: () throws -> T) rethrows -> T {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        return try body()
     }
 }
