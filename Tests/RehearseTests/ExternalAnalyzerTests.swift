@@ -16,16 +16,23 @@ import Testing
     @Test func aPluginsFeaturesFollowupAndEvidenceJoinTheAnalysis() throws {
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
+        // Named first, the plugin's follow-up leads.
         let result = try Rehearse.run(
-            ["analyze", "--json", "--analyzer", Self.plugin("well-behaved")], input: "We did it!",
+            ["analyze", "--json", "--analyzer", Self.plugin("well-behaved"), "--analyzer", "star,smart,delivery,competency"], input: "We did it!",
             environment: ["XDG_STATE_HOME": folder.path])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let features = try #require(object["features"] as? [String: Any])
         #expect(features["shout.loud"] as? Bool == true)
         #expect(features["shout.marks"] as? Int == 1)
-        #expect(features["star.specific_example"] != nil, "the built-ins follow a plugin named alone")
+        #expect(features["star.specific_example"] != nil)
         #expect(object["followup"] as? String == "calm_down")
+        // Named alone, it comes after the built-ins, whose follow-ups the scenarios are written for.
+        let alone = try Rehearse.run(["analyze", "--json", "--analyzer", Self.plugin("well-behaved")], input: "I always listen!",
+            environment: ["XDG_STATE_HOME": folder.path])
+        let aloneObject = try #require(try JSONSerialization.jsonObject(with: Data(alone.stdout.utf8)) as? [String: Any])
+        #expect(aloneObject["followup"] as? String == "example")
+        #expect((aloneObject["features"] as? [String: Any])?["shout.loud"] as? Bool == true)
         #expect(object["reason"] as? String == "an exclamation mark")
         // The plugin's stderr goes to its log, never to the screen.
         #expect(!result.stderr.contains("request 1 received"))
@@ -47,7 +54,7 @@ import Testing
 
         let transcript = folder.appendingPathComponent("t.jsonl").path
         let run = try Rehearse.run(
-            ["run", "--seed", "1", "--transcript", transcript, "--analyzer", Self.plugin("well-behaved"), scenario],
+            ["run", "--seed", "1", "--transcript", transcript, "--analyzer", Self.plugin("well-behaved"), "--analyzer", "star,smart,delivery,competency", scenario],
             input: "It got so loud in there!\n\nSomeone shouted and I lowered my voice.\n\nNothing else.\n\n", environment: environment)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("Take a breath. What happened, calmly?"))
@@ -59,7 +66,9 @@ import Testing
         let replay = try Rehearse.run(["replay", "--reanalyze", transcript], environment: environment)
         #expect(replay.status == 64)
         #expect(replay.stderr.contains("the transcript was recorded with the external analyzer 'shout'"))
-        let named = try Rehearse.run(["replay", "--reanalyze", "--analyzer", Self.plugin("well-behaved"), transcript], environment: environment)
+        let named = try Rehearse.run(
+            ["replay", "--reanalyze", "--analyzer", Self.plugin("well-behaved"), "--analyzer", "star,smart,delivery,competency", transcript],
+            environment: environment)
         #expect(named.status == 0, "\(named.stdout)\(named.stderr)")
     }
 
@@ -127,8 +136,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let plugin = "exec:" + Rehearse.packageRoot.appendingPathComponent("Examples/analyzers/safety_plan.py").path
         let environment = ["XDG_STATE_HOME": folder.path]
+        // Named first, so its `safety_plan` follow-up leads.
+        let builtIns = ["--analyzer", "star,smart,delivery,competency"]
         let analysis = try Rehearse.run(
-            ["analyze", "--json", "--analyzer", plugin, "--question", "Tell me about a client at risk of suicide."],
+            ["analyze", "--json", "--analyzer", plugin] + builtIns + ["--question", "Tell me about a client at risk of suicide."],
             input: "Last year a client told me she was suicidal. I sat with her and we called the crisis line together.",
             environment: environment)
         #expect(analysis.status == 0, "\(analysis.stderr)")
@@ -142,16 +153,16 @@ import Testing
         #expect(evidence.contains { $0["feature"] as? String == "safety.steps" && $0["text"] as? String == "crisis line" })
 
         let scenario = Rehearse.fixture("safety-conditions.xml")
-        #expect(try Rehearse.run(["lint", "--analyzer", plugin, scenario], environment: environment).status == 0)
+        #expect(try Rehearse.run(["lint", "--analyzer", plugin] + builtIns + [scenario], environment: environment).status == 0)
         let thin = try Rehearse.run(
-            ["run", "--seed", "1", "--transcript", folder.appendingPathComponent("thin.jsonl").path, "--analyzer", plugin, scenario],
+            ["run", "--seed", "1", "--transcript", folder.appendingPathComponent("thin.jsonl").path, "--analyzer", plugin] + builtIns + [scenario],
             input: "Last year a client told me she wanted to die. I listened to her for an hour.\n\nWe agreed she would call me.\n\nNo.\n\n",
             environment: environment)
         #expect(thin.status == 0, "\(thin.stderr)")
         #expect(thin.stdout.contains("What did the two of you put in place before they left?"))
         #expect(!thin.stdout.contains("And if they had refused to make a plan?"))
         let full = try Rehearse.run(
-            ["run", "--seed", "1", "--transcript", folder.appendingPathComponent("full.jsonl").path, "--analyzer", plugin, scenario],
+            ["run", "--seed", "1", "--transcript", folder.appendingPathComponent("full.jsonl").path, "--analyzer", plugin] + builtIns + [scenario],
             input: "Last year a client told me she wanted to die. We went through her warning signs and her coping skills, "
                 + "she chose her sister as her contact, we saved the crisis line in her phone and her partner locked up the pills. "
                 + "I called her the next day.\n\nI would keep her talking.\n\nNo.\n\n",

@@ -46,7 +46,7 @@ import Testing
     @Test func aBundledScenarioCanBeNamedWithoutItsPath() throws {
         let result = try Rehearse.run(["run", "--seed", "1", "peer-specialist"], input: ":quit\n")
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix("Peer support specialist"))
+        #expect(result.stdout.hasPrefix("Peer support specialist (recovery coach, peer counselor) · 10 questions"))
         let unknown = try Rehearse.run(["run", "peer-specalist"])
         #expect(unknown.status == 66)
         #expect(unknown.stderr.contains("no scenario file or bundled scenario named 'peer-specalist'; the bundled ones are career-goals, clinician-behavioral, peer-specialist, quick-start, resistance-junior"))

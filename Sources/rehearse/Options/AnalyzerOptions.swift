@@ -33,8 +33,9 @@ struct AnalyzerOptions: ParsableArguments {
     }
 
     /// Starts any external analyzers and resolves the built-in ones. A plugin that cannot be used is
-    /// reported in one line and left out; when only plugins were named, the built-in set follows them,
-    /// so the interview always has analyzers to fall back on.
+    /// reported in one line and left out. When only plugins were named, the default built-ins come
+    /// first: scenarios are written for their follow-ups, and the interview always has them to fall
+    /// back on. Naming the built-ins too puts everything in the order given.
     func resolve() throws -> AnalyzerSet {
         guard analyzerTimeout > 0, analyzerTimeout <= 600 else {
             throw CommandFailure.usage("--analyzer-timeout must be more than 0 and at most 600 seconds")
@@ -58,7 +59,7 @@ struct AnalyzerOptions: ParsableArguments {
             }
         }
         if names.allSatisfy({ $0.hasPrefix("exec:") }) {
-            chosen += AnalyzerRegistry.builtIn.available.filter { builtIn in AnalyzerRegistry.defaultIdentifiers.contains(builtIn.identifier) }
+            chosen = AnalyzerRegistry.builtIn.available.filter { AnalyzerRegistry.defaultIdentifiers.contains($0.identifier) } + chosen
         }
         return AnalyzerSet(chosen)
     }

@@ -39,7 +39,9 @@ struct InterviewSession {
         var turn = start
         if !resumed {
             let count = scenario.sequence.count
-            print(style.heading("\(scenario.title) — \(scenario.role)") + style.dim(" · \(count) question\(count == 1 ? "" : "s") · seed \(start.state.seed)"))
+            // "Peer support specialist — Peer support specialist (recovery coach)" says it twice; say it once.
+            let title = scenario.role.lowercased().hasPrefix(scenario.title.lowercased()) ? scenario.role : "\(scenario.title) — \(scenario.role)"
+            print(style.heading(title) + style.dim(" · \(count) question\(count == 1 ? "" : "s") · seed \(start.state.seed)"))
             print(style.dim("Answer in as many lines as you like and press Enter on an empty line to finish. Type :help for commands."))
             print("")
             print(style.interviewer(scenario.opening))
