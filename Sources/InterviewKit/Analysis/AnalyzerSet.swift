@@ -31,11 +31,19 @@ public struct AnalyzerSet: Sendable {
         var combined = Analysis()
         var segmented: TextSegmenter?
         for analyzer in analyzers {
+            let analysis: Analysis
             if let builtIn = analyzer as? any SegmentedAnalyzer {
                 if segmented == nil { segmented = TextSegmenter(answer) }
-                combined.merge(builtIn.analyze(segmented!, context: context))
+                analysis = builtIn.analyze(segmented!, context: context)
             } else {
-                combined.merge(analyzer.analyze(answer, context: context))
+                analysis = analyzer.analyze(answer, context: context)
+            }
+            // The first analysis is taken whole rather than merged key by key into an empty one.
+            if combined.features.isEmpty && combined.followup == nil && combined.evidence.isEmpty {
+                combined = analysis
+                if analysis.followup == nil { combined.reason = "" }  // as `merge` leaves it
+            } else {
+                combined.merge(analysis)
             }
         }
         return combined

@@ -24,7 +24,10 @@ public struct LabelledAnswer: Sendable {
         var ids: Set<String> = []
         for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let number = offset + 1
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            // Blanks at the ends only: Foundation's trimming bridges the whole line through NSString.
+            var trimmed = line
+            while let first = trimmed.first, first.isWhitespace, !first.isNewline { trimmed.removeFirst() }
+            while let last = trimmed.last, last.isWhitespace, !last.isNewline { trimmed.removeLast() }
             if trimmed.isEmpty || trimmed.hasPrefix("//") { continue }
             func fail(_ message: String) -> EvaluationFileError { EvaluationFileError(file: file, line: number, message: message) }
             guard let object = (try? JSONSerialization.jsonObject(with: Data(trimmed.utf8))) as? [String: Any] else {

@@ -12,13 +12,23 @@ struct Token: Sendable, Hashable {
 
 /// A clause: a stretch of tokens between punctuation or joining words, the unit the analyzers judge.
 struct Clause: Sendable {
-    var tokens: ArraySlice<Token>
+    let tokens: ArraySlice<Token>
     /// Offsets in Unicode scalars of the original answer.
     var start: Int
     var end: Int
     /// Index of the sentence the clause belongs to.
     var sentence: Int
 
-    var words: [String] { tokens.map(\.text) }
-    var info: [WordInfo] { tokens.map(\.info) }
+    /// The tokens' words and flags, made once here because every analyzer reads them.
+    let words: [String]
+    let info: [WordInfo]
+
+    init(tokens: ArraySlice<Token>, start: Int, end: Int, sentence: Int) {
+        self.tokens = tokens
+        self.start = start
+        self.end = end
+        self.sentence = sentence
+        words = tokens.map(\.text)
+        info = tokens.map(\.info)
+    }
 }

@@ -78,6 +78,16 @@ extension Lexicon {
         return table
     }()
 
+    /// More than three bytes, ending in "ed" (bytes, not Characters: this runs for every word).
+    private static func endsInED(_ utf8: String.UTF8View) -> Bool {
+        guard utf8.count > 3 else { return false }
+        var last = utf8.endIndex
+        utf8.formIndex(before: &last)
+        guard utf8[last] == UInt8(ascii: "d") else { return false }
+        utf8.formIndex(before: &last)
+        return utf8[last] == UInt8(ascii: "e")
+    }
+
     /// Everything the lists say about `word`, plus what its form says (digits, years, "-ed").
     static func info(_ word: String) -> WordInfo {
         var info = table[word] ?? []
@@ -88,7 +98,7 @@ extension Lexicon {
         } else if word.utf8.last == UInt8(ascii: "%") {
             info.insert(.quantity)
         }
-        if !info.contains(.past), word.utf8.count > 3, word.hasSuffix("ed"), !notPast.contains(word) {
+        if !info.contains(.past), endsInED(word.utf8), !notPast.contains(word) {
             info.formUnion([.past, .actionPast])
         }
         return info
