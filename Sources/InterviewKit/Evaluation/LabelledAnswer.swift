@@ -22,10 +22,11 @@ public struct LabelledAnswer: Sendable {
     public static func parseLines(_ text: String, file: String) throws(EvaluationFileError) -> [LabelledAnswer] {
         var items: [LabelledAnswer] = []
         var ids: Set<String> = []
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Split on bytes: splitting by Characters walks grapheme boundaries through the whole file.
+        for (offset, bytes) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             let number = offset + 1
             // Blanks at the ends only: Foundation's trimming bridges the whole line through NSString.
-            var trimmed = line
+            var trimmed = Substring(bytes)
             while let first = trimmed.first, first.isWhitespace, !first.isNewline { trimmed.removeFirst() }
             while let last = trimmed.last, last.isWhitespace, !last.isNewline { trimmed.removeLast() }
             if trimmed.isEmpty || trimmed.hasPrefix("//") { continue }
