@@ -41,7 +41,7 @@ import Testing
         #expect(dot.status == 0)
         #expect(dot.stdout.hasPrefix("digraph \"quick-start\" {"))
         #expect(dot.stdout.contains("\"q:reluctant-client\" -> \"q:reluctant-scaffold\" [label=\"star.score <= 1 and probes >= 1\"];"))
-        #expect(dot.stdout.contains("probe reluctant-example\\nwhen followup == 'example'"))
+        #expect(dot.stdout.contains("\\n\\nprobe reluctant-example when followup == 'example'\\lprobe reluctant-own-part when followup == 'action'\\l"))
         #expect(dot.stdout.contains("\"q:two-year-goal\" -> end;"))
         let mermaid = try Rehearse.run(["graph", "--format", "mermaid", "Scenarios/quick-start.xml"])
         #expect(mermaid.stdout.hasPrefix("flowchart TD\n"))

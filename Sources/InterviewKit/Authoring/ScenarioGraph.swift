@@ -83,7 +83,8 @@ public struct ScenarioGraph: Sendable {
 
     // MARK: Rendering
 
-    /// Graphviz DOT: questions as boxes, probes as notes beside them, branches as labelled edges.
+    /// Graphviz DOT: questions as boxes that list their probes, branches as labelled edges, so the
+    /// questions run down the page in interview order however many probes they have.
     public var dot: String {
         var lines = ["digraph \"\(escape(scenario.id))\" {", "  rankdir=TB;", "  node [fontname=\"Helvetica\", fontsize=11];",
                      "  edge [fontname=\"Helvetica\", fontsize=9];", "  start [shape=circle, label=\"start\", width=0.5];",
@@ -91,11 +92,10 @@ public struct ScenarioGraph: Sendable {
         if let start { lines.append("  start -> \"q:\(escape(start))\";") }
         for question in scenario.questions {
             let style = question.branchOnly ? ", style=dashed" : ""
-            lines.append("  \"q:\(escape(question.id))\" [shape=box\(style), label=\"\(escape(question.id))\\n\(escape(Self.short(question.phrasings[0])))\"];")
-            for probe in question.probes {
-                lines.append("  \"p:\(escape(probe.id))\" [shape=note, fontsize=9, label=\"probe \(escape(probe.id))\\nwhen \(escape(probe.condition.description))\"];")
-                lines.append("  \"q:\(escape(question.id))\" -> \"p:\(escape(probe.id))\" [style=dotted, arrowhead=none];")
-            }
+            // `\l` ends a left-aligned line in DOT, so the probes read as a list under the question.
+            let probes = question.probes.map { "probe \(escape($0.id)) when \(escape($0.condition.description))\\l" }.joined()
+            let label = "\(escape(question.id))\\n\(escape(Self.short(question.phrasings[0])))\\n" + (probes.isEmpty ? "" : "\\n" + probes)
+            lines.append("  \"q:\(escape(question.id))\" [shape=box\(style), label=\"\(label)\"];")
         }
         for edge in edges {
             let target = edge.to == .end ? "end" : "\"q:\(escape(edge.to.id))\""
@@ -120,11 +120,10 @@ public struct ScenarioGraph: Sendable {
         var lines = ["flowchart TD", "  start((start))", "  finish(((end)))"]
         if let start { lines.append("  start --> \(node(start))") }
         for question in scenario.questions {
-            let label = "\(question.id): \(Self.short(question.phrasings[0]))"
-            lines.append("  \(node(question.id))" + (question.branchOnly ? "([\"\(mermaidText(label))\"])" : "[\"\(mermaidText(label))\"]"))
-            for probe in question.probes {
-                lines.append("  \(node(question.id)) -.- p_\(node(question.id))_\(question.probes.firstIndex { $0.id == probe.id }!)>\"probe \(mermaidText(probe.id)): \(mermaidText(probe.condition.description))\"]")
-            }
+            // The probes listed in the question's box, as in the DOT drawing.
+            let label = ([mermaidText("\(question.id): \(Self.short(question.phrasings[0]))")]
+                + question.probes.map { "probe \(mermaidText($0.id)) when \(mermaidText($0.condition.description))" }).joined(separator: "<br/>")
+            lines.append("  \(node(question.id))" + (question.branchOnly ? "([\"\(label)\"])" : "[\"\(label)\"]"))
         }
         for edge in edges {
             let target = edge.to == .end ? "finish" : node(edge.to.id)
