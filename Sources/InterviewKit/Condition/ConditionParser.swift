@@ -138,20 +138,12 @@ struct ConditionParser {
     private func tokenize() throws -> [(token: Token, range: Range<Int>)] {
         var result: [(token: Token, range: Range<Int>)] = []
         var i = 0
-        // ASCII first: conditions are almost always ASCII, and the Unicode property tables are slow.
-        func isNameStart(_ c: Unicode.Scalar) -> Bool {
-            if c.isASCII { return (c.value | 0x20) >= 97 && (c.value | 0x20) <= 122 || c == "_" }
-            return c.properties.isAlphabetic
-        }
-        func isWhitespace(_ c: Unicode.Scalar) -> Bool {
-            if c.isASCII { return c == " " || (c.value >= 0x09 && c.value <= 0x0D) }
-            return c.properties.isWhitespace
-        }
+        func isNameStart(_ c: Unicode.Scalar) -> Bool { c.isLetter || c == "_" }
         func isNamePart(_ c: Unicode.Scalar) -> Bool { isNameStart(c) || ("0"..."9").contains(c) || c == "." }
         while i < source.count {
             let c = source[i]
             let start = i
-            if isWhitespace(c) {
+            if c.isSpace {
                 i += 1
             } else if isNameStart(c) {
                 // Ids may contain '-' (`competency.integrated-care`); the grammar has no subtraction.

@@ -369,8 +369,8 @@ struct ScenarioCompiler {
     }
 
     static func isIdentifier(_ value: String) -> Bool {
-        guard let first = value.unicodeScalars.first, first.properties.isAlphabetic || first == "_" else { return false }
-        return value.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) }
+        guard let first = value.unicodeScalars.first, first.isLetter || first == "_" else { return false }
+        return value.unicodeScalars.allSatisfy { $0.isLetter || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "." }
     }
 
     private mutating func probeLimit(_ element: XMLElement) -> Int? {

@@ -2,8 +2,8 @@ extension String {
     /// Without leading and trailing white space.
     var trimmed: String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        guard let first = scalars.firstIndex(where: { !$0.isSpace }),
+            let last = scalars.lastIndex(where: { !$0.isSpace })
         else { return "" }
         return String(scalars[first...last])
     }
@@ -85,4 +85,19 @@ func closestMatch<S: Sequence>(to word: String, in candidates: S) -> String? whe
 /// " Did you mean 'x'?" or nothing.
 func didYouMean<S: Sequence>(_ word: String, _ candidates: S) -> String where S.Element == String {
     closestMatch(to: word, in: candidates).map { " Did you mean '\($0)'?" } ?? ""
+}
+
+extension Unicode.Scalar {
+    /// Unicode White_Space, deciding ASCII by value: the property tables are slow, and scenario and
+    /// condition text is almost all ASCII.
+    var isSpace: Bool {
+        if isASCII { return self == " " || (value >= 0x09 && value <= 0x0D) }
+        return properties.isWhitespace
+    }
+
+    /// Unicode Alphabetic, deciding ASCII by value.
+    var isLetter: Bool {
+        if isASCII { return (value | 0x20) >= 97 && (value | 0x20) <= 122 }
+        return properties.isAlphabetic
+    }
 }
