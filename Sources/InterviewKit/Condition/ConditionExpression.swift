@@ -46,9 +46,12 @@ indirect enum ConditionExpression: Sendable, Hashable {
             guard let entry = catalog[name] else {
                 let providers = catalog.providers.filter { $0 != "engine" }
                 let inUse = providers.isEmpty ? "no analyzers" : "analyzers in use: " + providers.joined(separator: ", ")
-                throw ConditionError(
-                    "no analyzer in use provides the feature '\(name)' (\(inUse)).\(didYouMean(name, catalog.names))",
-                    at: range)
+                // A built-in left out of --analyzer: say which one to add, rather than guess at a typo.
+                let namespace = name.split(separator: ".").first.map(String.init) ?? ""
+                let hint = AnalyzerRegistry.builtIn.identifiers.contains(namespace) && !providers.contains(namespace)
+                    ? " The \(namespace) analyzer provides it; add '\(namespace)' to --analyzer."
+                    : didYouMean(name, catalog.names)
+                throw ConditionError("no analyzer in use provides the feature '\(name)' (\(inUse)).\(hint)", at: range)
             }
             return entry.descriptor.type
         case .not(let operand, let range):
