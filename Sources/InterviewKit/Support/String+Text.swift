@@ -11,40 +11,18 @@ extension String {
     /// Runs of white space (indentation, line breaks) folded to single spaces, and trimmed.
     /// Scenario prose is written indented inside XML; this is the text a person should see.
     var foldingWhitespace: String {
-        // Byte-wise over UTF-8: ASCII never consults the Unicode tables; other scalars are decoded only
-        // when a byte says one starts, to ask whether it is whitespace (U+00A0, U+2003, …).
-        var result: [UInt8] = []
-        result.reserveCapacity(utf8.count)
+        var result = String.UnicodeScalarView()
         var pendingSpace = false
-        var scalars = unicodeScalars.makeIterator()
-        var utf8Index = 0
-        let bytes = Array(utf8)
-        while utf8Index < bytes.count {
-            let byte = bytes[utf8Index]
-            if byte < 0x80 {
-                _ = scalars.next()
-                utf8Index += 1
-                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                    pendingSpace = !result.isEmpty
-                    continue
-                }
-                if pendingSpace { result.append(0x20) }
-                pendingSpace = false
-                result.append(byte)
-                continue
-            }
-            guard let scalar = scalars.next() else { break }
-            let length = UTF8.width(scalar)
-            if scalar.properties.isWhitespace {
+        for scalar in unicodeScalars {
+            if scalar.isSpace {
                 pendingSpace = !result.isEmpty
             } else {
-                if pendingSpace { result.append(0x20) }
+                if pendingSpace { result.append(" ") }
                 pendingSpace = false
-                result.append(contentsOf: bytes[utf8Index..<min(bytes.count, utf8Index + length)])
+                result.append(scalar)
             }
-            utf8Index += length
         }
-        return String(decoding: result, as: UTF8.self)
+        return String(result)
     }
 }
 

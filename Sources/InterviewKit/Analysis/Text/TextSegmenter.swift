@@ -59,12 +59,7 @@ struct TextSegmenter {
         while index < scalars.count {
             let scalar = scalars[index]
             let value = scalar.value
-            let letter: Bool
-            if value < 128 {
-                letter = (value | 0x20) >= 97 && (value | 0x20) <= 122
-            } else {
-                letter = scalar.properties.isAlphabetic
-            }
+            let letter = scalar.isLetter
             if letter || isDigit(scalar) {
                 if buffer.isEmpty { start = index }
                 if letter { hasLetter = true } else { hasDigit = true }
