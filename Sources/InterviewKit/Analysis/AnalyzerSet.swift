@@ -28,7 +28,7 @@ public struct AnalyzerSet: Sendable {
     }
 
     public func analyze(_ answer: String, context: AnalysisContext) -> Analysis {
-        var combined = Analysis()
+        var combined: Analysis?
         var segmented: TextSegmenter?
         for analyzer in analyzers {
             let analysis: Analysis
@@ -38,15 +38,16 @@ public struct AnalyzerSet: Sendable {
             } else {
                 analysis = analyzer.analyze(answer, context: context)
             }
-            // The first analysis is taken whole rather than merged key by key into an empty one.
-            if combined.features.isEmpty && combined.followup == nil && combined.evidence.isEmpty {
+            if combined == nil {
+                // The first is taken whole rather than merged key by key into an empty one; a reason
+                // goes with a recommendation only, as `merge` has it.
                 combined = analysis
-                if analysis.followup == nil { combined.reason = "" }  // as `merge` leaves it
+                if analysis.followup == nil { combined?.reason = "" }
             } else {
-                combined.merge(analysis)
+                combined?.merge(analysis)
             }
         }
-        return combined
+        return combined ?? Analysis()
     }
 }
 

@@ -8,8 +8,7 @@ enum ScenarioLocator {
     /// `Scenarios` folder in it or any folder above, which covers `swift run` in a checkout), then in
     /// `./Scenarios`, then in the checkout the binary was built from.
     static func defaultScenarioPath() -> String? {
-        candidates().map { ($0 as NSString).appendingPathComponent(defaultScenario) }
-            .first { FileManager.default.fileExists(atPath: $0) }
+        bundledScenarioPath(named: defaultScenario)
     }
 
     /// A bundled scenario by name (`clinician-behavioral`, or with `.xml`), from the first folder that has one.
