@@ -74,7 +74,7 @@ enum ExternalAnalyzers {
         guard let program = words.first else {
             throw CommandFailure.usage("'exec:' needs a program, e.g. --analyzer 'exec:python3 rubric.py'")
         }
-        guard let path = locate(program) else {
+        guard let path = UserPaths.program(program) else {
             throw CommandFailure.noInput("cannot find the analyzer program '\(program)'; give its path, or put it on PATH")
         }
         let log = logPath(for: program)
@@ -118,20 +118,10 @@ enum ExternalAnalyzers {
         return words
     }
 
-    /// A path as given when it has a '/', otherwise the first match on PATH.
-    static func locate(_ program: String) -> String? {
-        if program.contains("/") { return FileManager.default.isExecutableFile(atPath: program) ? program : nil }
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/\(program)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
     /// `$XDG_STATE_HOME/rehearse/analyzers/NAME.log`, or under `~/.local/state`.
     static func logPath(for program: String) -> String {
-        let environment = ProcessInfo.processInfo.environment
-        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ((environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()) + "/.local/state")
         let name = URL(fileURLWithPath: program).lastPathComponent
-        return "\(state)/rehearse/analyzers/\(name).log"
+        return UserPaths.baseDirectory("XDG_STATE_HOME", fallback: ".local/state") + "/rehearse/analyzers/\(name).log"
     }
 
     private static func openLog(_ path: String) -> Int32 {

@@ -47,9 +47,7 @@ extension Rehearse {
         }
 
         private func svg(_ dot: String) throws -> Data {
-            let path = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map { "\($0)/dot" }
-                .first { FileManager.default.isExecutableFile(atPath: $0) }
-            guard let path else {
+            guard let path = UserPaths.program("dot") else {
                 throw CommandFailure(message: "drawing SVG needs Graphviz's dot, which is not installed (apt-get install graphviz); or use --format dot or --format mermaid", code: ExitCode(69))
             }
             let process = Process()

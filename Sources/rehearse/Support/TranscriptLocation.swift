@@ -4,12 +4,7 @@ import Foundation
 /// or `~/.local/share/rehearse/transcripts`. The folder is created owner-only.
 enum TranscriptLocation {
     static func directory() -> String {
-        let environment = ProcessInfo.processInfo.environment
-        if let data = environment["XDG_DATA_HOME"], !data.isEmpty {
-            return data + "/rehearse/transcripts"
-        }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return home + "/.local/share/rehearse/transcripts"
+        UserPaths.baseDirectory("XDG_DATA_HOME", fallback: ".local/share") + "/rehearse/transcripts"
     }
 
     /// A new file name from the time and the scenario, e.g. `20261122-145319-quick-start.jsonl`.
