@@ -100,6 +100,20 @@ import Testing
         }
     }
 
+    /// A plugin that stops reading cannot block a long answer, and one that never ends its line cannot fill memory.
+    @Test(arguments: [("deaf", "did not answer within 0.5 s"), ("chatty", "sent a line longer than 4 MB")])
+    func aPluginCannotBlockOrFloodRehearse(name: String, warning: String) throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let answer = "Last year I sat with a client who would not speak. " + String(repeating: "I kept listening to him. ", count: 8_000)
+        let result = try Rehearse.run(
+            ["analyze", "--json", "--analyzer-timeout", "0.5", "--analyzer", Self.plugin(name)], input: answer,
+            environment: ["XDG_STATE_HOME": folder.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains(warning), "\(result.stderr)")
+        #expect(result.stdout.contains("\"star.specific_example\" : true"))
+    }
+
     @Test func aMissingProgramIsAnErrorBeforeAnythingStarts() throws {
         let result = try Rehearse.run(["run", "--analyzer", "exec:./no-such-plugin --flag"], input: "An answer.\n\n")
         #expect(result.status == 66)
