@@ -13,7 +13,7 @@ extension Rehearse {
                 65 when there are errors, 66 when a file cannot be read.
                 """)
 
-        @Argument(help: "Scenario files to check.")
+        @Argument(help: "Scenario files to check, or names of bundled scenarios (quick-start, peer-specialist, …).")
         var files: [String]
 
         @Option(help: "Output format: text (compiler-style) or json.")
@@ -29,7 +29,7 @@ extension Rehearse {
                 let analyzers = try analyzerOptions.resolve()
                 let loader = ScenarioLoader(analyzers: analyzers)
                 var reports: [FileReport] = []
-                for file in files {
+                for file in try files.map({ try ScenarioFile.resolve($0) ?? $0 }) {
                     let result = loader.load(contentsOf: file)
                     var diagnostics = result.diagnostics
                     if let scenario = result.scenario {

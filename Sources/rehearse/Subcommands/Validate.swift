@@ -12,7 +12,7 @@ extension Rehearse {
             case text, json
         }
 
-        @Argument(help: "Scenario files to check.")
+        @Argument(help: "Scenario files to check, or names of bundled scenarios (quick-start, peer-specialist, …).")
         var files: [String]
 
         @Option(help: "Output format: text (compiler-style) or json.")
@@ -24,7 +24,7 @@ extension Rehearse {
             try reportingFailures {
                 let loader = ScenarioLoader(analyzers: try analyzerOptions.resolve())
                 var reports: [FileReport] = []
-                for file in files {
+                for file in try files.map({ try ScenarioFile.resolve($0) ?? $0 }) {
                     let result = loader.load(contentsOf: file)
                     reports.append(FileReport(path: file, ok: !result.diagnostics.hasErrors, diagnostics: result.diagnostics))
                 }

@@ -25,8 +25,9 @@ struct ScenarioFile {
         return ScenarioFile(scenario: scenario, path: path, sha256: result.contentHash ?? "")
     }
 
-    /// A file path as given; a bare name that is not a file (`peer-specialist`) names a bundled scenario.
-    private static func resolve(_ path: String?) throws -> String? {
+    /// A file path as given; a bare name that is not a file (`peer-specialist`) names a bundled scenario;
+    /// nil names the default one (nil again if it cannot be found).
+    static func resolve(_ path: String?) throws -> String? {
         guard let path else { return ScenarioLocator.defaultScenarioPath() }
         if FileManager.default.fileExists(atPath: path) || path.contains("/") { return path }
         if let bundled = ScenarioLocator.bundledScenarioPath(named: path) { return bundled }
