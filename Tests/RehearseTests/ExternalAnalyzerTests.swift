@@ -119,6 +119,12 @@ import Testing
         #expect(result.status == 66)
         #expect(result.stderr == "rehearse: error: cannot find the analyzer program './no-such-plugin'; give its path, or put it on PATH\n")
         #expect(!result.stdout.contains("Interviewer:"))
+        let notExecutable = try Rehearse.run(["analyze", "--analyzer", "exec:./Package.swift"], input: "An answer.")
+        #expect(notExecutable.status == 66)
+        #expect(notExecutable.stderr.contains("the analyzer program './Package.swift' is not executable"))
+        let bare = try Rehearse.run(["analyze", "--analyzer", "exec:Package.swift"], input: "An answer.")
+        #expect(bare.status == 66)
+        #expect(bare.stderr.contains("there is no 'Package.swift' on PATH; for the file in this folder, write 'exec:./Package.swift'"))
     }
 
     /// Only the command line can start a program: a scenario has no element or attribute for it.

@@ -75,6 +75,13 @@ enum ExternalAnalyzers {
             throw CommandFailure.usage("'exec:' needs a program, e.g. --analyzer 'exec:python3 rubric.py'")
         }
         guard let path = UserPaths.program(program) else {
+            if program.contains("/"), FileManager.default.fileExists(atPath: program) {
+                throw CommandFailure.noInput(
+                    "the analyzer program '\(program)' is not executable; make it so (chmod +x), or name its interpreter: 'exec:python3 \(program)'")
+            }
+            if !program.contains("/"), FileManager.default.fileExists(atPath: program) {
+                throw CommandFailure.noInput("there is no '\(program)' on PATH; for the file in this folder, write 'exec:./\(program)'")
+            }
             throw CommandFailure.noInput("cannot find the analyzer program '\(program)'; give its path, or put it on PATH")
         }
         let log = logPath(for: program)
