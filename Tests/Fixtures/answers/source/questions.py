@@ -24,4 +24,8 @@ Q = {
     "short": "What is one short-term professional goal you are working on?",
     "long": "What is your long-term career goal?",
     "dev": "How do you plan to keep developing professionally?",
+    "newpeer": "Tell me about a time you helped a new colleague find their feet.",
+    "strain": "Tell me about a time your relationship with a client became strained.",
+    "grow": "What are you doing right now to grow as a clinician?",
+    "well": "What's one personal goal that helps you stay well in this work?",
 }
