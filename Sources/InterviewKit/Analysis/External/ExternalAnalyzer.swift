@@ -16,6 +16,8 @@ public final class ExternalAnalyzer: Analyzer, @unchecked Sendable {
     public let features: [FeatureDescriptor]
     public let followups: [String]
     public let timeout: Double
+    /// The declared features' types by full name, for checking every response.
+    private let featureTypes: [String: FeatureType]
 
     private let lock = NSLock()
     private var process: PluginProcess?
@@ -90,6 +92,7 @@ public final class ExternalAnalyzer: Analyzer, @unchecked Sendable {
         self.version = version
         self.summary = summary
         self.features = features
+        featureTypes = Dictionary(features.map { ($0.name, $0.type) }, uniquingKeysWith: { first, _ in first })
         self.followups = followups
         self.timeout = timeout
         self.process = process
@@ -97,9 +100,6 @@ public final class ExternalAnalyzer: Analyzer, @unchecked Sendable {
     }
 
     deinit { process?.stop() }
-
-    /// Whether the plugin is still in use (false once it has failed).
-    public var isRunning: Bool { lock.withLock { process != nil } }
 
     public func analyze(_ answer: String, context: AnalysisContext) -> Analysis {
         lock.withLock {
@@ -141,10 +141,9 @@ public final class ExternalAnalyzer: Analyzer, @unchecked Sendable {
             throw Problem(reason: "answered request \(id) with '\(response.type)' for request \(response.id.map(String.init) ?? "none")")
         }
         var analysis = Analysis()
-        let declared = Dictionary(features.map { ($0.name, $0.type) }, uniquingKeysWith: { first, _ in first })
         for (key, value) in response.features ?? [:] {
-            let name = key.hasPrefix(identifier + ".") ? key : "\(identifier).\(key)"
-            guard let type = declared[name] else { throw Problem(reason: "sent the feature '\(key)', which its greeting did not declare") }
+            let name = qualified(key)
+            guard let type = featureTypes[name] else { throw Problem(reason: "sent the feature '\(key)', which its greeting did not declare") }
             guard Self.value(value, fits: type) else { throw Problem(reason: "sent '\(key)' = \(value), which is not \(type)") }
             analysis.features[name] = value
         }
@@ -158,12 +157,17 @@ public final class ExternalAnalyzer: Analyzer, @unchecked Sendable {
             guard 0 <= span.start, span.start <= span.end, span.end <= scalars.count else {
                 throw Problem(reason: "sent evidence \(span.start)–\(span.end) outside the answer (0–\(scalars.count))")
             }
-            let name = span.feature.hasPrefix(identifier + ".") ? span.feature : "\(identifier).\(span.feature)"
+            let name = qualified(span.feature)
             var text = String.UnicodeScalarView()
             text.append(contentsOf: scalars[span.start..<span.end])
             analysis.evidence.append(Evidence(feature: name, start: span.start, end: span.end, text: String(text)))
         }
         return analysis
+    }
+
+    /// A feature name as the plugin may send it, bare (`steps`) or full (`safety.steps`), made full.
+    private func qualified(_ name: String) -> String {
+        name.hasPrefix(identifier + ".") ? name : "\(identifier).\(name)"
     }
 
     private static func value(_ value: FeatureValue, fits type: FeatureType) -> Bool {
