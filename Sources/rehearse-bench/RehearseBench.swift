@@ -193,17 +193,15 @@ struct RehearseBench {
     // MARK: 4. Replay with re-analysis
 
     /// Writes `count` transcripts of `turns` answers each, recorded the way `rehearse run` records them.
-    static func writeTranscripts(count: Int, turns: Int, into folder: URL, scenarioPath: String) throws -> Int {
+    static func writeTranscripts(count: Int, turns: Int, into folder: URL, engine: InterviewEngine, scenarioPath: String, contentHash: String) throws -> Int {
         let answers = try corpusAnswers()
-        let loaded = ScenarioLoader(analyzers: analyzers).load(contentsOf: scenarioPath)
-        guard let scenario = loaded.scenario else { throw BenchError("cannot load \(scenarioPath)") }
-        let engine = InterviewEngine(scenario: scenario, analyzers: analyzers)
+        let scenario = engine.scenario
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var bytes = 0
         for index in 0..<count {
             let path = folder.appendingPathComponent("t\(index).jsonl").path
             let header = TranscriptHeader(
-                scenario: scenario, contentHash: loaded.contentHash ?? "", path: scenarioPath, analyzers: analyzers, seed: UInt64(index),
+                scenario: scenario, contentHash: contentHash, path: scenarioPath, analyzers: engine.analyzers, seed: UInt64(index),
                 options: EngineOptions(), started: Date())
             let writer = try TranscriptWriter(creating: path, header: header)
             var recorder = TranscriptRecorder()
@@ -226,8 +224,12 @@ struct RehearseBench {
         let count = 1_000
         let folder = scratch.appendingPathComponent("transcripts")
         let scenarioPath = root.appendingPathComponent("Scenarios/clinician-behavioral.xml").path
-        // The scenario beside the transcripts, so `rehearse test` finds it as recorded.
-        let bytes = try writeTranscripts(count: count, turns: 10, into: folder, scenarioPath: scenarioPath)
+        let loaded = ScenarioLoader(analyzers: analyzers).load(contentsOf: scenarioPath)
+        guard let scenario = loaded.scenario else { throw BenchError("cannot load \(scenarioPath)") }
+        let engine = InterviewEngine(scenario: scenario, analyzers: analyzers)
+        // Recorded with the scenario's own path, so `rehearse test` finds it as `rehearse run` would.
+        let bytes = try writeTranscripts(
+            count: count, turns: 10, into: folder, engine: engine, scenarioPath: scenarioPath, contentHash: loaded.contentHash ?? "")
         let paths = (0..<count).map { folder.appendingPathComponent("t\($0).jsonl").path }
         print("4. Replay with re-analysis: \(count) transcripts of 10 answers (\(bytes / 1024) KiB), clinician-behavioral, median of 3")
         let table = Table(columns: [("how", 46), ("time", 10), ("transcripts/s", 14), ("max RSS", 10)])
@@ -237,9 +239,6 @@ struct RehearseBench {
             let seconds = Measure.percentile(runs.map(\.seconds), 0.5)
             table.row("wc -l on all of them (reads every byte once)", Measure.format(seconds: seconds), String(format: "%.0f", Double(count) / seconds), "-")
         }
-        let loaded = ScenarioLoader(analyzers: analyzers).load(contentsOf: scenarioPath)
-        guard let scenario = loaded.scenario else { throw BenchError("cannot load \(scenarioPath)") }
-        let engine = InterviewEngine(scenario: scenario, analyzers: analyzers)
         var differences = 0
         let seconds = Measure.median(3) {
             differences = 0
