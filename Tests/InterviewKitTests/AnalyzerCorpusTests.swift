@@ -211,6 +211,48 @@ import Testing
         #expect(analysis.evidence.first?.text == "reflective listening")
     }
 
+    /// The indexed cue lookup gives what the plain scan gives (the first cue, in the order written,
+    /// that occurs, at its first place), on the corpus and on every shipped scenario's cues, also
+    /// written in reverse order so that a later cue comes first in the text.
+    @Test func competencyCueLookupAgreesWithAPlainScan() throws {
+        let analyzers = try AnalyzerRegistry.builtIn.resolve(AnalyzerRegistry.defaultIdentifiers)
+        let scenarios = ShippedScenarioTests.shipped.compactMap { ScenarioLoader(analyzers: analyzers).load(contentsOf: $0).scenario }
+        #expect(scenarios.count >= 2)
+        let corpus = try AnalyzerCorpusTests.items("dev.jsonl").map(\.answer)
+        var compared = 0
+        var hits = 0
+        for scenario in scenarios {
+            let cues = scenario.competencies.flatMap(\.cues)
+            let texts = corpus + [cues.joined(separator: ". "), cues.reversed().joined(separator: ", and then "), cues.shuffled().joined(separator: " ")]
+            for text in texts {
+                let stems = TextSegmenter(text).tokens.map { CompetencyAnalyzer.stem($0.text) }
+                let plain: [Range<Int>?] = scenario.competencies.map { competency in
+                    for cue in competency.cueStems where !cue.isEmpty && cue.count <= stems.count {
+                        for start in 0...(stems.count - cue.count) where Array(stems[start..<start + cue.count]) == cue {
+                            return start..<start + cue.count
+                        }
+                    }
+                    return nil
+                }
+                #expect(CompetencyCueIndex(scenario.competencies).firstHits(in: stems) == plain, "\(scenario.id): \(text.prefix(80))")
+                compared += 1
+                hits += plain.compactMap { $0 }.count
+            }
+        }
+        #expect(compared > 500 && hits > 100)
+    }
+
+    /// The stemmer's byte path for ASCII words applies the same rules as its Character path.
+    @Test func competencyStemmerPathsAgree() throws {
+        let text = try (AnalyzerCorpusTests.items("dev.jsonl") + AnalyzerCorpusTests.items("test.jsonl")).map(\.answer).joined(separator: " ")
+        let words = Set(TextSegmenter(text).tokens.map(\.text)).union(["carried", "studies", "planned", "stopped", "fully", "tries", "x's", "ab", "a", "yyied", "skiing", "passed", "called"])
+        #expect(words.count > 1_000)
+        for word in words where word.utf8.allSatisfy({ $0 < 0x80 }) {
+            #expect(CompetencyAnalyzer.stem(word) == CompetencyAnalyzer.stemCharacters(word), "\(word)")
+        }
+        #expect(CompetencyAnalyzer.stem("validated") == "validat" && CompetencyAnalyzer.stem("validating") == "validat")
+    }
+
     @Test func theFirstAnalyzerWithAFollowupLeads() {
         let set = AnalyzerSet([STARAnalyzer(), SMARTAnalyzer()])
         let behavioral = set.analyze("I always listen.", context: AnalysisContext(kind: .behavioral))

@@ -5,7 +5,11 @@ public struct AnalysisContext: Sendable {
     public var questionText: String?
     public var kind: QuestionKind?
     /// The scenario's competencies, for analyzers that look for their cues.
-    public var competencies: [Competency]
+    public var competencies: [Competency] {
+        didSet { cueIndex = CompetencyCueIndex(competencies) }
+    }
+    /// The competencies' cues indexed for matching, made when they are set.
+    private(set) var cueIndex: CompetencyCueIndex
     /// Identifiers of the competencies this question assesses.
     public var assessed: [String]
 
@@ -18,6 +22,17 @@ public struct AnalysisContext: Sendable {
         self.kind = kind
         self.competencies = competencies
         self.assessed = assessed
+        cueIndex = CompetencyCueIndex(competencies)
+    }
+
+    /// With the index a scenario already made for its competencies.
+    init(questionID: String?, questionText: String?, kind: QuestionKind?, cues: CompetencyCueIndex, competencies: [Competency], assessed: [String]) {
+        self.questionID = questionID
+        self.questionText = questionText
+        self.kind = kind
+        self.competencies = competencies
+        self.assessed = assessed
+        cueIndex = cues
     }
 }
 

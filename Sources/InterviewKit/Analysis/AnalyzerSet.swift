@@ -2,8 +2,13 @@
 public struct AnalyzerSet: Sendable {
     public let analyzers: [any Analyzer]
 
+    /// The built-ins that read a shared segmentation, found once here: a protocol cast per
+    /// analyzer per answer showed up in profiles.
+    private let segmentedAnalyzers: [(any SegmentedAnalyzer)?]
+
     public init(_ analyzers: [any Analyzer]) {
         self.analyzers = analyzers
+        segmentedAnalyzers = analyzers.map { $0 as? any SegmentedAnalyzer }
     }
 
     public var identifiers: [String] { analyzers.map(\.identifier) }
@@ -30,9 +35,9 @@ public struct AnalyzerSet: Sendable {
     public func analyze(_ answer: String, context: AnalysisContext) -> Analysis {
         var combined: Analysis?
         var segmented: TextSegmenter?
-        for analyzer in analyzers {
+        for (analyzer, builtIn) in zip(analyzers, segmentedAnalyzers) {
             let analysis: Analysis
-            if let builtIn = analyzer as? any SegmentedAnalyzer {
+            if let builtIn {
                 if segmented == nil { segmented = TextSegmenter(answer) }
                 analysis = builtIn.analyze(segmented!, context: context)
             } else {

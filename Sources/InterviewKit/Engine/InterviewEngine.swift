@@ -29,11 +29,11 @@ public struct InterviewEngine: Sendable {
     /// What analyzers are told about the question being answered.
     public func context(for state: InterviewState) -> AnalysisContext {
         guard let id = state.currentQuestion, let question = scenario.question(id) else {
-            return AnalysisContext(competencies: scenario.competencies)
+            return AnalysisContext(questionID: nil, questionText: nil, kind: nil, cues: scenario.cueIndex, competencies: scenario.competencies, assessed: [])
         }
         return AnalysisContext(
             questionID: id, questionText: phrasing(of: question, in: state), kind: question.kind,
-            competencies: scenario.competencies, assessed: question.assesses)
+            cues: scenario.cueIndex, competencies: scenario.competencies, assessed: question.assesses)
     }
 
     /// Analyses the answer and decides the next step.

@@ -17,6 +17,8 @@ public struct Scenario: Sendable {
     /// Probes per question unless a question sets its own limit.
     public let maxProbes: Int
     public let competencies: [Competency]
+    /// The competencies' cues indexed once, for every answer's analysis.
+    let cueIndex: CompetencyCueIndex
     /// In document order.
     public let questions: [Question]
     /// Where the scenario was loaded from, for messages.
@@ -37,6 +39,7 @@ public struct Scenario: Sendable {
         self.closing = closing
         self.maxProbes = maxProbes
         self.competencies = competencies
+        cueIndex = CompetencyCueIndex(competencies)
         self.questions = questions
         self.file = file
         var index: [String: Int] = [:]

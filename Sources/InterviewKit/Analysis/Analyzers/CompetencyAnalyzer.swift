@@ -28,17 +28,11 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
 
     func analyze(_ segmenter: TextSegmenter, context: AnalysisContext) -> Analysis {
         // Stems only when there are cues to match them against.
-        let stems = context.competencies.isEmpty ? [] : segmenter.tokens.map { Self.stem($0.text) }
+        let cues = context.cueIndex
+        let stems = cues.isEmpty ? [] : segmenter.tokens.map { Self.stem($0.text) }
         var analysis = Analysis()
         var shown = 0
-        for competency in context.competencies {
-            var hit: Range<Int>?
-            for cueStems in competency.cueStems {
-                if let range = Self.find(cueStems, in: stems) {
-                    hit = range
-                    break
-                }
-            }
+        for (competency, hit) in zip(context.competencies, cues.firstHits(in: stems)) {
             analysis.features["competency.\(competency.id)"] = .bool(hit != nil)
             if let hit {
                 if context.assessed.contains(competency.id) { shown += 1 }
@@ -54,30 +48,39 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
         return analysis
     }
 
-    private static func find(_ phrase: [String], in words: [String]) -> Range<Int>? {
-        guard !phrase.isEmpty, phrase.count <= words.count else { return nil }
-        for start in 0...(words.count - phrase.count) where words[start..<start + phrase.count].elementsEqual(phrase) {
-            return start..<start + phrase.count
-        }
-        return nil
-    }
-
     /// A light suffix-stripper: enough to match "validate", "validated", "validating" and "validates".
     static func stem(_ word: String) -> String {
-        var bytes = Array(word.utf8)
-        // Character counts below equal byte counts for ASCII; other words take the same rules on Characters.
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return stemCharacters(word) }
-        if bytes.count >= 2, bytes[bytes.count - 2] == UInt8(ascii: "'"), bytes[bytes.count - 1] == UInt8(ascii: "s") { bytes.removeLast(2) }
-        for suffix in suffixBytes where bytes.count - suffix.count >= 3 && bytes.suffix(suffix.count).elementsEqual(suffix) {
-            bytes.removeLast(suffix.count)
-            if suffix == Array("ied".utf8) || suffix == Array("ies".utf8) { bytes.append(UInt8(ascii: "y")) }
-            break
+        var word = word
+        // ASCII on the bytes, without copying them (this runs for every word of every answer);
+        // other words take the same rules on Characters.
+        let ascii: String? = word.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var end = bytes.count
+            if end >= 2, bytes[end - 2] == UInt8(ascii: "'"), bytes[end - 1] == UInt8(ascii: "s") { end -= 2 }
+            var addY = false
+            for suffix in suffixBytes where end - suffix.count >= 3 && bytes[(end - suffix.count)..<end].elementsEqual(suffix) {
+                end -= suffix.count
+                addY = suffix.count == 3 && suffix[1] == UInt8(ascii: "e")  // "ied", "ies"
+                break
+            }
+            // "planned" → "plan", "stopped" → "stop"
+            if end + (addY ? 1 : 0) > 3 {
+                let last = addY ? UInt8(ascii: "y") : bytes[end - 1]
+                let previous = addY ? bytes[end - 1] : bytes[end - 2]
+                if previous == last, !isKeptDouble(last) {
+                    if addY { addY = false } else { end -= 1 }
+                }
+            }
+            return String(decoding: bytes[0..<end], as: UTF8.self) + (addY ? "y" : "")
         }
-        // "planned" → "plan", "stopped" → "stop"
-        if bytes.count > 3, let last = bytes.last, bytes[bytes.count - 2] == last, !Array("aeiousl".utf8).contains(last) {
-            bytes.removeLast()
+        return ascii ?? stemCharacters(word)
+    }
+
+    private static func isKeptDouble(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"), UInt8(ascii: "s"), UInt8(ascii: "l"): true
+        default: false
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static let suffixes = ["ational", "ations", "ation", "ings", "ing", "edly", "ied", "ies", "ed", "es", "ly", "s", "e"]

@@ -40,7 +40,7 @@ public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
             // A concrete target, or a number to change something by ("bring my no-show rate under 15 percent").
             note("smart.specific", aiming && (has(.target) || (count && has(.change))))
             note("smart.measurable", count || has(.milestone))
-            note("smart.time_bound", has(.deadline) || Self.hasTimeFrame(words))
+            note("smart.time_bound", has(.deadline) || Self.hasTimeFrame(words, clause.info))
             note("smart.achievable", has(.progress))
             note("smart.relevant", has(.relevance))
         }
@@ -79,7 +79,7 @@ public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
         "none": "The goal is specific, measurable and has a time frame.",
     ]
 
-    private static let timeUnits: Set<String> = ["year", "years", "month", "months", "week", "weeks", "day", "days", "quarter", "quarters", "semester", "semesters"]
+    static let timeUnits: Set<String> = ["year", "years", "month", "months", "week", "weeks", "day", "days", "quarter", "quarters", "semester", "semesters"]
 
     /// "six months", "two years", "by 2027", "when I'm forty": the number is a time or an age, not the measure.
     private static func isTimeUnit(after position: Int, in words: [String]) -> Bool {
@@ -90,13 +90,14 @@ public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
 
     /// A deadline or a time frame: a listed phrase, a year, a month after "by"/"in"/"next", or a
     /// number of time units after "in", "within", "over" or "next" ("in about five years").
-    static func hasTimeFrame(_ words: [String]) -> Bool {
-        if words.contains(where: Lexicon.isYear) { return true }
-        for (position, word) in words.enumerated() {
-            if Lexicon.months.contains(word), position > 0, ["by", "in", "this", "next", "until", "before"].contains(words[position - 1]) {
+    /// Reads the tokens' flags, so that most words cost no lookup.
+    static func hasTimeFrame(_ words: [String], _ info: [WordInfo]) -> Bool {
+        if info.contains(where: { $0.contains(.year) }) { return true }
+        for position in words.indices.dropFirst() where !info[position].isDisjoint(with: [.month, .timeUnit]) {
+            if info[position].contains(.month), ["by", "in", "this", "next", "until", "before"].contains(words[position - 1]) {
                 return true
             }
-            guard timeUnits.contains(word), position > 0 else { continue }
+            guard info[position].contains(.timeUnit) else { continue }
             let amount = words[position - 1]
             guard amount.first?.isNumber == true || Lexicon.numberWords.contains(amount) || ["a", "one", "few", "couple"].contains(amount) else { continue }
             let lead = words[max(0, position - 5)..<(position - 1)]

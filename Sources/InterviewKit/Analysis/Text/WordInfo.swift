@@ -34,6 +34,9 @@ struct WordInfo: OptionSet, Sendable, Hashable {
     static let spokenFiller = WordInfo(rawValue: 1 << 23)
     /// The first word of a delivery filler or hedge phrase ("you know", "kind of").
     static let deliveryPhraseStart = WordInfo(rawValue: 1 << 24)
+    /// SMART time frames: month and season names; "year", "weeks", "semester" and the like.
+    static let month = WordInfo(rawValue: 1 << 25)
+    static let timeUnit = WordInfo(rawValue: 1 << 26)
 }
 
 extension Lexicon {
@@ -71,6 +74,8 @@ extension Lexicon {
         mark(firstPlural, .firstPlural)
         mark(fillers, .spokenFiller)
         mark(DeliveryAnalyzer.phraseFirstWords, .deliveryPhraseStart)
+        mark(months, .month)
+        mark(SMARTAnalyzer.timeUnits, .timeUnit)
         for word in irregularActionPast.union(statePast) {
             table[word, default: []].insert(.past)
             if !statePast.contains(word) { table[word, default: []].insert(.actionPast) }
