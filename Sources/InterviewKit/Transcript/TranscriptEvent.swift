@@ -21,6 +21,13 @@ public struct ReasonRecord: Codable, Sendable, Hashable {
         condition = reason.condition
         values = reason.values.isEmpty ? nil : reason.values
     }
+
+    init(rule: String, summary: String, condition: String?, values: [String: FeatureValue]?) {
+        self.rule = rule
+        self.summary = summary
+        self.condition = condition
+        self.values = values
+    }
 }
 
 /// One line of a transcript after the header. Which fields are present depends on `type`;

@@ -42,7 +42,12 @@ public enum TranscriptReader {
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { continue }
             let isLast = offset == lines.count - 1
             if !analyses, line.count > analysisEnding.count, line.suffix(analysisEnding.count).elementsEqual(analysisEnding) { continue }
-            // The usual case decodes once; only a line that fails is looked at again to say why.
+            // The usual case decodes once, by hand; JSONDecoder takes what that leaves, and only a
+            // line that fails there too is looked at again to say why.
+            if let event = TranscriptLineDecoder.decode(line) {
+                events.append(event)
+                continue
+            }
             let failure: Error
             do {
                 events.append(try TranscriptCoding.decoder.decode(TranscriptEvent.self, from: Data(line)))
