@@ -32,15 +32,15 @@ struct ClauseFacts {
     var givesBackground = false
 
     init(_ clause: Clause) {
-        self.init(clause.words, clause.info)
+        self.init(clause.words, clause.ids, clause.info)
     }
 
-    init(_ words: [String], _ info: [WordInfo]) {
+    init(_ words: [String], _ ids: [Int32], _ info: [WordInfo]) {
         guard !words.isEmpty else { return }
         subordinate = info[0].contains(.subordinator)
         givesBackground = ["because", "since", "as"].contains(words[0]) || words.contains("had")
         // "once" anchors a story when it stands alone or ends the clause ("I had a client once"), not in "once he calmed down".
-        let phrases = Self.phrases.scan(words, info, onlyAtStart: Self.Phrase.conditionalOpener.rawValue)
+        let phrases = Self.phrases.scan(ids, info, onlyAtStart: Self.Phrase.conditionalOpener.rawValue)
         func has(_ phrase: Phrase) -> Bool { phrases & phrase.rawValue != 0 }
         anchor = has(.anchor) || info.contains { $0.contains(.year) }
             || (words.last == "once" && (words.count == 1 || words[0] != "once"))
@@ -274,7 +274,8 @@ struct ClauseFacts {
     }
 
     /// All the lists below, in the order of `Phrase`'s bits.
-    static let phrases = PhraseIndex([anchors, sceneSetters, taskPhrases, strongResults, weakResults, uncertainty, conditionalOpeners, genericPhrases, laterPhrases])
+    static let phraseLists = [anchors, sceneSetters, taskPhrases, strongResults, weakResults, uncertainty, conditionalOpeners, genericPhrases, laterPhrases]
+    static let phrases = PhraseIndex(phraseLists)
 
     static let anchors: [String] = [
         "one time", "there was a time", "a time when", "i remember", "last year", "last month", "last week", "last spring",

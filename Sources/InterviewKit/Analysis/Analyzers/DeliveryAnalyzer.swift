@@ -26,7 +26,9 @@ public struct DeliveryAnalyzer: Analyzer, SegmentedAnalyzer {
     private static let fillerPhrases = PhraseSet(fillerList)
     private static let hedgePhrases = PhraseSet(hedgeList)
     /// Words that can start a filler or hedge phrase; only at those are the phrase sets consulted.
-    static let phraseFirstWords = Set((fillerList + hedgeList).compactMap { $0.split(separator: " ").first.map(String.init) })
+    static let phraseFirstWords = Set(phraseList.compactMap { $0.split(separator: " ").first.map(String.init) })
+    /// Every filler and hedge phrase, for the vocabulary.
+    static let phraseList = fillerList + hedgeList
 
     public func analyze(_ answer: String, context: AnalysisContext) -> Analysis {
         analyze(TextSegmenter(answer), context: context)
@@ -34,6 +36,7 @@ public struct DeliveryAnalyzer: Analyzer, SegmentedAnalyzer {
 
     func analyze(_ segmenter: TextSegmenter, context: AnalysisContext) -> Analysis {
         let words = segmenter.tokens.map(\.text)
+        let ids = segmenter.tokens.map(\.id)
         let infos = segmenter.tokens.map(\.info)
         var fillers = 0
         var hedges = 0
@@ -48,12 +51,12 @@ public struct DeliveryAnalyzer: Analyzer, SegmentedAnalyzer {
             let word = words[i]
             let info = infos[i]
             if info.contains(.deliveryPhraseStart) {
-                if let length = Self.fillerPhrases.match(words, at: i) {
+                if let length = Self.fillerPhrases.match(ids, at: i) {
                     fillers += 1
                     i += length
                     continue
                 }
-                if let length = Self.hedgePhrases.match(words, at: i) {
+                if let length = Self.hedgePhrases.match(ids, at: i) {
                     hedges += 1
                     i += length
                     continue

@@ -34,7 +34,7 @@ public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
             let count = clause.tokens.enumerated().contains { position, token in
                 token.info.contains(.quantity) && !Self.isTimeUnit(after: position, in: words)
             }
-            let phrases = Self.phrases.scan(words)
+            let phrases = Self.phrases.scan(clause.ids)
             func has(_ phrase: Phrase) -> Bool { phrases & phrase.rawValue != 0 }
             let aiming = has(.achieving) || has(.ownership)
             // A concrete target, or a number to change something by ("bring my no-show rate under 15 percent").
@@ -111,7 +111,8 @@ public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
     }
 
     /// All the lists below, in the order of `Phrase`'s bits, matched in one pass per clause.
-    static let phrases = PhraseIndex([achievingVerbs, ownershipPhrases, specificTargets, changeVerbs, milestones, deadlines, progress, relevance])
+    static let phraseLists = [achievingVerbs, ownershipPhrases, specificTargets, changeVerbs, milestones, deadlines, progress, relevance]
+    static let phrases = PhraseIndex(phraseLists)
 
     static let achievingVerbs: [String] = [
         "become", "get", "earn", "complete", "finish", "obtain", "pass", "lead", "start", "open", "learn", "train", "take",

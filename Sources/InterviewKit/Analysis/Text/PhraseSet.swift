@@ -1,35 +1,29 @@
-/// A set of multi-word phrases, matched against a clause's words in one pass.
+/// A phrase as the vocabulary ids of its words. Every word of every phrase list is in the
+/// vocabulary, so a token that is not (id -1) can never be part of a phrase.
+private func phraseIDs(_ phrase: String) -> [Int32] {
+    Array(phrase.utf8).split(separator: UInt8(ascii: " ")).map { word in word.withUnsafeBufferPointer { Vocabulary.shared.id($0) } }
+}
+
+/// A set of multi-word phrases, matched against a clause's word ids.
 struct PhraseSet: Sendable {
-    /// Phrases by their first word; each phrase is its words.
-    private var byFirstWord: [String: [[String]]] = [:]
+    /// Phrases by the id of their first word; each phrase is its words' ids.
+    private var byFirstWord: [Int32: [[Int32]]] = [:]
 
     init(_ phrases: [String]) {
         for phrase in phrases {
-            let words = phrase.split(separator: " ").map(String.init)
-            guard let first = words.first else { continue }
-            byFirstWord[first, default: []].append(words)
+            let ids = phraseIDs(phrase)
+            guard let first = ids.first else { continue }
+            byFirstWord[first, default: []].append(ids)
         }
     }
-
-    /// The first phrase found in `words`, as the range of word indices it covers.
-    func firstMatch(in words: [String], from start: Int = 0) -> Range<Int>? {
-        var i = start
-        while i < words.count {
-            if let length = match(words, at: i) { return i..<i + length }
-            i += 1
-        }
-        return nil
-    }
-
-    func contains(in words: [String]) -> Bool { firstMatch(in: words) != nil }
 
     /// The length of the longest phrase that starts at `index`, if any.
-    func match(_ words: [String], at index: Int) -> Int? {
-        guard let candidates = byFirstWord[words[index]] else { return nil }
+    func match(_ ids: [Int32], at index: Int) -> Int? {
+        guard ids[index] >= 0, let candidates = byFirstWord[ids[index]] else { return nil }
         var best: Int?
-        for phrase in candidates where index + phrase.count <= words.count {
+        for phrase in candidates where index + phrase.count <= ids.count {
             var matched = true
-            for offset in 1..<phrase.count where words[index + offset] != phrase[offset] {
+            for offset in 1..<phrase.count where ids[index + offset] != phrase[offset] {
                 matched = false
                 break
             }
@@ -40,35 +34,34 @@ struct PhraseSet: Sendable {
 }
 
 /// Several phrase lists matched in one pass: each phrase carries the bit of the list it came from,
-/// and a scan reports the union of the bits of every phrase found (one dictionary lookup per word).
+/// and a scan reports the union of the bits of every phrase found (one array read per word).
 struct PhraseIndex: Sendable {
-    private var byFirstWord: [String: [(words: [String], bits: UInt32)]] = [:]
+    /// Phrases by the id of their first word (an array the size of the vocabulary).
+    private var byFirstWord: [[(ids: [Int32], bits: UInt32)]]
 
     /// `lists[i]` gets bit `1 << i`.
     init(_ lists: [[String]]) {
+        byFirstWord = Array(repeating: [], count: Vocabulary.shared.count)
         for (position, phrases) in lists.enumerated() {
             for phrase in phrases {
-                let words = phrase.split(separator: " ").map(String.init)
-                guard let first = words.first else { continue }
-                byFirstWord[first, default: []].append((words, 1 << UInt32(position)))
+                let ids = phraseIDs(phrase)
+                guard let first = ids.first, first >= 0 else { continue }
+                byFirstWord[Int(first)].append((ids, 1 << UInt32(position)))
             }
         }
     }
 
-    var firstWords: Set<String> { Set(byFirstWord.keys) }
-
-    /// The bits of every phrase that occurs in `words`; `startingBits` only for phrases at `starts`.
+    /// The bits of every phrase that occurs in `ids`; `startingBits` only for phrases at `starts`.
     /// With `info`, only positions whose word is marked `.phraseStart` are looked up.
-    func scan(_ words: [String], _ info: [WordInfo]? = nil, onlyAtStart startingBits: UInt32 = 0, starts: Int = 3) -> UInt32 {
+    func scan(_ ids: [Int32], _ info: [WordInfo]? = nil, onlyAtStart startingBits: UInt32 = 0, starts: Int = 3) -> UInt32 {
         var found: UInt32 = 0
-        for index in words.indices where info?[index].contains(.phraseStart) ?? true {
-            guard let candidates = byFirstWord[words[index]] else { continue }
-            for (phrase, bits) in candidates where index + phrase.count <= words.count {
+        for index in ids.indices where ids[index] >= 0 && info?[index].contains(.phraseStart) ?? true {
+            for (phrase, bits) in byFirstWord[Int(ids[index])] where index + phrase.count <= ids.count {
                 if bits & startingBits != 0 && index >= starts { continue }
                 var matched = true
                 var offset = 1
                 while offset < phrase.count {
-                    if words[index + offset] != phrase[offset] {
+                    if ids[index + offset] != phrase[offset] {
                         matched = false
                         break
                     }

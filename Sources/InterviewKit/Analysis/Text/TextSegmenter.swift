@@ -46,8 +46,11 @@ struct TextSegmenter {
             while lower < upper, buffer[lower] == UInt8(ascii: "'") { lower += 1 }
             while upper > lower, buffer[upper - 1] == UInt8(ascii: "'") { upper -= 1 }
             if lower < upper {
-                let text = String(decoding: buffer[lower..<upper], as: UTF8.self)
-                tokens.append(Token(text: text, start: start, end: end, isNumber: hasDigit && !hasLetter, info: Lexicon.info(text)))
+                let (text, id, info) = buffer[lower..<upper].withUnsafeBufferPointer { word in
+                    let (id, info) = Lexicon.lookup(word)
+                    return (String(decoding: word, as: UTF8.self), id, info)
+                }
+                tokens.append(Token(text: text, start: start, end: end, isNumber: hasDigit && !hasLetter, id: id, info: info))
             }
             buffer.removeAll(keepingCapacity: true)
             hasLetter = false

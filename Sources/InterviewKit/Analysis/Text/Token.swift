@@ -6,6 +6,8 @@ struct Token: Sendable, Hashable {
     var start: Int
     var end: Int
     var isNumber: Bool
+    /// The word's id in the analyzers' vocabulary, or -1 when no list has it.
+    var id: Int32
     /// What the word lists know about the word.
     var info: WordInfo
 }
@@ -19,8 +21,9 @@ struct Clause: Sendable {
     /// Index of the sentence the clause belongs to.
     var sentence: Int
 
-    /// The tokens' words and flags, made once here because every analyzer reads them.
+    /// The tokens' words, vocabulary ids and flags, made once here because every analyzer reads them.
     let words: [String]
+    let ids: [Int32]
     let info: [WordInfo]
 
     init(tokens: ArraySlice<Token>, start: Int, end: Int, sentence: Int) {
@@ -29,6 +32,7 @@ struct Clause: Sendable {
         self.end = end
         self.sentence = sentence
         words = tokens.map(\.text)
+        ids = tokens.map(\.id)
         info = tokens.map(\.info)
     }
 }

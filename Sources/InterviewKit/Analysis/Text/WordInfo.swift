@@ -47,7 +47,8 @@ extension Lexicon {
     static let prepositions: Set<String> = ["to", "with", "for", "about", "at", "from", "of", "on", "into", "like"]
     static let connectives: Set<String> = ["and", "then", "so", "but", "also", "or"]
 
-    private static let table: [String: WordInfo] = {
+    /// What each listed word is; the vocabulary's ids are made from its words and the phrase lists'.
+    static let table: [String: WordInfo] = {
         var table: [String: WordInfo] = [:]
         func mark(_ words: Set<String>, _ info: WordInfo) {
             for word in words { table[word, default: []].insert(info) }
@@ -69,7 +70,8 @@ extension Lexicon {
         mark(TextSegmenter.subjectOpeners, .subjectOpener)
         mark(TextSegmenter.subjects, .clauseSubject)
         mark(TextSegmenter.fillers, .filler)
-        mark(ClauseFacts.phrases.firstWords, .phraseStart)
+        // From the lists themselves: the phrase index is built on the vocabulary, which is built on this table.
+        mark(Set(ClauseFacts.phraseLists.joined().compactMap { $0.split(separator: " ").first.map(String.init) }), .phraseStart)
         mark(firstSingular, .firstSingular)
         mark(firstPlural, .firstPlural)
         mark(fillers, .spokenFiller)
@@ -83,29 +85,41 @@ extension Lexicon {
         return table
     }()
 
-    /// More than three bytes, ending in "ed" (bytes, not Characters: this runs for every word).
-    private static func endsInED(_ utf8: String.UTF8View) -> Bool {
-        guard utf8.count > 3 else { return false }
-        var last = utf8.endIndex
-        utf8.formIndex(before: &last)
-        guard utf8[last] == UInt8(ascii: "d") else { return false }
-        utf8.formIndex(before: &last)
-        return utf8[last] == UInt8(ascii: "e")
+    /// The vocabulary id of a token's lowercase bytes (-1 when no list has it) and everything the
+    /// lists and its form say about it (digits, years, percentages, "-ed").
+    static func lookup(_ word: UnsafeBufferPointer<UInt8>) -> (id: Int32, info: WordInfo) {
+        let vocabulary = Vocabulary.shared
+        let id = vocabulary.id(word)
+        var info = id >= 0 ? vocabulary.info[Int(id)] : []
+        guard let first = word.first, let last = word.last else { return (id, info) }
+        if first >= 48 && first <= 57 {
+            info.insert(.quantity)
+            if isYear(word) { info.insert(.year) }
+        } else if last == UInt8(ascii: "%") {
+            info.insert(.quantity)
+        }
+        if !info.contains(.past), word.count > 3, last == UInt8(ascii: "d"), word[word.count - 2] == UInt8(ascii: "e"),
+            id < 0 || !vocabulary.notPast[Int(id)]
+        {
+            info.formUnion([.past, .actionPast])
+        }
+        return (id, info)
+    }
+
+    /// Four digits from 1980 to 2060.
+    private static func isYear(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard word.count == 4 else { return false }
+        var year = 0
+        for byte in word {
+            guard byte >= 48 && byte <= 57 else { return false }
+            year = year * 10 + Int(byte - 48)
+        }
+        return (1980...2060).contains(year)
     }
 
     /// Everything the lists say about `word`, plus what its form says (digits, years, "-ed").
     static func info(_ word: String) -> WordInfo {
-        var info = table[word] ?? []
-        guard let first = word.utf8.first else { return info }
-        if first >= 48 && first <= 57 {
-            info.insert(.quantity)
-            if isYear(word) { info.insert(.year) }
-        } else if word.utf8.last == UInt8(ascii: "%") {
-            info.insert(.quantity)
-        }
-        if !info.contains(.past), endsInED(word.utf8), !notPast.contains(word) {
-            info.formUnion([.past, .actionPast])
-        }
-        return info
+        var word = word
+        return word.withUTF8 { lookup($0).info }
     }
 }
