@@ -128,6 +128,32 @@ import Testing
         #expect(result.stdout.contains("FAIL \(transcript)"))
     }
 
+    /// Transcripts are re-analysed in parallel but reported in file order, exactly as one at a time,
+    /// up to a damaged one, which stops the run with its error.
+    @Test func transcriptsInParallelReportAsInOrder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = folder.appendingPathComponent("branching.xml").path
+        try FileManager.default.copyItem(atPath: Rehearse.fixture("branching.xml"), toPath: scenario)
+        let answers = ["I always listen.\n\nLast week I sat with a man who was crying. He calmed down.\n\nI share a little.\n\nNo more.\n\n", "Last week I sat with a man who was crying. I listened. He calmed down.\n\nI share a little.\n\nNo more.\n\n"]
+        for index in 0..<6 {
+            let transcript = folder.appendingPathComponent("s\(index).jsonl").path
+            _ = try Rehearse.run(["run", "--seed", "\(index)", "--transcript", transcript, scenario], input: answers[index % 2])
+        }
+        let one = try Rehearse.run(["test", "--jobs", "1", folder.path])
+        let many = try Rehearse.run(["test", "--jobs", "4", folder.path])
+        #expect(one.status == 0 && one.stdout.contains("6 passed, 0 failed"))
+        #expect(many.stdout == one.stdout && many.status == one.status)
+        // A damaged transcript in the middle: the ones before it are reported, then its error.
+        try "{\"format\": \"rehearse-transcript\"".write(toFile: folder.appendingPathComponent("s2b.jsonl").path, atomically: true, encoding: .utf8)
+        let damagedOne = try Rehearse.run(["test", "--jobs", "1", folder.path])
+        let damagedMany = try Rehearse.run(["test", "--jobs", "4", folder.path])
+        #expect(damagedOne.status == 65)
+        #expect(damagedOne.stdout.contains("s2.jsonl") && !damagedOne.stdout.contains("s3.jsonl"))
+        #expect(damagedMany.stdout == damagedOne.stdout && damagedMany.stderr == damagedOne.stderr && damagedMany.status == 65)
+    }
+
     @Test func badTestFiles() throws {
         #expect(try Rehearse.run(["test", "/no/such/folder"]).status == 66)
         let notATest = try Rehearse.run(["test", "Scenarios/quick-start.xml"])

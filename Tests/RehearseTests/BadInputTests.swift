@@ -47,6 +47,7 @@ import Testing
         (["run", "--seed", "abc"], 64, "The value 'abc' is invalid for '--seed <seed>'"),
         (["replay", "--format", "pdf", "empty.jsonl"], 64, "The value 'pdf' is invalid for '--format <format>'"),
         (["test", "empty.xml"], 64, "is neither a scenario test (NAME.test.json) nor a transcript (.jsonl)"),
+        (["test", "--jobs", "0", "missing"], 64, "--jobs must be at least 1"),
     ] as [([String], Int32, String)])
     func failsClearly(arguments: [String], status: Int32, message: String) throws {
         let result = try Rehearse.run(arguments, directory: Self.folder)

@@ -19,6 +19,13 @@ extension Rehearse {
 
         @OptionGroup var analyzerOptions: AnalyzerOptions
 
+        @Option(help: ArgumentHelp("Transcripts to re-analyse at once (default: one per processor; 1 with an external analyzer).", valueName: "n"))
+        var jobs: Int?
+
+        func validate() throws {
+            if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        }
+
         func run() throws {
             try reportingFailures {
                 let analyzers = try analyzerOptions.resolve()
@@ -60,23 +67,54 @@ extension Rehearse {
                     }
                     coverage[loaded.path, default: (loaded.scenario, .init())].coverage.formUnion(reached)
                 }
-                for file in files where file.hasSuffix(".jsonl") {
-                    let transcript = try TranscriptFile.read(file, analyses: false)
+                // Transcripts are independent: read and re-analyse them on every core, then report
+                // in file order, exactly as one at a time would (up to the first that cannot be read).
+                let transcripts = files.filter { $0.hasSuffix(".jsonl") }
+                let jobs = analyzers.analyzers.contains { $0 is ExternalAnalyzer } ? 1 : jobs ?? ProcessInfo.processInfo.activeProcessorCount
+                let read = transcripts.parallelMap(jobs: jobs) { file in Swift.Result { try TranscriptFile.readQuietly(file, analyses: false) } }
+                var checks: [TranscriptCheck] = []
+                for (file, result) in zip(transcripts, read) {
+                    guard case .success(let read) = result else {
+                        checks.append(TranscriptCheck(file: file, warnings: [], outcome: .error(result)))
+                        break
+                    }
+                    let transcript = read.transcript
                     let folder = URL(fileURLWithPath: file).deletingLastPathComponent()
                     let candidates = [transcript.header.scenario.path, folder.appendingPathComponent(URL(fileURLWithPath: transcript.header.scenario.path).lastPathComponent).path]
                     guard let path = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
-                        failed += 1
-                        print("FAIL \(file): its scenario \(transcript.header.scenario.path) is not found")
+                        checks.append(TranscriptCheck(file: file, warnings: read.warnings, outcome: .missingScenario(transcript.header.scenario.path)))
                         continue
                     }
-                    let loaded = try scenario(path)
-                    let result = Reanalysis.run(transcript, engine: InterviewEngine(scenario: loaded.scenario, analyzers: analyzers, options: transcript.header.options))
-                    if result.differences.isEmpty && result.stoppedEarly == nil {
-                        passed += 1
-                        print("pass \(file): \(result.compared) recorded decisions")
-                    } else {
+                    do {
+                        let engine = InterviewEngine(scenario: try scenario(path).scenario, analyzers: analyzers, options: transcript.header.options)
+                        checks.append(TranscriptCheck(file: file, warnings: read.warnings, outcome: .replay(transcript, engine)))
+                    } catch {
+                        checks.append(TranscriptCheck(file: file, warnings: read.warnings, outcome: .error(.failure(error))))
+                        break
+                    }
+                }
+                let outcomes = checks.parallelMap(jobs: jobs) { check -> TranscriptCheck.Outcome in
+                    guard case .replay(let transcript, let engine) = check.outcome else { return check.outcome }
+                    return .replayed(Reanalysis.run(transcript, engine: engine))
+                }
+                for (check, outcome) in zip(checks, outcomes) {
+                    check.warnings.forEach { printError($0.description) }
+                    switch outcome {
+                    case .error(let result):
+                        _ = try result.get()
+                    case .missingScenario(let path):
                         failed += 1
-                        print("FAIL \(file): \(result.differences.count) decision(s) differ; `rehearse replay --reanalyze \(file)` shows them")
+                        print("FAIL \(check.file): its scenario \(path) is not found")
+                    case .replayed(let result):
+                        if result.differences.isEmpty && result.stoppedEarly == nil {
+                            passed += 1
+                            print("pass \(check.file): \(result.compared) recorded decisions")
+                        } else {
+                            failed += 1
+                            print("FAIL \(check.file): \(result.differences.count) decision(s) differ; `rehearse replay --reanalyze \(check.file)` shows them")
+                        }
+                    case .replay:
+                        break
                     }
                 }
                 for (path, entry) in coverage.sorted(by: { $0.key < $1.key }) {
@@ -114,4 +152,19 @@ extension Rehearse {
             return files.sorted()
         }
     }
+}
+
+/// One transcript on its way through `rehearse test`.
+private struct TranscriptCheck: Sendable {
+    enum Outcome: Sendable {
+        /// Cannot be read, or its scenario cannot be loaded: the command stops here.
+        case error(Result<TranscriptReader.Result, Error>)
+        case missingScenario(String)
+        case replay(Transcript, InterviewEngine)
+        case replayed(Reanalysis)
+    }
+
+    var file: String
+    var warnings: [Diagnostic]
+    var outcome: Outcome
 }

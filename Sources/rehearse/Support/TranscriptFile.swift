@@ -4,10 +4,15 @@ enum TranscriptFile {
     /// Reads a transcript, printing its warnings; a missing file is "no input" (66), a damaged one "data" (65).
     /// `analyses: false` skips the recorded analyses, for re-analysis (see `TranscriptReader`).
     static func read(_ path: String, analyses: Bool = true) throws -> Transcript {
+        let result = try readQuietly(path, analyses: analyses)
+        result.warnings.forEach { printError($0.description) }
+        return result.transcript
+    }
+
+    /// As `read`, but the warnings are returned instead of printed, for readers that print in order later.
+    static func readQuietly(_ path: String, analyses: Bool = true) throws -> TranscriptReader.Result {
         do {
-            let result = try TranscriptReader.read(contentsOf: path, analyses: analyses)
-            result.warnings.forEach { printError($0.description) }
-            return result.transcript
+            return try TranscriptReader.read(contentsOf: path, analyses: analyses)
         } catch {
             if case .cannotRead = error { throw CommandFailure.noInput("\(error)") }
             throw CommandFailure.data("\(error)")
