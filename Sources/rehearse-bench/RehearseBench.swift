@@ -232,7 +232,7 @@ struct RehearseBench {
             count: count, turns: 10, into: folder, engine: engine, scenarioPath: scenarioPath, contentHash: loaded.contentHash ?? "")
         let paths = (0..<count).map { folder.appendingPathComponent("t\($0).jsonl").path }
         print("4. Replay with re-analysis: \(count) transcripts of 10 answers (\(bytes / 1024) KiB), clinician-behavioral, median of 3")
-        let table = Table(columns: [("how", 46), ("time", 10), ("transcripts/s", 14), ("max RSS", 10)])
+        let table = Table(columns: [("how", 50), ("time", 10), ("transcripts/s", 14), ("max RSS", 10)])
         table.header()
         if let wc = ChildRun.which("wc") {
             let runs = (0..<3).compactMap { _ in ChildRun.run(wc, ["-l"] + paths) }
@@ -247,15 +247,18 @@ struct RehearseBench {
                 differences += Reanalysis.run(transcript, engine: engine).differences.count
             }
         }
-        table.row("in-process: read, re-analyse, compare", Measure.format(seconds: seconds), String(format: "%.0f", Double(count) / seconds), "-")
+        table.row("in-process, one core: read, re-analyse, compare", Measure.format(seconds: seconds), String(format: "%.0f", Double(count) / seconds), "-")
         if differences != 0 { print("   warning: \(differences) decisions differ; the benchmark expects none") }
-        let runs = (0..<3).compactMap { _ in ChildRun.run(rehearse, ["test", folder.path]) }
-        if runs.allSatisfy({ $0.status == 0 }) {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        for (label, jobs) in [("rehearse test --jobs 1 FOLDER (one core)", 1), ("rehearse test FOLDER (all \(cores) cores)", cores)] {
+            let arguments = ["test", "--jobs", "\(jobs)", folder.path]
+            let runs = (0..<3).compactMap { _ in ChildRun.run(rehearse, arguments) }
+            guard runs.count == 3, runs.allSatisfy({ $0.status == 0 }) else {
+                print("   rehearse test on the transcripts failed (status \(runs.map(\.status)))")
+                continue
+            }
             let seconds = Measure.percentile(runs.map(\.seconds), 0.5)
-            let peak = PeakMemory.of(rehearse, ["test", folder.path])
-            table.row("rehearse test FOLDER (one process)", Measure.format(seconds: seconds), String(format: "%.0f", Double(count) / seconds), peak)
-        } else {
-            print("   rehearse test on the transcripts failed (status \(runs.map(\.status)))")
+            table.row(label, Measure.format(seconds: seconds), String(format: "%.0f", Double(count) / seconds), PeakMemory.of(rehearse, arguments))
         }
         print("")
     }

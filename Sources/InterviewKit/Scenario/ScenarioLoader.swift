@@ -4,8 +4,18 @@ import Foundation
 public struct ScenarioLoadResult: Sendable {
     public var scenario: Scenario?
     public var diagnostics: [Diagnostic]
+    /// The bytes read, kept for `contentHash` when a scenario was loaded.
+    private let source: [UInt8]?
+
     /// SHA-256 of the bytes read, recorded in transcripts to tell an edited file from the original.
-    public var contentHash: String?
+    /// Worked out when asked: checking a scenario does not need it.
+    public var contentHash: String? { source.map(SHA256.hex) }
+
+    init(scenario: Scenario?, diagnostics: [Diagnostic], source: [UInt8]? = nil) {
+        self.scenario = scenario
+        self.diagnostics = diagnostics
+        self.source = source
+    }
 }
 
 /// Reads scenario XML (format v1) into a compiled `Scenario`, checking conditions against the
@@ -50,7 +60,7 @@ public struct ScenarioLoader: Sendable {
         let scenario = compiler.compile(root)
         let diagnostics = (parsed.diagnostics + compiler.diagnostics).sortedByLocation()
         let loaded = diagnostics.hasErrors ? nil : scenario
-        return ScenarioLoadResult(scenario: loaded, diagnostics: diagnostics, contentHash: loaded.map { _ in SHA256.hex(bytes) })
+        return ScenarioLoadResult(scenario: loaded, diagnostics: diagnostics, source: loaded.map { _ in bytes })
     }
 
     public func load(_ text: String, file: String) -> ScenarioLoadResult {

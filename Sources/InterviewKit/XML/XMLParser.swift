@@ -135,7 +135,7 @@ enum XMLParser {
         let name = string(node.pointee.name) ?? ""
         let tag = sourceMap.popFirst()
         // The map and libxml2 agree unless the scanner was confused; then fall back to libxml2's line.
-        let trusted = tag?.name.split(separator: ":").last.map(String.init) == name ? tag : nil
+        let trusted = tag.flatMap { tag in tag.name == name || tag.name.hasSuffix(":" + name) ? tag : nil }
         let location = SourceLocation(
             file: file, line: trusted?.line ?? Int(xmlGetLineNo(node)), column: trusted?.column ?? 1)
 
@@ -152,15 +152,14 @@ enum XMLParser {
             } else {
                 value = ""
             }
-            let namePosition = trusted?.attributeNames[qualified]
+            let written = trusted?.attribute(qualified)
             attributes.append(
                 XMLElement.Attribute(
                     name: attributeName,
                     namespace: current.pointee.ns.flatMap { string($0.pointee.href) },
                     value: value,
-                    nameLocation: namePosition.map { SourceLocation(file: file, line: $0.line, column: $0.column) }
-                        ?? location,
-                    valueMap: trusted?.attributes[qualified]))
+                    nameLocation: written.map { SourceLocation(file: file, line: $0.line, column: $0.column) } ?? location,
+                    valueMap: written?.value))
             attribute = current.pointee.next
         }
 

@@ -5,7 +5,10 @@ import InterviewKit
 struct ScenarioFile {
     let scenario: Scenario
     let path: String
-    let sha256: String
+    private let loaded: ScenarioLoadResult
+
+    /// SHA-256 of the file's bytes (hashed when asked).
+    var sha256: String { loaded.contentHash ?? "" }
 
     /// Loads `path`, or the bundled default, turning problems into one clear failure after the diagnostics.
     static func load(path: String?, analyzers: AnalyzerSet) throws -> ScenarioFile {
@@ -22,7 +25,7 @@ struct ScenarioFile {
             if unreadable { throw CommandFailure(message: "cannot open the scenario \(path)", code: ExitStatus.noInput) }
             throw CommandFailure.data("the scenario \(path) has errors (listed above); `rehearse validate \(path)` checks it again")
         }
-        return ScenarioFile(scenario: scenario, path: path, sha256: result.contentHash ?? "")
+        return ScenarioFile(scenario: scenario, path: path, loaded: result)
     }
 
     /// A file path as given; a bare name that is not a file (`peer-specialist`) names a bundled scenario;
