@@ -35,7 +35,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "rehearse-bench",
-            dependencies: ["InterviewKit", "rehearse-peak"]
+            dependencies: ["InterviewKit", "CLibXML2", "rehearse-peak"]
         ),
         // A small C helper that measures another program's peak memory on a clean slate.
         .executableTarget(name: "rehearse-peak"),
