@@ -27,9 +27,9 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
     }
 
     func analyze(_ segmenter: TextSegmenter, context: AnalysisContext) -> Analysis {
-        // Stems only when there are cues to match them against.
+        // Stems only when there are cues to match them against, as ids of the cues' stems.
         let cues = context.cueIndex
-        let stems = cues.isEmpty ? [] : segmenter.tokens.map { Self.stem($0.text) }
+        let stems = cues.isEmpty ? [] : segmenter.tokens.map { cues.stemID(of: $0.text) }
         var analysis = Analysis()
         var shown = 0
         for (competency, hit) in zip(context.competencies, cues.firstHits(in: stems)) {
@@ -51,29 +51,34 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
     /// A light suffix-stripper: enough to match "validate", "validated", "validating" and "validates".
     static func stem(_ word: String) -> String {
         var word = word
-        // ASCII on the bytes, without copying them (this runs for every word of every answer);
-        // other words take the same rules on Characters.
         let ascii: String? = word.withUTF8 { bytes in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-            var end = bytes.count
-            if end >= 2, bytes[end - 2] == UInt8(ascii: "'"), bytes[end - 1] == UInt8(ascii: "s") { end -= 2 }
-            var addY = false
-            for suffix in suffixBytes where end - suffix.count >= 3 && bytes[(end - suffix.count)..<end].elementsEqual(suffix) {
-                end -= suffix.count
-                addY = suffix.count == 3 && suffix[1] == UInt8(ascii: "e")  // "ied", "ies"
-                break
-            }
-            // "planned" → "plan", "stopped" → "stop"
-            if end + (addY ? 1 : 0) > 3 {
-                let last = addY ? UInt8(ascii: "y") : bytes[end - 1]
-                let previous = addY ? bytes[end - 1] : bytes[end - 2]
-                if previous == last, !isKeptDouble(last) {
-                    if addY { addY = false } else { end -= 1 }
-                }
-            }
-            return String(decoding: bytes[0..<end], as: UTF8.self) + (addY ? "y" : "")
+            stemmed(bytes).map { String(decoding: bytes[0..<$0.end], as: UTF8.self) + ($0.addY ? "y" : "") }
         }
         return ascii ?? stemCharacters(word)
+    }
+
+    /// The stem of an ASCII word as its first `end` bytes, plus "y" when `addY`; nil for other
+    /// words, which take the same rules on Characters (`stemCharacters`). On the bytes, without
+    /// copying them: this runs for every word of every answer.
+    static func stemmed(_ bytes: UnsafeBufferPointer<UInt8>) -> (end: Int, addY: Bool)? {
+        guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        var end = bytes.count
+        if end >= 2, bytes[end - 2] == UInt8(ascii: "'"), bytes[end - 1] == UInt8(ascii: "s") { end -= 2 }
+        var addY = false
+        for suffix in suffixBytes where end - suffix.count >= 3 && bytes[(end - suffix.count)..<end].elementsEqual(suffix) {
+            end -= suffix.count
+            addY = suffix.count == 3 && suffix[1] == UInt8(ascii: "e")  // "ied", "ies"
+            break
+        }
+        // "planned" → "plan", "stopped" → "stop"
+        if end + (addY ? 1 : 0) > 3 {
+            let last = addY ? UInt8(ascii: "y") : bytes[end - 1]
+            let previous = addY ? bytes[end - 1] : bytes[end - 2]
+            if previous == last, !isKeptDouble(last) {
+                if addY { addY = false } else { end -= 1 }
+            }
+        }
+        return (end, addY)
     }
 
     private static func isKeptDouble(_ byte: UInt8) -> Bool {

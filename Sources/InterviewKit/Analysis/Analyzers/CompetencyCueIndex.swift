@@ -1,34 +1,62 @@
 /// A scenario's competency cues as word stems, indexed by their first stem, so that one pass over
 /// an answer finds every cue. Built once per scenario (the engine keeps it), not once per answer.
+/// Stems are ids in a table of the cues' own stems: an answer's word whose stem no cue has is -1,
+/// and is never turned into a String.
 final class CompetencyCueIndex: Sendable {
-    /// `cueStems[competency][cue]`: each cue's stems, in the order the scenario lists them.
-    private let cueStems: [[[String]]]
-    private let byFirstStem: [String: [(competency: Int, cue: Int)]]
+    private let stems: ByteTable
+    /// `cueIDs[competency][cue]`: each cue's stem ids, in the order the scenario lists them.
+    private let cueIDs: [[[Int32]]]
+    /// Cues by the id of their first stem.
+    private let byFirstStem: [[(competency: Int, cue: Int)]]
 
     init(_ competencies: [Competency]) {
-        cueStems = competencies.map(\.cueStems)
-        var index: [String: [(competency: Int, cue: Int)]] = [:]
-        for (competency, cues) in cueStems.enumerated() {
+        var words: [[UInt8]] = []
+        var ids: [[UInt8]: Int32] = [:]
+        func id(_ stem: String) -> Int32 {
+            let bytes = Array(stem.utf8)
+            if let known = ids[bytes] { return known }
+            ids[bytes] = Int32(words.count)
+            words.append(bytes)
+            return Int32(words.count - 1)
+        }
+        cueIDs = competencies.map { $0.cueStems.map { $0.map(id) } }
+        stems = ByteTable(words)
+        var index = [[(competency: Int, cue: Int)]](repeating: [], count: words.count)
+        for (competency, cues) in cueIDs.enumerated() {
             for (cue, stems) in cues.enumerated() {
                 guard let first = stems.first else { continue }
-                index[first, default: []].append((competency, cue))
+                index[Int(first)].append((competency, cue))
             }
         }
         byFirstStem = index
     }
 
-    var isEmpty: Bool { byFirstStem.isEmpty }
+    var isEmpty: Bool { stems.count == 0 }
+
+    /// The id of `word`'s stem (`CompetencyAnalyzer.stem`), or -1 when no cue has that stem.
+    func stemID(of word: String) -> Int32 {
+        var word = word
+        let ascii: Int32? = word.withUTF8 { bytes in
+            guard let (end, addY) = CompetencyAnalyzer.stemmed(bytes) else { return nil }
+            if !addY { return stems.id(UnsafeBufferPointer(rebasing: bytes[0..<end])) }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: end + 1) { buffer in
+                for offset in 0..<end { buffer[offset] = bytes[offset] }
+                buffer[end] = UInt8(ascii: "y")
+                return stems.id(UnsafeBufferPointer(buffer))
+            }
+        }
+        return ascii ?? stems.id(of: CompetencyAnalyzer.stemCharacters(word))
+    }
 
     /// For each competency, where its first cue (in the order written) that occurs anywhere in
     /// `stems` first occurs, as a range of word positions.
-    func firstHits(in stems: [String]) -> [Range<Int>?] {
-        var best = [(cue: Int, range: Range<Int>)?](repeating: nil, count: cueStems.count)
-        for start in stems.indices {
-            guard let candidates = byFirstStem[stems[start]] else { continue }
-            for (competency, cue) in candidates {
+    func firstHits(in stems: [Int32]) -> [Range<Int>?] {
+        var best = [(cue: Int, range: Range<Int>)?](repeating: nil, count: cueIDs.count)
+        for start in stems.indices where stems[start] >= 0 {
+            for (competency, cue) in byFirstStem[Int(stems[start])] {
                 // Positions come in order, so a cue already found keeps its first place.
                 if let found = best[competency], found.cue <= cue { continue }
-                let cueStems = cueStems[competency][cue]
+                let cueStems = cueIDs[competency][cue]
                 guard start + cueStems.count <= stems.count else { continue }
                 var offset = 1
                 while offset < cueStems.count, stems[start + offset] == cueStems[offset] { offset += 1 }
@@ -36,5 +64,10 @@ final class CompetencyCueIndex: Sendable {
             }
         }
         return best.map { $0?.range }
+    }
+
+    /// `firstHits` for stems given as text, for tests.
+    func firstHits(inStems stems: [String]) -> [Range<Int>?] {
+        firstHits(in: stems.map { self.stems.id(of: $0) })
     }
 }

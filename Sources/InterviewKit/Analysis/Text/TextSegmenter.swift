@@ -25,8 +25,16 @@ struct TextSegmenter {
     private let asciiBytes: [UInt8]?
 
     init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
-        asciiBytes = scalars.count == text.utf8.count ? Array(text.utf8) : nil
+        // ASCII (the usual case) is widened byte by byte; decoding UTF-8 through the scalar view,
+        // once to count and once to copy, cost more than the tokenizing that follows.
+        let bytes = Array(text.utf8)
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            asciiBytes = bytes
+            scalars = bytes.map { Unicode.Scalar($0) }
+        } else {
+            asciiBytes = nil
+            scalars = Array(text.unicodeScalars)
+        }
         tokenize()
         segment()
     }
@@ -34,6 +42,7 @@ struct TextSegmenter {
     private mutating func tokenize() {
         // Token text is built as lowercased UTF-8 bytes; ASCII, by far the common case, never
         // consults the Unicode property tables.
+        let vocabulary = Vocabulary.shared
         var buffer: [UInt8] = []
         buffer.reserveCapacity(32)
         var start = 0
@@ -47,7 +56,7 @@ struct TextSegmenter {
             while upper > lower, buffer[upper - 1] == UInt8(ascii: "'") { upper -= 1 }
             if lower < upper {
                 let (text, id, info) = buffer[lower..<upper].withUnsafeBufferPointer { word in
-                    let (id, info) = Lexicon.lookup(word)
+                    let (id, info) = Lexicon.lookup(word, in: vocabulary)
                     return (String(decoding: word, as: UTF8.self), id, info)
                 }
                 tokens.append(Token(text: text, start: start, end: end, isNumber: hasDigit && !hasLetter, id: id, info: info))

@@ -87,8 +87,7 @@ extension Lexicon {
 
     /// The vocabulary id of a token's lowercase bytes (-1 when no list has it) and everything the
     /// lists and its form say about it (digits, years, percentages, "-ed").
-    static func lookup(_ word: UnsafeBufferPointer<UInt8>) -> (id: Int32, info: WordInfo) {
-        let vocabulary = Vocabulary.shared
+    static func lookup(_ word: UnsafeBufferPointer<UInt8>, in vocabulary: Vocabulary = .shared) -> (id: Int32, info: WordInfo) {
         let id = vocabulary.id(word)
         var info = id >= 0 ? vocabulary.info[Int(id)] : []
         guard let first = word.first, let last = word.last else { return (id, info) }
