@@ -43,13 +43,18 @@ public struct AnalyzerSet: Sendable {
             } else {
                 analysis = analyzer.analyze(answer, context: context)
             }
-            if combined == nil {
-                // The first is taken whole rather than merged key by key into an empty one; a reason
-                // goes with a recommendation only, as `merge` has it.
-                combined = analysis
-                if analysis.followup == nil { combined?.reason = "" }
+            if var merged = combined {
+                combined = nil  // so `merged` is the only reference and grows in place
+                merged.merge(analysis)
+                combined = merged
             } else {
-                combined?.merge(analysis)
+                // The first is taken whole rather than merged key by key into an empty one, with room
+                // for everyone's features (growing rehashes every key so far); a reason goes with a
+                // recommendation only, as `merge` has it.
+                var first = analysis
+                first.features.reserveCapacity(analysis.features.count * analyzers.count)
+                if first.followup == nil { first.reason = "" }
+                combined = first
             }
         }
         return combined ?? Analysis()
