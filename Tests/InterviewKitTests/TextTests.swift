@@ -30,3 +30,43 @@ import Testing
         #expect(CompetencyAnalyzer.stem("naïvely") == CompetencyAnalyzer.stemCharacters("naïvely"))
     }
 }
+
+/// The vocabulary gives every listed word exactly the flags of the lists it is on.
+@Suite struct VocabularyTests {
+    /// Flags a word also gets from its form, whatever the lists say.
+    static let formFlags: WordInfo = [.quantity, .year, .past, .actionPast]
+
+    @Test func everyWordHasTheFlagsOfItsLists() {
+        let vocabulary = Vocabulary.shared
+        var words = Set<String>()
+        for (list, flag) in Lexicon.marks {
+            for word in list {
+                words.insert(word)
+                #expect(Lexicon.info(word).contains(flag), "\(word) should be \(flag)")
+            }
+        }
+        for list in ClauseFacts.phraseLists + SMARTAnalyzer.phraseLists + [DeliveryAnalyzer.phraseList] {
+            for phrase in list { words.formUnion(phrase.split(separator: " ").map(String.init)) }
+        }
+        words.formUnion(Lexicon.notPast)
+        #expect(words.count > 700)
+        for word in words {
+            #expect(vocabulary.id(of: word) >= 0, "\(word) is missing")
+            #expect(word.utf8.allSatisfy { $0 < 0x80 }, "\(word): the lists are ASCII, so byte equality is String equality")
+            let info = Lexicon.info(word)
+            for (list, flag) in Lexicon.marks where !list.contains(word) && flag.isDisjoint(with: Self.formFlags) {
+                #expect(!info.contains(flag), "\(word) should not be \(flag)")
+            }
+        }
+    }
+
+    @Test func pastTenses() {
+        #expect(Lexicon.info("listened").isSuperset(of: [.past, .actionPast]))
+        #expect(Lexicon.info("went").isSuperset(of: [.past, .actionPast]))
+        #expect(Lexicon.info("felt").contains(.past) && !Lexicon.info("felt").contains(.actionPast))
+        #expect(!Lexicon.info("hundred").contains(.past) && !Lexicon.info("need").contains(.past) && !Lexicon.info("bed").contains(.past))
+        #expect(Lexicon.info("2019").isSuperset(of: [.quantity, .year]) && !Lexicon.info("2100").contains(.year))
+        #expect(Lexicon.info("40%").contains(.quantity))
+        #expect(Vocabulary.shared.id(of: "zyzzyva") == -1 && Lexicon.info("zyzzyva") == [])
+    }
+}

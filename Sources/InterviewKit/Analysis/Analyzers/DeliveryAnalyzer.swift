@@ -25,9 +25,8 @@ public struct DeliveryAnalyzer: Analyzer, SegmentedAnalyzer {
     private static let hedgeList = ["i guess", "kind of", "sort of", "i think", "i feel like", "i suppose", "more or less", "a little bit", "not really sure", "i don't know"]
     private static let fillerPhrases = PhraseSet(fillerList)
     private static let hedgePhrases = PhraseSet(hedgeList)
-    /// Words that can start a filler or hedge phrase; only at those are the phrase sets consulted.
-    static let phraseFirstWords = Set(phraseList.compactMap { $0.split(separator: " ").first.map(String.init) })
-    /// Every filler and hedge phrase, for the vocabulary.
+    /// Every filler and hedge phrase, for the vocabulary (which marks their first words, so that
+    /// only at those are the phrase sets consulted).
     static let phraseList = fillerList + hedgeList
 
     public func analyze(_ answer: String, context: AnalysisContext) -> Analysis {

@@ -2,7 +2,7 @@
 /// about it, looked up straight from a token's bytes. The tokenizer asks once per token; after
 /// that, phrase matching compares ids instead of strings.
 final class Vocabulary: Sendable {
-    static let shared = Vocabulary(Lexicon.table, phrases: ClauseFacts.phraseLists + SMARTAnalyzer.phraseLists + [DeliveryAnalyzer.phraseList])
+    static let shared = Vocabulary()
 
     private let table: ByteTable
     /// What the word lists say about each word, by id.
@@ -12,24 +12,57 @@ final class Vocabulary: Sendable {
 
     var count: Int { info.count }
 
-    init(_ table: [String: WordInfo], phrases: [[String]]) {
-        // Plain loops over bytes: this runs once per process, before the first answer is read.
-        var words: [[UInt8]] = []
-        var known = Set<[UInt8]>()
-        func add(_ word: [UInt8]) {
-            if !word.isEmpty, known.insert(word).inserted { words.append(word) }
+    /// Made once per process, before the first answer is read, on bytes and without hashing a
+    /// String: it used to cost as much as analysing 30 KB of answers.
+    private init() {
+        var builder = ByteTable.Builder()
+        var info: [WordInfo] = []
+        var notPast: [Bool] = []
+        func add(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            let id = Int(builder.insert(bytes))
+            if id == info.count {
+                info.append([])
+                notPast.append(false)
+            }
+            return id
         }
-        for word in table.keys { add(Array(word.utf8)) }
-        for word in Lexicon.notPast { add(Array(word.utf8)) }
-        for list in phrases {
-            for phrase in list {
-                for word in Array(phrase.utf8).split(separator: UInt8(ascii: " ")) { add(Array(word)) }
+        func add(_ word: String) -> Int {
+            var word = word
+            return word.withUTF8 { add($0) }
+        }
+        for (words, flag) in Lexicon.marks {
+            for word in words { info[add(word)].insert(flag) }
+        }
+        for word in Lexicon.irregularActionPast.union(Lexicon.statePast) {
+            let id = add(word)
+            info[id].insert(.past)
+            if !Lexicon.statePast.contains(word) { info[id].insert(.actionPast) }
+        }
+        for word in Lexicon.notPast { notPast[add(word)] = true }
+        // Every word of every phrase, so phrases match on ids; the first words of the STAR and
+        // delivery phrases are marked, so only those positions are looked up.
+        let phrases: [(lists: [[String]], start: WordInfo)] = [
+            (ClauseFacts.phraseLists, .phraseStart), (SMARTAnalyzer.phraseLists, []), ([DeliveryAnalyzer.phraseList], .deliveryPhraseStart),
+        ]
+        for (lists, start) in phrases {
+            for phrase in lists.joined() {
+                var phrase = phrase
+                phrase.withUTF8 { bytes in
+                    var wordStart = 0
+                    var first = true
+                    for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: " ") {
+                        defer { wordStart = index + 1 }
+                        guard index > wordStart else { continue }
+                        let id = add(UnsafeBufferPointer(rebasing: bytes[wordStart..<index]))
+                        if first { info[id].formUnion(start) }
+                        first = false
+                    }
+                }
             }
         }
-        self.table = ByteTable(words)
-        let texts = words.map { String(decoding: $0, as: UTF8.self) }
-        info = texts.map { table[$0] ?? [] }
-        notPast = texts.map { Lexicon.notPast.contains($0) }
+        table = builder.table
+        self.info = info
+        self.notPast = notPast
     }
 
     /// The id of the word spelled by `word` (lowercase UTF-8), or -1 when no list has it.

@@ -47,43 +47,17 @@ extension Lexicon {
     static let prepositions: Set<String> = ["to", "with", "for", "about", "at", "from", "of", "on", "into", "like"]
     static let connectives: Set<String> = ["and", "then", "so", "but", "also", "or"]
 
-    /// What each listed word is; the vocabulary's ids are made from its words and the phrase lists'.
-    static let table: [String: WordInfo] = {
-        var table: [String: WordInfo] = [:]
-        func mark(_ words: Set<String>, _ info: WordInfo) {
-            for word in words { table[word, default: []].insert(info) }
-        }
-        mark(ownSubjects, .ownSubject)
-        mark(groupSubjectWords, .groupSubject)
-        mark(groupNouns, .groupNoun)
-        mark(groupDeterminers, .groupDeterminer)
-        mark(thirdPersonSubjects, .thirdPerson)
-        mark(adverbs, .adverb)
-        mark(hedges, .hedge)
-        mark(habitual, .habitual)
-        mark(numberWords, .quantity)
-        mark(connectives, .connective)
-        mark(prepositions, .preposition)
-        mark(ClauseFacts.subordinators, .subordinator)
-        mark(ClauseFacts.sceneNouns, .sceneNoun)
-        mark(TextSegmenter.clauseOpeners, .clauseOpener)
-        mark(TextSegmenter.subjectOpeners, .subjectOpener)
-        mark(TextSegmenter.subjects, .clauseSubject)
-        mark(TextSegmenter.fillers, .filler)
-        // From the lists themselves: the phrase index is built on the vocabulary, which is built on this table.
-        mark(Set(ClauseFacts.phraseLists.joined().compactMap { $0.split(separator: " ").first.map(String.init) }), .phraseStart)
-        mark(firstSingular, .firstSingular)
-        mark(firstPlural, .firstPlural)
-        mark(fillers, .spokenFiller)
-        mark(DeliveryAnalyzer.phraseFirstWords, .deliveryPhraseStart)
-        mark(months, .month)
-        mark(SMARTAnalyzer.timeUnits, .timeUnit)
-        for word in irregularActionPast.union(statePast) {
-            table[word, default: []].insert(.past)
-            if !statePast.contains(word) { table[word, default: []].insert(.actionPast) }
-        }
-        return table
-    }()
+    /// Each word list with the flag its words carry; the vocabulary is made from these and the
+    /// phrase lists. Past tenses, phrase starts and forms ("-ed", digits) are worked out there.
+    static let marks: [(words: Set<String>, flag: WordInfo)] = [
+        (ownSubjects, .ownSubject), (groupSubjectWords, .groupSubject), (groupNouns, .groupNoun),
+        (groupDeterminers, .groupDeterminer), (thirdPersonSubjects, .thirdPerson), (adverbs, .adverb), (hedges, .hedge),
+        (habitual, .habitual), (numberWords, .quantity), (connectives, .connective), (prepositions, .preposition),
+        (ClauseFacts.subordinators, .subordinator), (ClauseFacts.sceneNouns, .sceneNoun),
+        (TextSegmenter.clauseOpeners, .clauseOpener), (TextSegmenter.subjectOpeners, .subjectOpener),
+        (TextSegmenter.subjects, .clauseSubject), (TextSegmenter.fillers, .filler), (firstSingular, .firstSingular),
+        (firstPlural, .firstPlural), (fillers, .spokenFiller), (months, .month), (SMARTAnalyzer.timeUnits, .timeUnit),
+    ]
 
     /// The vocabulary id of a token's lowercase bytes (-1 when no list has it) and everything the
     /// lists and its form say about it (digits, years, percentages, "-ed").
