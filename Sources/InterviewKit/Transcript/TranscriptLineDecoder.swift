@@ -84,36 +84,18 @@ enum TranscriptLineDecoder {
                 case "time":
                     guard let text = scanner.nextString(), let date = TranscriptCoding.parse(text) else { return false }
                     time = date
-                case "question": return scanner.optionalString(&fields.question)
-                case "probe": return scanner.optionalString(&fields.probe)
-                case "text": return scanner.optionalString(&fields.text)
-                case "followup": return scanner.optionalString(&fields.followup)
-                case "explanation": return scanner.optionalString(&fields.explanation)
-                case "target": return scanner.optionalString(&fields.target)
-                case "number":
-                    if scanner.null() { return true }
-                    guard let value = scanner.integer() else { return false }
-                    fields.number = value
-                case "seconds":
-                    if scanner.null() { return true }
-                    guard let value = scanner.double() else { return false }
-                    fields.seconds = value
-                case "completed":
-                    if scanner.null() { return true }
-                    guard let value = scanner.bool() else { return false }
-                    fields.completed = value
-                case "reason":
-                    if scanner.null() { return true }
-                    guard let reason = scanner.reason() else { return false }
-                    fields.reason = reason
-                case "features":
-                    if scanner.null() { return true }
-                    guard let values = scanner.featureValues() else { return false }
-                    fields.features = values
-                case "evidence":
-                    if scanner.null() { return true }
-                    guard let evidence = scanner.evidence() else { return false }
-                    fields.evidence = evidence
+                case "question": return scanner.optional(&fields.question) { $0.nextString() }
+                case "probe": return scanner.optional(&fields.probe) { $0.nextString() }
+                case "text": return scanner.optional(&fields.text) { $0.nextString() }
+                case "followup": return scanner.optional(&fields.followup) { $0.nextString() }
+                case "explanation": return scanner.optional(&fields.explanation) { $0.nextString() }
+                case "target": return scanner.optional(&fields.target) { $0.nextString() }
+                case "number": return scanner.optional(&fields.number) { $0.integer() }
+                case "seconds": return scanner.optional(&fields.seconds) { $0.double() }
+                case "completed": return scanner.optional(&fields.completed) { $0.bool() }
+                case "reason": return scanner.optional(&fields.reason) { $0.reason() }
+                case "features": return scanner.optional(&fields.features) { $0.featureValues() }
+                case "evidence": return scanner.optional(&fields.evidence) { $0.evidence() }
                 default:
                     return scanner.skipValue(depth: 0)
                 }
@@ -138,11 +120,8 @@ enum TranscriptLineDecoder {
                 case "summary":
                     summary = scanner.nextString()
                     return summary != nil
-                case "condition": return scanner.optionalString(&condition)
-                case "values":
-                    if scanner.null() { return true }
-                    values = scanner.featureValues()
-                    return values != nil
+                case "condition": return scanner.optional(&condition) { $0.nextString() }
+                case "values": return scanner.optional(&values) { $0.featureValues() }
                 default: return scanner.skipValue(depth: 0)
                 }
             }
@@ -198,10 +177,12 @@ enum TranscriptLineDecoder {
             return take(UInt8(ascii: "]")) ? list : nil
         }
 
-        mutating func optionalString(_ field: inout String?) -> Bool {
+        /// An optional field: null leaves it nil (as `decodeIfPresent` does); anything else must
+        /// be what `read` reads.
+        mutating func optional<Value>(_ field: inout Value?, _ read: (inout Scanner) -> Value?) -> Bool {
             if null() { return true }
-            guard let text = nextString() else { return false }
-            field = text
+            guard let value = read(&self) else { return false }
+            field = value
             return true
         }
 

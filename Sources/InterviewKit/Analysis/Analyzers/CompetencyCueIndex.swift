@@ -65,9 +65,4 @@ final class CompetencyCueIndex: Sendable {
         }
         return best.map { $0?.range }
     }
-
-    /// `firstHits` for stems given as text, for tests.
-    func firstHits(inStems stems: [String]) -> [Range<Int>?] {
-        firstHits(in: stems.map { self.stems.id(of: $0) })
-    }
 }
