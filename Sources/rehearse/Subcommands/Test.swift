@@ -74,8 +74,11 @@ extension Rehearse {
                 let read = transcripts.parallelMap(jobs: jobs) { file in Swift.Result { try TranscriptFile.readQuietly(file, analyses: false) } }
                 var checks: [TranscriptCheck] = []
                 for (file, result) in zip(transcripts, read) {
-                    guard case .success(let read) = result else {
-                        checks.append(TranscriptCheck(file: file, warnings: [], outcome: .error(result)))
+                    let read: TranscriptReader.Result
+                    do {
+                        read = try result.get()
+                    } catch {
+                        checks.append(TranscriptCheck(file: file, warnings: [], outcome: .error(error)))
                         break
                     }
                     let transcript = read.transcript
@@ -89,7 +92,7 @@ extension Rehearse {
                         let engine = InterviewEngine(scenario: try scenario(path).scenario, analyzers: analyzers, options: transcript.header.options)
                         checks.append(TranscriptCheck(file: file, warnings: read.warnings, outcome: .replay(transcript, engine)))
                     } catch {
-                        checks.append(TranscriptCheck(file: file, warnings: read.warnings, outcome: .error(.failure(error))))
+                        checks.append(TranscriptCheck(file: file, warnings: read.warnings, outcome: .error(error)))
                         break
                     }
                 }
@@ -100,8 +103,8 @@ extension Rehearse {
                 for (check, outcome) in zip(checks, outcomes) {
                     check.warnings.forEach { printError($0.description) }
                     switch outcome {
-                    case .error(let result):
-                        _ = try result.get()
+                    case .error(let error):
+                        throw error
                     case .missingScenario(let path):
                         failed += 1
                         print("FAIL \(check.file): its scenario \(path) is not found")
@@ -158,7 +161,7 @@ extension Rehearse {
 private struct TranscriptCheck: Sendable {
     enum Outcome: Sendable {
         /// Cannot be read, or its scenario cannot be loaded: the command stops here.
-        case error(Result<TranscriptReader.Result, Error>)
+        case error(Error)
         case missingScenario(String)
         case replay(Transcript, InterviewEngine)
         case replayed(Reanalysis)

@@ -64,8 +64,8 @@ enum Lexicon {
 
     /// A four-digit year such as 2019.
     static func isYear(_ word: String) -> Bool {
-        guard word.count == 4, let year = Int(word) else { return false }
-        return (1980...2060).contains(year)
+        var word = word
+        return word.withUTF8 { isYear($0) }
     }
 
     /// Is `word` a past-tense verb (regular or irregular)?

@@ -80,7 +80,7 @@ extension Lexicon {
     }
 
     /// Four digits from 1980 to 2060.
-    private static func isYear(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isYear(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         guard word.count == 4 else { return false }
         var year = 0
         for byte in word {
