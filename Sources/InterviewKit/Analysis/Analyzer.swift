@@ -17,12 +17,9 @@ public struct AnalysisContext: Sendable {
         questionID: String? = nil, questionText: String? = nil, kind: QuestionKind? = nil,
         competencies: [Competency] = [], assessed: [String] = []
     ) {
-        self.questionID = questionID
-        self.questionText = questionText
-        self.kind = kind
-        self.competencies = competencies
-        self.assessed = assessed
-        cueIndex = CompetencyCueIndex(competencies)
+        self.init(
+            questionID: questionID, questionText: questionText, kind: kind, cues: CompetencyCueIndex(competencies),
+            competencies: competencies, assessed: assessed)
     }
 
     /// With the index a scenario already made for its competencies.
