@@ -70,6 +70,13 @@ public enum TranscriptReader {
     }
 
     private static func decodeHeader(_ line: Data, path: String) throws(TranscriptError) -> TranscriptHeader {
+        // The usual case decodes once; a header that fails, or is of another format or major
+        // version, is looked at again below to say why.
+        if let header = try? TranscriptCoding.decoder.decode(TranscriptHeader.self, from: line), header.format == TranscriptHeader.formatName,
+            header.version.split(separator: ".").first == TranscriptHeader.currentVersion.split(separator: ".").first
+        {
+            return header
+        }
         guard let object = (try? JSONSerialization.jsonObject(with: line)) as? [String: Any],
             object["format"] as? String == TranscriptHeader.formatName
         else {
