@@ -31,14 +31,16 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
         let cues = context.cueIndex
         let stems = cues.isEmpty ? [] : segmenter.tokens.map { cues.stemID(of: $0.text) }
         var analysis = Analysis()
+        analysis.features.reserveCapacity(context.competencies.count + 3)
         var shown = 0
-        for (competency, hit) in zip(context.competencies, cues.firstHits(in: stems)) {
-            analysis.features["competency.\(competency.id)"] = .bool(hit != nil)
+        for (index, hit) in cues.firstHits(in: stems).enumerated() {
+            let feature = cues.featureNames[index]
+            analysis.features[feature] = .bool(hit != nil)
             if let hit {
-                if context.assessed.contains(competency.id) { shown += 1 }
+                if context.assessed.contains(context.competencies[index].id) { shown += 1 }
                 let start = segmenter.tokens[hit.lowerBound].start
                 let end = segmenter.tokens[hit.upperBound - 1].end
-                analysis.evidence.append(Evidence(feature: "competency.\(competency.id)", start: start, end: end, text: segmenter.text(start, end)))
+                analysis.evidence.append(Evidence(feature: feature, start: start, end: end, text: segmenter.text(start, end)))
             }
         }
         let assessed = context.assessed.count

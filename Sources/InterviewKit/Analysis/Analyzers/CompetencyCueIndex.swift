@@ -8,6 +8,13 @@ final class CompetencyCueIndex: Sendable {
     private let cueIDs: [[[Int32]]]
     /// Cues by the id of their first stem.
     private let byFirstStem: [[(competency: Int, cue: Int)]]
+    /// A filter on a word's first three bytes: a stem of three bytes or more starts with the word's
+    /// first three, so a word whose start no cue stem has needs no stemming. A bit may be set by
+    /// more than one start; a clear bit is a sure no. (Stems shorter than three come only from
+    /// words shorter than three, or from "'s" words of four bytes or less; those are stemmed.)
+    private let starts: [UInt64]
+    /// `competency.<id>` for each competency, the names of their features.
+    let featureNames: [String]
 
     init(_ competencies: [Competency]) {
         var words: [[UInt8]] = []
@@ -29,6 +36,19 @@ final class CompetencyCueIndex: Sendable {
             }
         }
         byFirstStem = index
+        featureNames = competencies.map { "competency.\($0.id)" }
+        var bits = [UInt64](repeating: 0, count: Self.startBits / 64)
+        for word in words where word.count >= 3 {
+            let bit = Self.startBit(word[0], word[1], word[2])
+            bits[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        starts = bits
+    }
+
+    private static let startBits = 4096
+
+    private static func startBit(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {
+        (Int(a) &* 961 &+ Int(b) &* 31 &+ Int(c)) & (startBits - 1)
     }
 
     var isEmpty: Bool { stems.count == 0 }
@@ -37,6 +57,14 @@ final class CompetencyCueIndex: Sendable {
     func stemID(of word: String) -> Int32 {
         var word = word
         let ascii: Int32? = word.withUTF8 { bytes in
+            let count = bytes.count
+            if count >= 3, bytes[0] < 0x80, bytes[1] < 0x80, bytes[2] < 0x80,
+                count > 4 || bytes[count - 2] != UInt8(ascii: "'") || bytes[count - 1] != UInt8(ascii: "s")
+            {
+                // An ASCII start (the stemmer keeps it) that no cue stem has.
+                let bit = Self.startBit(bytes[0], bytes[1], bytes[2])
+                if starts[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return -1 }
+            }
             guard let (end, addY) = CompetencyAnalyzer.stemmed(bytes) else { return nil }
             if !addY { return stems.id(UnsafeBufferPointer(rebasing: bytes[0..<end])) }
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: end + 1) { buffer in
