@@ -197,12 +197,16 @@ enum TranscriptLineDecoder {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
             index += 1
             let start = index
+            var bits: UInt8 = 0
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
                     defer { index += 1 }
-                    return String(validating: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                    let text = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                    // ASCII needs no validating (the generic validating initializer goes byte by byte).
+                    return bits < 0x80 ? String(decoding: text, as: UTF8.self) : String(validating: text, as: UTF8.self)
                 }
+                bits |= byte
                 if byte == UInt8(ascii: "\\") { break }
                 guard byte >= 0x20 else { return nil }
                 index += 1
