@@ -105,6 +105,18 @@ import Testing
         #expect(TranscriptLineDecoder.decode([0xFF] + Array(#"{"type":"end","time":"2026-11-22T10:00:00.000Z"}"#.utf8)[...]) == nil)
     }
 
+    @Test func linesAreSplitAsSplitSplitsThem() {
+        var state: UInt64 = 7
+        var inputs: [[UInt8]] = [[], [0x0A], [0x0A, 0x0A], Array("a".utf8), Array("a\n".utf8), Array("\n\na\nbc\n\n".utf8)]
+        for _ in 0..<200 {
+            let count = Int(SeededChoice.splitMix64(&state) % 40)
+            inputs.append((0..<count).map { _ in SeededChoice.splitMix64(&state) % 3 == 0 ? 0x0A : 0x61 })
+        }
+        for input in inputs {
+            #expect(TranscriptReader.splitLines(input) == input.split(separator: 0x0A, omittingEmptySubsequences: false), "\(input)")
+        }
+    }
+
     /// Seeded random damage to real lines: byte flips, cuts, insertions of JSON punctuation.
     @Test func damagedLinesNeverDisagree() throws {
         let lines = try Self.recordedLines().filter { $0.count < 4_000 }
