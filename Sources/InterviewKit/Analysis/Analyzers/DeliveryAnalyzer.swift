@@ -25,6 +25,9 @@ public struct DeliveryAnalyzer: Analyzer, SegmentedAnalyzer {
     private static let hedgeList = ["i guess", "kind of", "sort of", "i think", "i feel like", "i suppose", "more or less", "a little bit", "not really sure", "i don't know"]
     private static let fillerPhrases = PhraseSet(fillerList)
     private static let hedgePhrases = PhraseSet(hedgeList)
+    /// "like" is a filler or not by the word before it; its vocabulary id ("like" is listed as an adverb).
+    private static let like = Vocabulary.shared.id(of: "like")
+
     /// Every filler and hedge phrase, for the vocabulary (which marks their first words, so that
     /// only at those are the phrase sets consulted).
     static let phraseList = fillerList + hedgeList
@@ -34,9 +37,10 @@ public struct DeliveryAnalyzer: Analyzer, SegmentedAnalyzer {
     }
 
     func analyze(_ segmenter: TextSegmenter, context: AnalysisContext) -> Analysis {
-        let words = segmenter.tokens.map(\.text)
-        let ids = segmenter.tokens.map(\.id)
-        let infos = segmenter.tokens.map(\.info)
+        let tokens = segmenter.tokens
+        let ids = tokens.map(\.id)
+        let infos = tokens.map(\.info)
+        let like = Self.like
         var fillers = 0
         var hedges = 0
         var singular = 0
@@ -46,8 +50,7 @@ public struct DeliveryAnalyzer: Analyzer, SegmentedAnalyzer {
             if info.contains(.firstSingular) { singular += 1 }
             if info.contains(.firstPlural) { plural += 1 }
         }
-        while i < words.count {
-            let word = words[i]
+        while i < tokens.count {
             let info = infos[i]
             if info.contains(.deliveryPhraseStart) {
                 if let length = Self.fillerPhrases.match(ids, at: i) {
@@ -62,7 +65,7 @@ public struct DeliveryAnalyzer: Analyzer, SegmentedAnalyzer {
                 }
             }
             // "like" is a filler when it does not compare or mean "enjoy": after "was", "and", "it's", or at a clause start.
-            if info.contains(.spokenFiller) || (word == "like" && (i == 0 || ["was", "and", "it's", "just", "so", "um", "uh", "was,"].contains(words[i - 1]))) {
+            if info.contains(.spokenFiller) || (like >= 0 && ids[i] == like && (i == 0 || ["was", "and", "it's", "just", "so", "um", "uh", "was,"].contains(tokens[i - 1].text))) {
                 fillers += 1
             } else if info.contains(.hedge) {
                 hedges += 1
@@ -81,10 +84,10 @@ public struct DeliveryAnalyzer: Analyzer, SegmentedAnalyzer {
             current += clause.tokens.count
         }
         longest = max(longest, current)
-        let per100 = { (count: Int) -> Double in words.isEmpty ? 0 : (Double(count) * 1000 / Double(words.count)).rounded() / 10 }
+        let per100 = { (count: Int) -> Double in tokens.isEmpty ? 0 : (Double(count) * 1000 / Double(tokens.count)).rounded() / 10 }
         let firstPerson = singular + plural
         return Analysis(features: [
-            "delivery.words": .number(Double(words.count)),
+            "delivery.words": .number(Double(tokens.count)),
             "delivery.sentences": .number(Double(segmenter.sentenceCount)),
             "delivery.fillers_per_100": .number(per100(fillers)),
             "delivery.hedges_per_100": .number(per100(hedges)),
