@@ -25,11 +25,11 @@ public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
     }
 
     func analyze(_ segmenter: TextSegmenter, context: AnalysisContext) -> Analysis {
-        var found: [String: Int] = [:]  // feature → clause index
+        var found = [Int?](repeating: nil, count: Criterion.allCases.count)  // criterion → first clause showing it
         for (index, clause) in segmenter.clauses.enumerated() {
             let words = clause.words
-            func note(_ feature: String, _ holds: Bool) {
-                if holds && found[feature] == nil { found[feature] = index }
+            func note(_ criterion: Criterion, _ holds: @autoclosure () -> Bool) {
+                if found[criterion.rawValue] == nil && holds() { found[criterion.rawValue] = index }
             }
             let count = clause.tokens.enumerated().contains { position, token in
                 token.info.contains(.quantity) && !Self.isTimeUnit(after: position, in: words)
@@ -38,31 +38,31 @@ public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
             func has(_ phrase: Phrase) -> Bool { phrases & phrase.rawValue != 0 }
             let aiming = has(.achieving) || has(.ownership)
             // A concrete target, or a number to change something by ("bring my no-show rate under 15 percent").
-            note("smart.specific", aiming && (has(.target) || (count && has(.change))))
-            note("smart.measurable", count || has(.milestone))
-            note("smart.time_bound", has(.deadline) || Self.hasTimeFrame(words, clause.info))
-            note("smart.achievable", has(.progress))
-            note("smart.relevant", has(.relevance))
+            note(.specific, aiming && (has(.target) || (count && has(.change))))
+            note(.measurable, count || has(.milestone))
+            note(.timeBound, has(.deadline) || Self.hasTimeFrame(words, clause.info))
+            note(.achievable, has(.progress))
+            note(.relevant, has(.relevance))
         }
         let followup: String
-        if found["smart.specific"] == nil {
+        if found[Criterion.specific.rawValue] == nil {
             followup = "specific"
-        } else if found["smart.measurable"] == nil {
+        } else if found[Criterion.measurable.rawValue] == nil {
             followup = "measurable"
-        } else if found["smart.time_bound"] == nil {
+        } else if found[Criterion.timeBound.rawValue] == nil {
             followup = "time_bound"
         } else {
             followup = "none"
         }
         var analysis = Analysis()
-        for feature in ["smart.specific", "smart.measurable", "smart.achievable", "smart.relevant", "smart.time_bound"] {
-            analysis.features[feature] = .bool(found[feature] != nil)
-            if let index = found[feature] {
+        for criterion in Criterion.allCases {
+            analysis.features[criterion.feature] = .bool(found[criterion.rawValue] != nil)
+            if let index = found[criterion.rawValue] {
                 let clause = segmenter.clauses[index]
-                analysis.evidence.append(Evidence(feature: feature, start: clause.start, end: clause.end, text: segmenter.text(clause.start, clause.end)))
+                analysis.evidence.append(Evidence(feature: criterion.feature, start: clause.start, end: clause.end, text: segmenter.text(clause.start, clause.end)))
             }
         }
-        analysis.features["smart.score"] = .number(Double(found.count))
+        analysis.features["smart.score"] = .number(Double(found.compactMap { $0 }.count))
         analysis.features["smart.followup"] = .text(followup)
         // Only goal questions (or no question at all) get SMART follow-ups.
         if context.kind == nil || context.kind == .goals {
@@ -70,6 +70,21 @@ public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
             analysis.reason = Self.reasons[followup] ?? ""
         }
         return analysis
+    }
+
+    /// The criteria with features of their own, in the order their evidence is listed.
+    enum Criterion: Int, CaseIterable {
+        case specific, measurable, achievable, relevant, timeBound
+
+        var feature: String {
+            switch self {
+            case .specific: "smart.specific"
+            case .measurable: "smart.measurable"
+            case .achievable: "smart.achievable"
+            case .relevant: "smart.relevant"
+            case .timeBound: "smart.time_bound"
+            }
+        }
     }
 
     private static let reasons = [
