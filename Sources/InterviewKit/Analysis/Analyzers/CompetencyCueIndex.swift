@@ -17,17 +17,18 @@ final class CompetencyCueIndex: Sendable {
     let featureNames: [String]
 
     init(_ competencies: [Competency]) {
+        var builder = ByteTable.Builder()
         var words: [[UInt8]] = []
-        var ids: [[UInt8]: Int32] = [:]
         func id(_ stem: String) -> Int32 {
             let bytes = Array(stem.utf8)
-            if let known = ids[bytes] { return known }
-            ids[bytes] = Int32(words.count)
-            words.append(bytes)
-            return Int32(words.count - 1)
+            let id = bytes.withUnsafeBufferPointer { builder.insert($0) }
+            if id == words.count { words.append(bytes) }
+            return id
         }
-        cueIDs = competencies.map { $0.cueStems.map { $0.map(id) } }
-        stems = ByteTable(words)
+        // A cue with an empty stem (-1) could never be matched; it is left out rather than let -1
+        // match a word no cue has.
+        cueIDs = competencies.map { $0.cueStems.map { stems in let ids = stems.map(id); return ids.contains { $0 < 0 } ? [] : ids } }
+        stems = builder.table
         var index = [[(competency: Int, cue: Int)]](repeating: [], count: words.count)
         for (competency, cues) in cueIDs.enumerated() {
             for (cue, stems) in cues.enumerated() {

@@ -1,4 +1,4 @@
-/// A fixed set of words, each with an id (its place in the list it was made from), looked up from
+/// A fixed set of words, each with an id (the order it was added in), looked up from
 /// bytes without building a String: FNV-1a into an open-addressing table, compared in place.
 ///
 /// A `Dictionary<String, _>` lookup (a String made, then hashed with SipHash) cost about 1,100
@@ -6,21 +6,12 @@
 struct ByteTable: Sendable {
     /// Id of the word in each slot, or -1; linear probing.
     private let slots: [Int32]
-    private let mask: Int
     /// The words' bytes back to back; word `id` is `bytes[starts[id]..<starts[id + 1]]`.
     private let bytes: [UInt8]
     private let starts: [Int]
 
-    /// `words` without repeats; word `i` gets id `i`.
-    init(_ words: [[UInt8]]) {
-        var builder = Builder()
-        for word in words { _ = word.withUnsafeBufferPointer { builder.insert($0) } }
-        self = builder.table
-    }
-
     private init(slots: [Int32], bytes: [UInt8], starts: [Int]) {
         self.slots = slots
-        mask = slots.count - 1
         self.bytes = bytes
         self.starts = starts
     }
