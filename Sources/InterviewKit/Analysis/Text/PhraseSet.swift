@@ -1,16 +1,9 @@
 /// A phrase as the vocabulary ids of its words. Every word of every phrase list is in the
 /// vocabulary, so a token that is not (id -1) can never be part of a phrase.
 private func phraseIDs(_ phrase: String, in vocabulary: Vocabulary = .shared) -> [Int32] {
-    var phrase = phrase
-    return phrase.withUTF8 { bytes in
-        var ids: [Int32] = []
-        var wordStart = 0
-        for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: " ") {
-            if index > wordStart { ids.append(vocabulary.id(UnsafeBufferPointer(rebasing: bytes[wordStart..<index]))) }
-            wordStart = index + 1
-        }
-        return ids
-    }
+    var ids: [Int32] = []
+    Vocabulary.forEachWord(in: phrase) { word, _ in ids.append(vocabulary.id(word)) }
+    return ids
 }
 
 /// A set of multi-word phrases, matched against a clause's word ids.

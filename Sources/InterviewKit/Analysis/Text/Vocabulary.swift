@@ -46,17 +46,9 @@ final class Vocabulary: Sendable {
         ]
         for (lists, start) in phrases {
             for phrase in lists.joined() {
-                var phrase = phrase
-                phrase.withUTF8 { bytes in
-                    var wordStart = 0
-                    var first = true
-                    for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: " ") {
-                        defer { wordStart = index + 1 }
-                        guard index > wordStart else { continue }
-                        let id = add(UnsafeBufferPointer(rebasing: bytes[wordStart..<index]))
-                        if first { info[id].formUnion(start) }
-                        first = false
-                    }
+                Self.forEachWord(in: phrase) { word, isFirst in
+                    let id = add(word)
+                    if isFirst { info[id].formUnion(start) }
                 }
             }
         }
@@ -69,4 +61,19 @@ final class Vocabulary: Sendable {
     func id(_ word: UnsafeBufferPointer<UInt8>) -> Int32 { table.id(word) }
 
     func id(of word: String) -> Int32 { table.id(of: word) }
+
+    /// Each space-separated word of a list phrase, as UTF-8, and whether it is the first.
+    static func forEachWord(in phrase: String, _ body: (UnsafeBufferPointer<UInt8>, _ isFirst: Bool) -> Void) {
+        var phrase = phrase
+        phrase.withUTF8 { bytes in
+            var wordStart = 0
+            var isFirst = true
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: " ") {
+                defer { wordStart = index + 1 }
+                guard index > wordStart else { continue }
+                body(UnsafeBufferPointer(rebasing: bytes[wordStart..<index]), isFirst)
+                isFirst = false
+            }
+        }
+    }
 }
