@@ -11,38 +11,41 @@ extension String {
     /// Runs of white space (indentation, line breaks) folded to single spaces, and trimmed.
     /// Scenario prose is written indented inside XML; this is the text a person should see.
     var foldingWhitespace: String {
-        // ASCII text (nearly all scenario prose) on its bytes: appending scalar by scalar was a fifth
-        // of loading a large scenario.
+        // On the UTF-8 bytes (appending scalar by scalar was a fifth of loading a large scenario);
+        // only a non-ASCII scalar is decoded, to ask whether it is white space (U+00A0, U+2003, …).
         var copy = self
-        let ascii: String? = copy.withUTF8 { bytes in
+        return copy.withUTF8 { bytes in
             var folded: [UInt8] = []
             folded.reserveCapacity(bytes.count)
             var pendingSpace = false
-            for byte in bytes {
-                if byte >= 0x80 { return nil }
-                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let isSpace: Bool
+                var end = index + 1
+                if byte < 0x80 {
+                    isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+                } else {
+                    // A String's bytes are valid UTF-8, so the lead byte gives the scalar's length.
+                    end = min(bytes.count, index + (byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4))
+                    var scalarBytes = bytes[index..<end].makeIterator()
+                    var decoder = UTF8()
+                    if case .scalarValue(let scalar) = decoder.decode(&scalarBytes) { isSpace = scalar.isSpace } else { isSpace = false }
+                }
+                if isSpace {
                     pendingSpace = !folded.isEmpty
                 } else {
                     if pendingSpace { folded.append(0x20) }
                     pendingSpace = false
-                    folded.append(byte)
+                    while index < end {
+                        folded.append(bytes[index])
+                        index += 1
+                    }
                 }
+                index = end
             }
             return String(decoding: folded, as: UTF8.self)
         }
-        if let ascii { return ascii }
-        var result = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in unicodeScalars {
-            if scalar.isSpace {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.append(" ") }
-                pendingSpace = false
-                result.append(scalar)
-            }
-        }
-        return String(result)
     }
 }
 
