@@ -2,6 +2,19 @@ import Foundation
 import Testing
 
 @Suite struct AuthoringCommandTests {
+    /// A new folder for one test (the caller removes it), with the branching fixture copied in when
+    /// `withScenario`; the second value is that copy's path.
+    static func testFolder(withScenario: Bool) throws -> (URL, String) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let scenario = folder.appendingPathComponent("branching.xml").path
+        if withScenario { try FileManager.default.copyItem(atPath: Rehearse.fixture("branching.xml"), toPath: scenario) }
+        return (folder, scenario)
+    }
+
+    /// Answers to a whole interview of the branching fixture.
+    static let sessionAnswers = "I always listen.\n\nLast week I sat with a man who was crying. He calmed down.\n\nI share a little.\n\nNo more.\n\n"
+
     /// Each lint finding has a fixture named after its code, and is reported at the expected line.
     @Test(arguments: [
         ("unreachable-question", 9, "warning"), ("implicit-end", 8, "warning"), ("missing-hint", 8, "warning"),
@@ -93,10 +106,8 @@ import Testing
         #expect(!shipped.stdout.contains("not reached"))
         #expect(shipped.stdout.hasSuffix(" passed, 0 failed\n"))
 
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let (folder, _) = try Self.testFolder(withScenario: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.copyItem(atPath: Rehearse.fixture("branching.xml"), toPath: folder.appendingPathComponent("branching.xml").path)
         let suite = """
             {"scenario": "branching.xml", "cases": [
               {"name": "right", "steps": [{"expect": "question crisis"}, {"answer": "I always listen.", "expect": "probe crisis/crisis-example"}]},
@@ -113,13 +124,10 @@ import Testing
     }
 
     @Test func aRecordedTranscriptIsATest() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let (folder, scenario) = try Self.testFolder(withScenario: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let scenario = folder.appendingPathComponent("branching.xml").path
-        try FileManager.default.copyItem(atPath: Rehearse.fixture("branching.xml"), toPath: scenario)
         let transcript = folder.appendingPathComponent("session.jsonl").path
-        _ = try Rehearse.run(["run", "--seed", "1", "--transcript", transcript, scenario], input: "I always listen.\n\nLast week I sat with a man who was crying. He calmed down.\n\nI share a little.\n\nNo more.\n\n")
+        _ = try Rehearse.run(["run", "--seed", "1", "--transcript", transcript, scenario], input: Self.sessionAnswers)
         #expect(try Rehearse.run(["test", folder.path]).stdout.contains("pass \(transcript)"))
         let edited = try String(contentsOfFile: scenario, encoding: .utf8).replacingOccurrences(of: "max-probes=\"2\"", with: "max-probes=\"0\"")
         try edited.write(toFile: scenario, atomically: true, encoding: .utf8)
@@ -131,12 +139,9 @@ import Testing
     /// Transcripts are re-analysed in parallel but reported in file order, exactly as one at a time,
     /// up to a damaged one, which stops the run with its error.
     @Test func transcriptsInParallelReportAsInOrder() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let (folder, scenario) = try Self.testFolder(withScenario: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let scenario = folder.appendingPathComponent("branching.xml").path
-        try FileManager.default.copyItem(atPath: Rehearse.fixture("branching.xml"), toPath: scenario)
-        let answers = ["I always listen.\n\nLast week I sat with a man who was crying. He calmed down.\n\nI share a little.\n\nNo more.\n\n", "Last week I sat with a man who was crying. I listened. He calmed down.\n\nI share a little.\n\nNo more.\n\n"]
+        let answers = [Self.sessionAnswers, "Last week I sat with a man who was crying. I listened. He calmed down.\n\nI share a little.\n\nNo more.\n\n"]
         for index in 0..<6 {
             let transcript = folder.appendingPathComponent("s\(index).jsonl").path
             _ = try Rehearse.run(["run", "--seed", "\(index)", "--transcript", transcript, scenario], input: answers[index % 2])
@@ -159,8 +164,7 @@ import Testing
         let notATest = try Rehearse.run(["test", "Scenarios/quick-start.xml"])
         #expect(notATest.status == 64)
         #expect(notATest.stderr.contains("is neither a scenario test (NAME.test.json) nor a transcript (.jsonl)"))
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let (folder, _) = try Self.testFolder(withScenario: false)
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(try Rehearse.run(["test", folder.path]).status == 66)
         try "{\"scenario\": \"x.xml\", \"cases\": [{\"steps\": [{\"expect\": \"questionnaire\"}]}]}".write(to: folder.appendingPathComponent("a.test.json"), atomically: true, encoding: .utf8)
