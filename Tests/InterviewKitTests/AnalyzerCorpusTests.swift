@@ -225,7 +225,7 @@ import Testing
             let cues = scenario.competencies.flatMap(\.cues)
             let texts = corpus + [cues.joined(separator: ". "), cues.reversed().joined(separator: ", and then "), cues.shuffled().joined(separator: " ")]
             for text in texts {
-                let stems = TextSegmenter(text).tokens.map { CompetencyAnalyzer.stem($0.text) }
+                let stems = TextSegmenter(text).words.map(CompetencyAnalyzer.stem)
                 let plain: [Range<Int>?] = scenario.competencies.map { competency in
                     for cue in competency.cueStems where !cue.isEmpty && cue.count <= stems.count {
                         for start in 0...(stems.count - cue.count) where Array(stems[start..<start + cue.count]) == cue {
@@ -235,7 +235,7 @@ import Testing
                     return nil
                 }
                 let index = CompetencyCueIndex(scenario.competencies)
-                #expect(index.firstHits(in: TextSegmenter(text).tokens.map { index.stemID(of: $0.text) }) == plain, "\(scenario.id): \(text.prefix(80))")
+                #expect(index.firstHits(in: TextSegmenter(text).words.map { index.stemID(of: $0) }) == plain, "\(scenario.id): \(text.prefix(80))")
                 compared += 1
                 hits += plain.compactMap { $0 }.count
             }
@@ -246,7 +246,7 @@ import Testing
     /// The stemmer's byte path for ASCII words applies the same rules as its Character path.
     @Test func competencyStemmerPathsAgree() throws {
         let text = try (AnalyzerCorpusTests.items("dev.jsonl") + AnalyzerCorpusTests.items("test.jsonl")).map(\.answer).joined(separator: " ")
-        let words = Set(TextSegmenter(text).tokens.map(\.text)).union(["carried", "studies", "planned", "stopped", "fully", "tries", "x's", "ab", "a", "yyied", "skiing", "passed", "called"])
+        let words = Set(TextSegmenter(text).words).union(["carried", "studies", "planned", "stopped", "fully", "tries", "x's", "ab", "a", "yyied", "skiing", "passed", "called"])
         #expect(words.count > 1_000)
         for word in words where word.utf8.allSatisfy({ $0 < 0x80 }) {
             #expect(CompetencyAnalyzer.stem(word) == CompetencyAnalyzer.stemCharacters(word), "\(word)")
@@ -277,5 +277,28 @@ import Testing
     @Test func unknownAnalyzerNamesTheKnownOnes() throws {
         #expect(throws: UnknownAnalyzer.self) { try AnalyzerRegistry.builtIn.resolve(["star", "stra"]) }
         #expect(try AnalyzerRegistry.builtIn.resolve(["smart", "star", "smart"]).identifiers == ["smart", "star"])
+    }
+}
+
+/// Each built-in gives exactly the features it declares, each of its declared type: the STAR
+/// analyzer fills a prepared dictionary by position, which this keeps honest.
+@Suite struct DeclaredFeatureTests {
+    @Test func everyBuiltInGivesExactlyItsDeclaredFeatures() throws {
+        let answers = try AnalyzerCorpusTests.items("dev.jsonl").prefix(40).map(\.answer) + ["", "I would listen."]
+        for identifier in AnalyzerRegistry.defaultIdentifiers {
+            let set = try AnalyzerRegistry.builtIn.resolve([identifier])
+            let declared = Dictionary(uniqueKeysWithValues: set.analyzers[0].features.map { ($0.name, $0.type) })
+            for answer in answers {
+                let features = set.analyze(answer, context: AnalysisContext(kind: .behavioral)).features
+                #expect(Set(features.keys) == Set(declared.keys), "\(identifier)")
+                for (name, value) in features {
+                    switch (value, declared[name]) {
+                    case (.bool, .bool?), (.number, .number?): break
+                    case (.text(let word), .choice(let words)?): #expect(words.contains(word), "\(name)")
+                    default: Issue.record("\(name) = \(value) is not \(String(describing: declared[name]))")
+                    }
+                }
+            }
+        }
     }
 }

@@ -70,3 +70,41 @@ import Testing
         #expect(Vocabulary.shared.id(of: "zyzzyva") == -1 && Lexicon.info("zyzzyva") == [])
     }
 }
+
+/// The tokenizer reads bytes and gives offsets in Unicode scalars; keywords and word forms are
+/// flags and ids, so the rules never compare Strings.
+@Suite struct SegmenterTests {
+    @Test func everyKeywordsIdIsItsRawValue() {
+        for keyword in Keyword.allCases {
+            #expect(Vocabulary.shared.id(of: keyword.spelling) == keyword.rawValue, "\(keyword.spelling)")
+        }
+        #expect(Keyword.didnt.spelling == "didn't" && Keyword.iM.spelling == "i'm" && Keyword.as.spelling == "as")
+    }
+
+    @Test func wordFormsAreFlagged() {
+        #expect(Lexicon.info("i'd").contains(.endsApostropheD) && Lexicon.info("she'd").contains(.endsApostropheD))
+        #expect(Lexicon.info("we'll").contains(.endsApostropheLL) && !Lexicon.info("well").contains(.endsApostropheLL))
+        #expect(Lexicon.info("i'm").contains(.endsApostropheMOrRe) && Lexicon.info("they're").contains(.endsApostropheMOrRe))
+        #expect(!Lexicon.info("here").contains(.endsApostropheMOrRe) && !Lexicon.info("me").contains(.endsApostropheMOrRe))
+        #expect(Lexicon.info("walking").contains(.endsIng) && !Lexicon.info("ng").contains(.endsIng))
+        #expect(Lexicon.info("led").contains(.endsEd) && Lexicon.info("ed").contains(.endsEd) && !Lexicon.info("d").contains(.endsEd))
+        #expect(Lexicon.info("runs").contains(.endsS) && !Lexicon.info("run").contains(.endsS))
+        #expect(Lexicon.info("5th").contains(.numeral) && Lexicon.info("ⅻ").contains(.numeral) && !Lexicon.info("five").contains(.numeral))
+        #expect(Lexicon.info("five").contains(.numberWord) && Lexicon.info("would").contains(.modal) && Lexicon.info("done").contains(.participle))
+    }
+
+    @Test func offsetsCountScalarsAndQuotesKeepTheOriginal() {
+        let text = "Café staff — I CALLED her’s mom. Then 2,500 people; 🙂 naïve İstanbul 50%"
+        let segmenter = TextSegmenter(text)
+        #expect(segmenter.words == ["café", "staff", "i", "called", "her's", "mom", "then", "2,500", "people", "naïve", "i̇stanbul", "50%"])
+        let scalars = Array(text.unicodeScalars)
+        for token in segmenter.tokens {
+            #expect(segmenter.text(token.start, token.end) == String(String.UnicodeScalarView(scalars[token.start..<token.end])))
+        }
+        #expect(segmenter.text(segmenter.tokens[4].start, segmenter.tokens[4].end) == "her’s")
+        #expect(segmenter.clauses.map { segmenter.text($0.start, $0.end) } == ["Café staff", "I CALLED her’s mom", "Then 2,500 people", "naïve İstanbul 50%"])
+        #expect(segmenter.sentenceCount == 3)
+        #expect(TextSegmenter("plain ascii, here").text(6, 11) == "ascii")
+        #expect(TextSegmenter("").tokens.isEmpty && TextSegmenter("''' ...").clauses.isEmpty)
+    }
+}

@@ -52,7 +52,7 @@ public struct AnalyzerSet: Sendable {
                 // for everyone's features (growing rehashes every key so far); a reason goes with a
                 // recommendation only, as `merge` has it.
                 var first = analysis
-                first.features.reserveCapacity(analysis.features.count * analyzers.count)
+                if analyzers.count > 1 { first.features.reserveCapacity(analysis.features.count * analyzers.count) }
                 if first.followup == nil { first.reason = "" }
                 combined = first
             }

@@ -12,6 +12,6 @@ public struct Competency: Sendable, Hashable {
         self.label = label
         self.cues = cues
         self.location = location
-        cueStems = cues.map { TextSegmenter($0).tokens.map { CompetencyAnalyzer.stem($0.text) } }
+        cueStems = cues.map { TextSegmenter($0).words.map(CompetencyAnalyzer.stem) }
     }
 }

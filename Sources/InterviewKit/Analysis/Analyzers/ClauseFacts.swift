@@ -31,38 +31,37 @@ struct ClauseFacts {
     /// A reason or backstory ("because she had missed…"), as opposed to what happened meanwhile.
     var givesBackground = false
 
-    init(_ clause: Clause) {
-        self.init(clause.words, clause.ids, clause.info)
-    }
-
-    init(_ words: [String], _ ids: [Int32], _ info: [WordInfo]) {
-        guard !words.isEmpty else { return }
-        subordinate = info[0].contains(.subordinator)
-        givesBackground = ["because", "since", "as"].contains(words[0]) || words.contains("had")
+    /// Reads one clause's tokens. Words are compared by vocabulary id and flags, never as Strings:
+    /// this runs for every clause of every answer.
+    init(_ tokens: UnsafeBufferPointer<Token>) {
+        guard let firstToken = tokens.first, let lastToken = tokens.last else { return }
+        let first = firstToken.keyword
+        subordinate = firstToken.info.contains(.subordinator)
+        givesBackground = first == .because || first == .since || first == .as || tokens.contains { $0.id == Keyword.had.rawValue }
         // "once" anchors a story when it stands alone or ends the clause ("I had a client once"), not in "once he calmed down".
-        let phrases = Self.phrases.scan(ids, info, onlyAtStart: Self.Phrase.conditionalOpener.rawValue)
+        let phrases = Self.phrases.scan(tokens, marked: .phraseStart, onlyAtStart: Self.Phrase.conditionalOpener.rawValue)
         func has(_ phrase: Phrase) -> Bool { phrases & phrase.rawValue != 0 }
-        anchor = has(.anchor) || info.contains { $0.contains(.year) }
-            || (words.last == "once" && (words.count == 1 || words[0] != "once"))
+        anchor = has(.anchor) || tokens.contains { $0.info.contains(.year) }
+            || (lastToken.keyword == .once && (tokens.count == 1 || first != .once))
         sceneSetter = has(.sceneSetter)
-        task = has(.task) || Self.obligation(in: words)
+        task = has(.task) || Self.obligation(in: tokens)
         strongResult = has(.strongResult)
         weakResult = has(.weakResult)
         uncertain = has(.uncertainty)
-        quantity = info.contains { $0.contains(.quantity) }
-        if words.first == "if" || has(.conditionalOpener) { hypothetical = true }
-        habitWords = info.contains { $0.contains(.habitual) }
-        readSubjects(words, info)
+        quantity = tokens.contains { $0.info.contains(.quantity) }
+        if first == .if || has(.conditionalOpener) { hypothetical = true }
+        habitWords = tokens.contains { $0.info.contains(.habitual) }
+        readSubjects(tokens)
         // "I asked her at the next session" dates the speaker's own action; "the next session she came early" is an outcome.
         if has(.later) && !ownAction { strongResult = true }
         // "She always came late" is someone else's habit, part of a story; "I always listen" is the speaker's.
         if (habitWords && (hasOwnOrGroupSubject || !hasSubject)) || has(.generic) { habitual = true }
-        if let first = info.first(where: { !$0.contains(.connective) && !$0.contains(.adverb) }) {
+        if let first = tokens.first(where: { !$0.info.contains(.connective) && !$0.info.contains(.adverb) })?.info {
             if first.contains(.actionPast) && !first.contains(.thirdPerson) {
                 // "…, found out he had been in hospital": the verb comes first, so its subject is the previous clause's.
                 continuesPrevious = true
                 past = true
-            } else if !hasSubject, info.dropFirst().contains(where: { $0.contains(.past) }) {
+            } else if !hasSubject, tokens.dropFirst().contains(where: { $0.info.contains(.past) }) {
                 // Someone the word lists do not know: "a client's employer called".
                 past = true
                 thirdPersonEvent = true
@@ -74,17 +73,18 @@ struct ClauseFacts {
 
     private enum Subject { case own, group, other }
 
-    private mutating func readSubjects(_ words: [String], _ info: [WordInfo]) {
+    private mutating func readSubjects(_ tokens: UnsafeBufferPointer<Token>) {
         var i = 0
-        while i < words.count {
-            let word = words[i]
+        while i < tokens.count {
+            let info = tokens[i].info
+            let before: WordInfo = i > 0 ? tokens[i - 1].info : []
             var subject: Subject?
             var next = i + 1
-            if info[i].contains(.ownSubject) {
+            if info.contains(.ownSubject) {
                 subject = .own
-            } else if info[i].contains(.groupSubject) || (info[i].contains(.groupNoun) && i > 0 && info[i - 1].contains(.groupDeterminer)) {
+            } else if info.contains(.groupSubject) || (info.contains(.groupNoun) && before.contains(.groupDeterminer)) {
                 subject = .group
-            } else if info[i].contains(.thirdPerson) && (i == 0 || !info[i - 1].contains(.preposition)) {
+            } else if info.contains(.thirdPerson) && !before.contains(.preposition) {
                 subject = .other
             }
             guard let subject else {
@@ -94,129 +94,140 @@ struct ClauseFacts {
             hasSubject = true
             if subject != .other { hasOwnOrGroupSubject = true }
             // "who" clauses after a noun describe the scene: "a client who had stopped…"
-            if subject == .other, next < words.count, words[next] == "who" { next += 1 }
+            if subject == .other, next < tokens.count, tokens[next].keyword == .who { next += 1 }
             // "a client I worked with": the speaker inside a description of someone else.
-            if subject != .other, i > 0, info[i - 1].contains(.thirdPerson) || info[i - 1].contains(.sceneNoun) {
+            if subject != .other, before.contains(.thirdPerson) || before.contains(.sceneNoun) {
                 // "what I had seen" is neither an action nor a scene; "the clinic where I worked" is a scene.
-                sceneSetter = sceneSetter || words[i - 1] != "what"
+                sceneSetter = sceneSetter || tokens[i - 1].keyword != .what
                 i += 1
                 continue
             }
-            readVerb(after: word, subject: subject, words, info, from: next)
+            readVerb(after: info, subject: subject, tokens, from: next)
             i += 1
         }
     }
 
-    private mutating func readVerb(after subjectWord: String, subject: Subject, _ words: [String], _ info: [WordInfo], from start: Int) {
+    private mutating func readVerb(after subjectWord: WordInfo, subject: Subject, _ tokens: UnsafeBufferPointer<Token>, from start: Int) {
         var i = start
-        while i < words.count, info[i].contains(.adverb) || info[i].contains(.hedge) { i += 1 }
-        guard i < words.count else { return }
-        var verb = words[i]
+        while i < tokens.count, tokens[i].info.contains(.adverb) || tokens[i].info.contains(.hedge) { i += 1 }
+        guard i < tokens.count else { return }
+        let verb = tokens[i].keyword
+        let verbInfo = tokens[i].info
         // "I guess I walked": the next subject starts its own reading.
-        if info[i].contains(.ownSubject) || info[i].contains(.groupSubject) { return }
-        let following = i + 1 < words.count ? words[i + 1] : ""
-        let afterFollowing = i + 2 < words.count ? words[i + 2] : ""
+        if verbInfo.contains(.ownSubject) || verbInfo.contains(.groupSubject) { return }
+        let hasFollowing = i + 1 < tokens.count
+        let following = hasFollowing ? tokens[i + 1].keyword : nil
+        let followingInfo: WordInfo = hasFollowing ? tokens[i + 1].info : []
+        let afterFollowing = i + 2 < tokens.count ? tokens[i + 2].keyword : nil
 
         // Contractions carry the auxiliary: I'd called (had) vs I'd call (would); I'll call (will).
-        if subjectWord.hasSuffix("'d") {
+        if subjectWord.contains(.endsApostropheD) {
             // "I'd called" is a past perfect; "I'd let them talk" is a would, since "let" is also a base form.
-            if (verb.hasSuffix("ed") && Lexicon.isPast(verb)) || Self.participles.contains(verb) { return event(subject, action: true) }
+            if verbInfo.isSuperset(of: [.endsEd, .past]) || verbInfo.contains(.participle) { return event(subject, action: true) }
             hypothetical = true
             return
         }
-        if subjectWord.hasSuffix("'ll") {
+        if subjectWord.contains(.endsApostropheLL) {
             hypothetical = true
             return
         }
-        if subjectWord.hasSuffix("'m") || subjectWord.hasSuffix("'re") {
+        if subjectWord.contains(.endsApostropheMOrRe) {
             habitualIfOwn(subject)
             present(subject)
             return
         }
-        if Lexicon.modals.contains(verb) {
+        if verbInfo.contains(.modal) {
             // "nobody would talk": someone else's habit in the past is part of the scene.
-            if subject == .other && verb == "would" {
+            if subject == .other && verb == .would {
                 past = true
                 thirdPersonEvent = true
                 return
             }
-            if verb == "could" || verb == "can" {
-                if verb == "can" { habitualIfOwn(subject) }
+            if verb == .could || verb == .can {
+                if verb == .can { habitualIfOwn(subject) }
                 // "could" reports a past ability as often as a hypothetical; let the rest decide.
                 return
             }
             hypothetical = true
             return
         }
-        if ["didn't", "never", "couldn't", "wasn't", "weren't", "hadn't"].contains(verb) || (verb == "did" && following == "not") {
+        switch verb {
+        case .did? where following == .not, .didnt?, .never?, .couldnt?, .wasnt?, .werent?, .hadnt?:
             past = true
             if subject == .other { event(subject, action: false) }
             return
-        }
-        if ["don't", "doesn't", "can't", "won't", "isn't", "aren't"].contains(verb) {
-            if verb == "won't" { hypothetical = true } else { habitualIfOwn(subject) }
+        case .wont?:
+            hypothetical = true
             return
-        }
-        if verb == "did", Lexicon.isPast(following) == false, !following.isEmpty {
-            verb = following  // emphatic "I did call"
-            return event(subject, action: true)
-        }
-        switch verb {
-        case "had" where following == "to":
+        case .dont?, .doesnt?, .cant?, .isnt?, .arent?:
+            habitualIfOwn(subject)
+            return
+        case .did? where hasFollowing && !followingInfo.contains(.past):
+            return event(subject, action: true)  // emphatic "I did call"
+        case .had? where following == .to:
             past = true
             task = task || subject != .other
             return
-        case "had" where Lexicon.isActionPast(following) && following != "had":
+        case .had? where followingInfo.contains(.actionPast) && following != .had:
             return event(subject, action: true)  // past perfect: "I had called"
-        case "had" where ["him", "her", "them", "everyone", "everybody", "each"].contains(following):
+        case .had? where [.him, .her, .them, .everyone, .everybody, .each].contains(following):
             return event(subject, action: true)  // "I had him shadow me"
-        case "was", "were":
+        case .was?, .were?:
             past = true
-            if following == "able" && afterFollowing == "to" {
+            if following == .able && afterFollowing == .to {
                 return event(subject, action: true)
             }
-            if ["asked", "assigned", "responsible", "tasked", "supposed", "expected", "hired", "brought", "charged", "in"].contains(following) && subject != .other {
+            if [.asked, .assigned, .responsible, .tasked, .supposed, .expected, .hired, .brought, .charged, .in].contains(following) && subject != .other {
                 task = true
                 return
             }
-            if subject == .other { thirdPersonEvent = true } else { sceneSetter = sceneSetter || following.hasSuffix("ing") || following == "new" || following == "the" || following == "a" || following == "on" }
+            if subject == .other {
+                thirdPersonEvent = true
+            } else {
+                sceneSetter = sceneSetter || followingInfo.contains(.endsIng) || [.new, .the, .a, .on].contains(following)
+            }
             return
-        case "used" where following == "to":
+        case .used? where following == .to:
             if subject != .other { habitual = true } else { past = true; thirdPersonEvent = true }
             return
-        case "worked" where ["at", "in", "as", "for", "a"].contains(following):
+        case .worked? where [.at, .in, .as, .for, .a].contains(following):
             past = true
             if subject != .other { sceneSetter = true }
             return
-        case _ where ["needed", "wanted", "hoped", "aimed", "planned", "intended"].contains(verb) && following == "to":
+        case .needed? where following == .to, .wanted? where following == .to, .hoped? where following == .to,
+            .aimed? where following == .to, .planned? where following == .to, .intended? where following == .to:
             past = true
             if subject != .other { task = true }
             return
-        case "decided", "tried", "managed", "chose", "started", "began", "continued", "kept", "made", "got", "went", "offered", "helped", "asked":
+        case .decided?, .tried?, .managed?, .chose?, .started?, .began?, .continued?, .kept?, .made?, .got?, .went?, .offered?, .helped?, .asked?:
             // "decided to call", "made sure", "got her connected": these lead to doing something.
             return event(subject, action: true)
         default:
             break
         }
-        if Lexicon.isActionPast(verb) {
-            if subject == .other && Self.speechVerbs.contains(verb) { thirdPersonSpeech = true }
+        if verbInfo.contains(.actionPast) {
+            if subject == .other && verbInfo.contains(.speech) { thirdPersonSpeech = true }
             return event(subject, action: true)
         }
         // "she has been sober", "he has stayed": the present perfect reports where things stand.
-        if subject == .other, verb == "has" || verb == "have", Lexicon.isPast(following) {
+        if subject == .other, verb == .has || verb == .have, followingInfo.contains(.past) {
             weakResult = true
             return event(subject, action: false)
         }
-        if Lexicon.isPast(verb) {
+        if verbInfo.contains(.past) {
             past = true
-            if subject == .other { thirdPersonEvent = true } else { sceneSetter = sceneSetter || ["had", "felt", "was", "noticed", "realized", "realised", "saw", "heard"].contains(verb) }
+            if subject == .other {
+                thirdPersonEvent = true
+            } else {
+                sceneSetter = sceneSetter || [.had, .felt, .was, .noticed, .realized, .realised, .saw, .heard].contains(verb)
+            }
             return
         }
         // A present-tense verb after I or we: a habit or a belief ("I try", "we use").
-        if subject != .other, !verb.hasSuffix("ing") {
+        if subject != .other, !verbInfo.contains(.endsIng) {
             habitual = true
             present(subject)
-        } else if subject == .other, verb.hasSuffix("s"), !["is", "has", "does", "was", "this", "always", "as"].contains(verb), !Lexicon.modals.contains(verb) {
+        } else if subject == .other, verbInfo.contains(.endsS), ![.is, .has, .does, .was, .this, .always, .as].contains(verb), !verbInfo.contains(.modal) {
             present(subject)
         }
     }
@@ -312,10 +323,11 @@ struct ClauseFacts {
     ]
 
     /// "had to" and "needed to" state a task unless someone else is the one who had to.
-    static func obligation(in words: [String]) -> Bool {
-        for i in words.indices.dropFirst() where (words[i] == "had" || words[i] == "needed") && i + 1 < words.count && words[i + 1] == "to" {
-            let before = words[i - 1]
-            if !Lexicon.info(before).contains(.thirdPerson) && before != "who" { return true }
+    static func obligation(in tokens: UnsafeBufferPointer<Token>) -> Bool {
+        for i in tokens.indices.dropFirst() where i + 1 < tokens.count && tokens[i + 1].keyword == .to {
+            guard tokens[i].keyword == .had || tokens[i].keyword == .needed else { continue }
+            let before = tokens[i - 1]
+            if !before.info.contains(.thirdPerson) && before.keyword != .who { return true }
         }
         return false
     }

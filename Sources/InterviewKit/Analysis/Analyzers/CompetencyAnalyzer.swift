@@ -29,7 +29,7 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
     func analyze(_ segmenter: TextSegmenter, context: AnalysisContext) -> Analysis {
         // Stems only when there are cues to match them against, as ids of the cues' stems.
         let cues = context.cueIndex
-        let stems = cues.isEmpty ? [] : segmenter.tokens.map { cues.stemID(of: $0.text) }
+        let stems = cues.isEmpty ? [] : segmenter.tokens.indices.map { index in segmenter.withSpelling(of: index) { cues.stemID(of: $0) } }
         var analysis = Analysis()
         analysis.features.reserveCapacity(context.competencies.count + 3)
         var shown = 0

@@ -57,24 +57,28 @@ final class CompetencyCueIndex: Sendable {
     /// The id of `word`'s stem (`CompetencyAnalyzer.stem`), or -1 when no cue has that stem.
     func stemID(of word: String) -> Int32 {
         var word = word
-        let ascii: Int32? = word.withUTF8 { bytes in
-            let count = bytes.count
-            if count >= 3, bytes[0] < 0x80, bytes[1] < 0x80, bytes[2] < 0x80,
-                count > 4 || bytes[count - 2] != UInt8(ascii: "'") || bytes[count - 1] != UInt8(ascii: "s")
-            {
-                // An ASCII start (the stemmer keeps it) that no cue stem has.
-                let bit = Self.startBit(bytes[0], bytes[1], bytes[2])
-                if starts[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return -1 }
-            }
-            guard let (end, addY) = CompetencyAnalyzer.stemmed(bytes) else { return nil }
-            if !addY { return stems.id(UnsafeBufferPointer(rebasing: bytes[0..<end])) }
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: end + 1) { buffer in
-                for offset in 0..<end { buffer[offset] = bytes[offset] }
-                buffer[end] = UInt8(ascii: "y")
-                return stems.id(UnsafeBufferPointer(buffer))
-            }
+        return word.withUTF8 { stemID(of: $0) }
+    }
+
+    /// The id of the stem of the word spelled by `bytes` (lowercase UTF-8), or -1.
+    func stemID(of bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let count = bytes.count
+        if count >= 3, bytes[0] < 0x80, bytes[1] < 0x80, bytes[2] < 0x80,
+            count > 4 || bytes[count - 2] != UInt8(ascii: "'") || bytes[count - 1] != UInt8(ascii: "s")
+        {
+            // An ASCII start (the stemmer keeps it) that no cue stem has.
+            let bit = Self.startBit(bytes[0], bytes[1], bytes[2])
+            if starts[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return -1 }
         }
-        return ascii ?? stems.id(of: CompetencyAnalyzer.stemCharacters(word))
+        guard let (end, addY) = CompetencyAnalyzer.stemmed(bytes) else {
+            return stems.id(of: CompetencyAnalyzer.stemCharacters(String(decoding: bytes, as: UTF8.self)))
+        }
+        if !addY { return stems.id(UnsafeBufferPointer(rebasing: bytes[0..<end])) }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: end + 1) { buffer in
+            for offset in 0..<end { buffer[offset] = bytes[offset] }
+            buffer[end] = UInt8(ascii: "y")
+            return stems.id(UnsafeBufferPointer(buffer))
+        }
     }
 
     /// For each competency, where its first cue (in the order written) that occurs anywhere in

@@ -32,45 +32,52 @@ public struct DeliveryAnalyzer: Analyzer, SegmentedAnalyzer {
     /// only at those are the phrase sets consulted).
     static let phraseList = fillerList + hedgeList
 
+    private static func isBeforeFillerLike(_ word: Keyword?) -> Bool {
+        switch word {
+        case .was?, .and?, .itS?, .just?, .so?, .um?, .uh?: true
+        default: false
+        }
+    }
+
     public func analyze(_ answer: String, context: AnalysisContext) -> Analysis {
         analyze(TextSegmenter(answer), context: context)
     }
 
     func analyze(_ segmenter: TextSegmenter, context: AnalysisContext) -> Analysis {
         let tokens = segmenter.tokens
-        let ids = tokens.map(\.id)
-        let infos = tokens.map(\.info)
         let like = Self.like
         var fillers = 0
         var hedges = 0
         var singular = 0
         var plural = 0
-        var i = 0
-        for info in infos {
-            if info.contains(.firstSingular) { singular += 1 }
-            if info.contains(.firstPlural) { plural += 1 }
-        }
-        while i < tokens.count {
-            let info = infos[i]
-            if info.contains(.deliveryPhraseStart) {
-                if let length = Self.fillerPhrases.match(ids, at: i) {
+        tokens.withUnsafeBufferPointer { tokens in
+            for token in tokens {
+                if token.info.contains(.firstSingular) { singular += 1 }
+                if token.info.contains(.firstPlural) { plural += 1 }
+            }
+            var i = 0
+            while i < tokens.count {
+                let info = tokens[i].info
+                if info.contains(.deliveryPhraseStart) {
+                    if let length = Self.fillerPhrases.match(tokens, at: i) {
+                        fillers += 1
+                        i += length
+                        continue
+                    }
+                    if let length = Self.hedgePhrases.match(tokens, at: i) {
+                        hedges += 1
+                        i += length
+                        continue
+                    }
+                }
+                // "like" is a filler when it does not compare or mean "enjoy": after "was", "and", "it's", or at a clause start.
+                if info.contains(.spokenFiller) || (like >= 0 && tokens[i].id == like && (i == 0 || Self.isBeforeFillerLike(tokens[i - 1].keyword))) {
                     fillers += 1
-                    i += length
-                    continue
-                }
-                if let length = Self.hedgePhrases.match(ids, at: i) {
+                } else if info.contains(.hedge) {
                     hedges += 1
-                    i += length
-                    continue
                 }
+                i += 1
             }
-            // "like" is a filler when it does not compare or mean "enjoy": after "was", "and", "it's", or at a clause start.
-            if info.contains(.spokenFiller) || (like >= 0 && ids[i] == like && (i == 0 || ["was", "and", "it's", "just", "so", "um", "uh", "was,"].contains(tokens[i - 1].text))) {
-                fillers += 1
-            } else if info.contains(.hedge) {
-                hedges += 1
-            }
-            i += 1
         }
         var longest = 0
         var current = 0
@@ -81,7 +88,7 @@ public struct DeliveryAnalyzer: Analyzer, SegmentedAnalyzer {
                 current = 0
                 sentence = clause.sentence
             }
-            current += clause.tokens.count
+            current += clause.count
         }
         longest = max(longest, current)
         let per100 = { (count: Int) -> Double in tokens.isEmpty ? 0 : (Double(count) * 1000 / Double(tokens.count)).rounded() / 10 }

@@ -26,23 +26,25 @@ public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
 
     func analyze(_ segmenter: TextSegmenter, context: AnalysisContext) -> Analysis {
         var found = [Int?](repeating: nil, count: Criterion.allCases.count)  // criterion → first clause showing it
-        for (index, clause) in segmenter.clauses.enumerated() {
-            let words = clause.words
-            func note(_ criterion: Criterion, _ holds: @autoclosure () -> Bool) {
-                if found[criterion.rawValue] == nil && holds() { found[criterion.rawValue] = index }
+        segmenter.tokens.withUnsafeBufferPointer { allTokens in
+            for (index, clause) in segmenter.clauses.enumerated() {
+                let tokens = UnsafeBufferPointer(rebasing: allTokens[clause.range])
+                func note(_ criterion: Criterion, _ holds: @autoclosure () -> Bool) {
+                    if found[criterion.rawValue] == nil && holds() { found[criterion.rawValue] = index }
+                }
+                let count = tokens.indices.contains { position in
+                    tokens[position].info.contains(.quantity) && !Self.isTimeUnit(after: position, in: tokens)
+                }
+                let phrases = Self.phrases.scan(tokens)
+                func has(_ phrase: Phrase) -> Bool { phrases & phrase.rawValue != 0 }
+                let aiming = has(.achieving) || has(.ownership)
+                // A concrete target, or a number to change something by ("bring my no-show rate under 15 percent").
+                note(.specific, aiming && (has(.target) || (count && has(.change))))
+                note(.measurable, count || has(.milestone))
+                note(.timeBound, has(.deadline) || Self.hasTimeFrame(tokens))
+                note(.achievable, has(.progress))
+                note(.relevant, has(.relevance))
             }
-            let count = clause.tokens.enumerated().contains { position, token in
-                token.info.contains(.quantity) && !Self.isTimeUnit(after: position, in: words)
-            }
-            let phrases = Self.phrases.scan(clause.ids)
-            func has(_ phrase: Phrase) -> Bool { phrases & phrase.rawValue != 0 }
-            let aiming = has(.achieving) || has(.ownership)
-            // A concrete target, or a number to change something by ("bring my no-show rate under 15 percent").
-            note(.specific, aiming && (has(.target) || (count && has(.change))))
-            note(.measurable, count || has(.milestone))
-            note(.timeBound, has(.deadline) || Self.hasTimeFrame(words, clause.info))
-            note(.achievable, has(.progress))
-            note(.relevant, has(.relevance))
         }
         let followup: String
         if found[Criterion.specific.rawValue] == nil {
@@ -97,26 +99,37 @@ public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
     static let timeUnits: Set<String> = ["year", "years", "month", "months", "week", "weeks", "day", "days", "quarter", "quarters", "semester", "semesters"]
 
     /// "six months", "two years", "by 2027", "when I'm forty": the number is a time or an age, not the measure.
-    private static func isTimeUnit(after position: Int, in words: [String]) -> Bool {
-        if Lexicon.isYear(words[position]) { return true }
-        if position > 0, ["by", "i'm", "am", "age", "aged", "turn"].contains(words[position - 1]) { return true }
-        return position + 1 < words.count && timeUnits.contains(words[position + 1])
+    private static func isTimeUnit(after position: Int, in tokens: UnsafeBufferPointer<Token>) -> Bool {
+        if tokens[position].info.contains(.year) { return true }
+        if position > 0 {
+            switch tokens[position - 1].keyword {
+            case .by?, .iM?, .am?, .age?, .aged?, .turn?: return true
+            default: break
+            }
+        }
+        return position + 1 < tokens.count && tokens[position + 1].info.contains(.timeUnit)
     }
 
     /// A deadline or a time frame: a listed phrase, a year, a month after "by"/"in"/"next", or a
     /// number of time units after "in", "within", "over" or "next" ("in about five years").
     /// Reads the tokens' flags, so that most words cost no lookup.
-    static func hasTimeFrame(_ words: [String], _ info: [WordInfo]) -> Bool {
-        if info.contains(where: { $0.contains(.year) }) { return true }
-        for position in words.indices.dropFirst() where !info[position].isDisjoint(with: [.month, .timeUnit]) {
-            if info[position].contains(.month), ["by", "in", "this", "next", "until", "before"].contains(words[position - 1]) {
-                return true
+    static func hasTimeFrame(_ tokens: UnsafeBufferPointer<Token>) -> Bool {
+        if tokens.contains(where: { $0.info.contains(.year) }) { return true }
+        for position in tokens.indices.dropFirst() where !tokens[position].info.isDisjoint(with: [.month, .timeUnit]) {
+            if tokens[position].info.contains(.month) {
+                switch tokens[position - 1].keyword {
+                case .by?, .in?, .this?, .next?, .until?, .before?: return true
+                default: break
+                }
             }
-            guard info[position].contains(.timeUnit) else { continue }
-            let amount = words[position - 1]
-            guard amount.first?.isNumber == true || Lexicon.numberWords.contains(amount) || ["a", "one", "few", "couple"].contains(amount) else { continue }
-            let lead = words[max(0, position - 5)..<(position - 1)]
-            if lead.contains(where: { ["in", "within", "over", "next", "for", "after"].contains($0) }) { return true }
+            guard tokens[position].info.contains(.timeUnit) else { continue }
+            let amount = tokens[position - 1]
+            switch amount.keyword {
+            case .a?, .one?, .few?, .couple?: break
+            default: guard !amount.info.isDisjoint(with: [.numeral, .numberWord]) else { continue }
+            }
+            let lead = tokens[max(0, position - 5)..<(position - 1)]
+            if lead.contains(where: { [.in, .within, .over, .next, .for, .after].contains($0.keyword) }) { return true }
         }
         return false
     }

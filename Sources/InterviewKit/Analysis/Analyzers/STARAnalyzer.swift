@@ -9,6 +9,8 @@ public struct STARAnalyzer: Analyzer, SegmentedAnalyzer {
 
     public init() {}
 
+    private static let template = FeatureTemplate(STARAnalyzer().features)
+
     public var features: [FeatureDescriptor] {
         [
             FeatureDescriptor("star.situation", .bool, "the answer sets the scene of a particular event"),
@@ -35,21 +37,22 @@ public struct STARAnalyzer: Analyzer, SegmentedAnalyzer {
         let reading = STARReading(text)
         var analysis = Analysis()
         let followup = reading.followup
-        analysis.features = [
-            "star.situation": .bool(reading.situation != nil),
-            "star.task": .bool(reading.task != nil),
-            "star.action": .bool(reading.ownAction != nil),
-            "star.result": .bool(reading.result != nil),
-            "star.specific_example": .bool(reading.isSpecific),
-            "star.hypothetical": .bool(reading.isHypothetical),
-            "star.generic": .bool(reading.isGeneric),
-            "star.group_action": .bool(reading.groupAction != nil),
-            "star.we_only": .bool(reading.groupAction != nil && reading.ownAction == nil),
-            "star.result_quantified": .bool(reading.resultQuantified),
-            "star.result_uncertain": .bool(reading.uncertain != nil && reading.result == nil),
-            "star.score": .number(Double(reading.score)),
-            "star.followup": .text(followup),
-        ]
+        // In the order of `features`.
+        analysis.features = Self.template.features([
+            .bool(reading.situation != nil),
+            .bool(reading.task != nil),
+            .bool(reading.ownAction != nil),
+            .bool(reading.result != nil),
+            .bool(reading.isSpecific),
+            .bool(reading.isHypothetical),
+            .bool(reading.isGeneric),
+            .bool(reading.groupAction != nil),
+            .bool(reading.groupAction != nil && reading.ownAction == nil),
+            .bool(reading.resultQuantified),
+            .bool(reading.uncertain != nil && reading.result == nil),
+            .number(Double(reading.score)),
+            .text(followup),
+        ])
         // Goal questions ask about the future; a STAR follow-up would be the wrong question there.
         if context.kind != .goals {
             analysis.followup = followup

@@ -21,7 +21,9 @@ struct STARReading {
 
     init(_ segmenter: TextSegmenter) {
         self.segmenter = segmenter
-        var facts = segmenter.clauses.map { ClauseFacts($0) }
+        var facts = segmenter.tokens.withUnsafeBufferPointer { tokens in
+            segmenter.clauses.map { ClauseFacts(UnsafeBufferPointer(rebasing: tokens[$0.range])) }
+        }
         // A story anchored in the past ("last week") but told in the present tense, with no word of habit.
         let anchored = facts.contains { $0.anchor }
         let habitual = facts.contains { $0.habitWords } || facts.contains { $0.hypothetical }

@@ -61,16 +61,4 @@ enum Lexicon {
         "december", "spring", "summer", "fall", "autumn", "winter", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
         "sept", "oct", "nov", "dec", "quarter",
     ]
-
-    /// A four-digit year such as 2019.
-    static func isYear(_ word: String) -> Bool {
-        var word = word
-        return word.withUTF8 { isYear($0) }
-    }
-
-    /// Is `word` a past-tense verb (regular or irregular)?
-    static func isPast(_ word: String) -> Bool { info(word).contains(.past) }
-
-    /// Is `word` a past-tense verb of doing (not of being, having or thinking)?
-    static func isActionPast(_ word: String) -> Bool { info(word).contains(.actionPast) }
 }

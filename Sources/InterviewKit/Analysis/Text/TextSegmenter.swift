@@ -1,13 +1,14 @@
 /// Splits an answer into tokens, sentences and clauses, also when it is unpunctuated speech.
 ///
-/// One pass over the Unicode scalars. Sentences end at `.`, `!`, `?`, `;` and line breaks; clauses
-/// also end at commas and dashes, and before joining words that start a new clause in speech
-/// ("so", "but", "then", "because", and "and" when a subject follows).
+/// One pass over the UTF-8 bytes, decoding only non-ASCII scalars. Sentences end at `.`, `!`,
+/// `?`, `;` and line breaks; clauses also end at commas and dashes, and before joining words that
+/// start a new clause in speech ("so", "but", "then", "because", and "and" when a subject follows).
 struct TextSegmenter {
-    let scalars: [Unicode.Scalar]
     private(set) var tokens: [Token] = []
     private(set) var clauses: [Clause] = []
     private(set) var sentenceCount = 0
+    /// Every token's lowercase spelling, back to back (`Token.spelling`).
+    private(set) var lowercase: [UInt8] = []
 
     /// Words that open a new clause when they follow other words.
     static let clauseOpeners: Set<String> = ["so", "but", "then", "because", "although", "though", "which", "whereas"]
@@ -20,132 +21,215 @@ struct TextSegmenter {
         "it", "it's", "my", "our", "the", "her", "his", "their", "nobody", "everyone", "that", "this", "there",
     ]
 
-    /// The answer's UTF-8 when it is all ASCII (the usual case): then scalar offsets are byte offsets
-    /// and quoting evidence is one copy.
-    private let asciiBytes: [UInt8]?
+    /// The answer's UTF-8.
+    private let bytes: [UInt8]
+    /// Where each Unicode scalar starts in `bytes` (and, last, the end), when the answer is not all
+    /// ASCII; for ASCII (the usual case) scalar offsets are byte offsets and this is nil.
+    private var scalarStarts: [Int]?
 
     init(_ text: String) {
-        // ASCII (the usual case) is widened byte by byte; decoding UTF-8 through the scalar view,
-        // once to count and once to copy, cost more than the tokenizing that follows.
-        let bytes = Array(text.utf8)
-        if bytes.allSatisfy({ $0 < 0x80 }) {
-            asciiBytes = bytes
-            scalars = bytes.map { Unicode.Scalar($0) }
-        } else {
-            asciiBytes = nil
-            scalars = Array(text.unicodeScalars)
-        }
+        bytes = Array(text.utf8)
         tokenize()
         segment()
     }
 
+    /// The lowercase spelling of the token at `index`, typographic apostrophes made plain.
+    func word(_ index: Int) -> String {
+        String(decoding: lowercase[tokens[index].spelling], as: UTF8.self)
+    }
+
+    /// Every token's lowercase spelling.
+    var words: [String] { tokens.indices.map(word) }
+
+    /// Calls `body` with the lowercase spelling of the token at `index`.
+    func withSpelling<Result>(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        lowercase.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[tokens[index].spelling])) }
+    }
+
     private mutating func tokenize() {
-        // Token text is built as lowercased UTF-8 bytes; ASCII, by far the common case, never
-        // consults the Unicode property tables.
+        var tokenizer = Tokenizer()
+        tokenizer.tokens.reserveCapacity(bytes.count / 6 + 8)
+        lowercase = bytes.withUnsafeBufferPointer { bytes in
+            // Lowercasing at most doubles a non-ASCII scalar's bytes ("İ", 2 bytes, becomes "i̇", 3)
+            // and keeps ASCII's, so the spellings fit in twice the answer's bytes.
+            [UInt8](unsafeUninitializedCapacity: 2 * bytes.count + 4) { spellings, written in
+                tokenizer.read(bytes, into: spellings)
+                written = tokenizer.written
+            }
+        }
+        tokens = tokenizer.tokens
+        scalarStarts = tokenizer.scalarStarts
+    }
+
+    /// The tokenizer's state, kept in a struct of its own so that the loop mutates plain stored
+    /// properties: captured in closures, the same variables cost a run-time exclusivity check on
+    /// every access.
+    private struct Tokenizer {
+        var tokens: [Token] = []
+        var scalarStarts: [Int]?
+        /// Bytes of lowercase spellings written so far.
+        var written = 0
         let vocabulary = Vocabulary.shared
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(32)
-        var start = 0
+        var wordStart = 0  // in the spellings
+        var start = 0  // in scalars
         var hasLetter = false
         var hasDigit = false
-        func flush(_ end: Int, into tokens: inout [Token]) {
-            guard !buffer.isEmpty else { return }
-            var lower = 0
-            var upper = buffer.count
-            while lower < upper, buffer[lower] == UInt8(ascii: "'") { lower += 1 }
-            while upper > lower, buffer[upper - 1] == UInt8(ascii: "'") { upper -= 1 }
-            if lower < upper {
-                let (text, id, info) = buffer[lower..<upper].withUnsafeBufferPointer { word in
-                    let (id, info) = Lexicon.lookup(word, in: vocabulary)
-                    return (String(decoding: word, as: UTF8.self), id, info)
+
+        /// Reads `bytes`, writing every token's lowercase spelling into `spellings`: ASCII, by far
+        /// the common case, never consults the Unicode property tables, and no word becomes a String.
+        mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, into spellings: UnsafeMutableBufferPointer<UInt8>) {
+            var index = 0
+            var scalarIndex = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                if (lead | 0x20) &- 97 < 26 || Self.isDigit(lead) {
+                    // A run of ASCII letters and digits, most of every answer, in a loop of its own.
+                    if written == wordStart { start = scalarIndex }
+                    var end = index
+                    var letters = false
+                    var digits = false
+                    while end < bytes.count {
+                        let byte = bytes[end]
+                        if (byte | 0x20) &- 97 < 26 {
+                            spellings[written &+ (end &- index)] = byte | 0x20
+                            letters = true
+                        } else if Self.isDigit(byte) {
+                            spellings[written &+ (end &- index)] = byte
+                            digits = true
+                        } else {
+                            break
+                        }
+                        end += 1
+                    }
+                    if scalarStarts != nil { scalarStarts?.append(contentsOf: index..<end) }
+                    written += end - index
+                    scalarIndex += end - index
+                    hasLetter = hasLetter || letters
+                    hasDigit = hasDigit || digits
+                    index = end
+                    continue
                 }
-                tokens.append(Token(text: text, start: start, end: end, isNumber: hasDigit && !hasLetter, id: id, info: info))
+                var value = UInt32(lead)
+                var length = 1
+                if lead >= 0x80 {
+                    // The bytes came from a String, so they are valid UTF-8.
+                    if lead < 0xE0 {
+                        length = 2
+                        value = (value & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                    } else if lead < 0xF0 {
+                        length = 3
+                        value = (value & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                    } else {
+                        length = 4
+                        value = (value & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                            | UInt32(bytes[index + 3] & 0x3F)
+                    }
+                    if scalarStarts == nil { scalarStarts = Array(0..<index) }
+                }
+                if scalarStarts != nil { scalarStarts?.append(index) }
+                let next = index + length
+                let letter: Bool
+                if lead < 0x80 {
+                    letter = (value | 0x20) &- 97 < 26
+                } else {
+                    letter = Unicode.Scalar(value)?.properties.isAlphabetic ?? false
+                }
+                if letter || Self.isDigit(lead) {
+                    if written == wordStart { start = scalarIndex }
+                    if letter { hasLetter = true } else { hasDigit = true }
+                    if lead < 0x80 {
+                        spellings[written] = UInt8(truncatingIfNeeded: letter ? value | 0x20 : value)
+                        written += 1
+                    } else if let scalar = Unicode.Scalar(value) {
+                        for byte in scalar.properties.lowercaseMapping.utf8 {
+                            spellings[written] = byte
+                            written += 1
+                        }
+                    }
+                } else if (value == 39 || value == 0x2019) && written > wordStart {
+                    spellings[written] = UInt8(ascii: "'")
+                    written += 1
+                } else if (value == 46 || value == 44) && hasDigit && !hasLetter && next < bytes.count && Self.isDigit(bytes[next]) {
+                    spellings[written] = lead  // 2.5 or 1,000
+                    written += 1
+                } else if value == 37 && hasDigit {
+                    spellings[written] = UInt8(ascii: "%")
+                    written += 1
+                } else {
+                    if written > wordStart { flush(scalarIndex, spellings) }
+                    switch value {
+                    case 46, 33, 63, 59, 10, 13, 0x2026:  // . ! ? ; line breaks …
+                        boundary(.sentence)
+                    case 44, 58, 40, 41, 0x2014, 0x2013, 34, 0x201C, 0x201D:  // , : ( ) dashes quotes
+                        boundary(.clause)
+                    case 45 where next < bytes.count && bytes[next] == 32:  // "- "
+                        boundary(.clause)
+                    default:
+                        break
+                    }
+                }
+                index = next
+                scalarIndex += 1
             }
-            buffer.removeAll(keepingCapacity: true)
+            if written > wordStart { flush(scalarIndex, spellings) }
+            scalarStarts?.append(bytes.count)
+        }
+
+        private static func isDigit(_ byte: UInt8) -> Bool { byte &- 48 < 10 }
+
+        /// Ends the word being read at scalar offset `end`.
+        private mutating func flush(_ end: Int, _ spellings: UnsafeMutableBufferPointer<UInt8>) {
+            while written > wordStart, spellings[written - 1] == UInt8(ascii: "'") { written -= 1 }
+            if written > wordStart {
+                let (id, info) = Lexicon.lookup(UnsafeBufferPointer(rebasing: spellings[wordStart..<written]), in: vocabulary)
+                tokens.append(Token(start: start, end: end, spelling: wordStart..<written, id: id, info: info))
+            }
+            wordStart = written
             hasLetter = false
             hasDigit = false
         }
-        func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 48 && scalar.value <= 57 }
-        boundaries = []
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            let value = scalar.value
-            let letter = scalar.isLetter
-            if letter || isDigit(scalar) {
-                if buffer.isEmpty { start = index }
-                if letter { hasLetter = true } else { hasDigit = true }
-                if value < 128 {
-                    buffer.append(UInt8(letter ? value | 0x20 : value))
-                } else {
-                    buffer.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
-                }
-            } else if (scalar == "'" || scalar == "\u{2019}") && !buffer.isEmpty {
-                buffer.append(UInt8(ascii: "'"))
-            } else if (scalar == "." || scalar == ",") && hasDigit && !hasLetter && index + 1 < scalars.count
-                && isDigit(scalars[index + 1])
-            {
-                buffer.append(UInt8(value))  // 2.5 or 1,000
-            } else if scalar == "%" && hasDigit {
-                buffer.append(UInt8(ascii: "%"))
-            } else {
-                flush(index, into: &tokens)
-                switch scalar {
-                case ".", "!", "?", ";", "\n", "\r", "\u{2026}":
-                    boundaries.append((tokens.count, .sentence))
-                case ",", ":", "(", ")", "\u{2014}", "\u{2013}", "\"", "\u{201C}", "\u{201D}":
-                    boundaries.append((tokens.count, .clause))
-                case "-" where index + 1 < scalars.count && scalars[index + 1] == " ":
-                    boundaries.append((tokens.count, .clause))
-                default:
-                    break
-                }
-            }
-            index += 1
-        }
-        flush(index, into: &tokens)
-    }
 
-    private enum Boundary { case sentence, clause }
-    private var boundaries: [(Int, Boundary)] = []
+        private mutating func boundary(_ kind: Token.Boundary) {
+            // Before the first token there is nothing to end.
+            guard !tokens.isEmpty else { return }
+            tokens[tokens.count - 1].boundaryAfter = max(tokens[tokens.count - 1].boundaryAfter, kind)
+        }
+    }
 
     private mutating func segment() {
         guard !tokens.isEmpty else { return }
-        var breaks = [Boundary?](repeating: nil, count: tokens.count + 1)
-        for (position, kind) in boundaries where position <= tokens.count {
-            if breaks[position] != .sentence { breaks[position] = kind }
-        }
         // Speech-like joins open a new clause.
-        for i in 1..<max(1, tokens.count) where breaks[i] == nil {
+        let and = Keyword.and.rawValue
+        for i in 1..<tokens.count where tokens[i - 1].boundaryAfter == .none {
             let info = tokens[i].info
             if info.contains(.clauseOpener) {
-                breaks[i] = .clause
+                tokens[i - 1].boundaryAfter = .clause
             } else if info.contains(.subjectOpener), i + 1 < tokens.count, tokens[i + 1].info.contains(.clauseSubject) {
-                breaks[i] = .clause
-            } else if tokens[i].text == "and" {
+                tokens[i - 1].boundaryAfter = .clause
+            } else if tokens[i].id == and {
                 var next = i + 1
                 while next < tokens.count, tokens[next].info.contains(.filler) { next += 1 }
-                if next < tokens.count, tokens[next].info.contains(.clauseSubject) { breaks[i] = .clause }
+                if next < tokens.count, tokens[next].info.contains(.clauseSubject) { tokens[i - 1].boundaryAfter = .clause }
             }
         }
         var sentence = 0
         var clauseStart = 0
         for i in 1...tokens.count {
-            guard i == tokens.count || breaks[i] != nil else { continue }
-            if clauseStart < i {
-                let slice = tokens[clauseStart..<i]
-                clauses.append(Clause(tokens: slice, start: slice.first!.start, end: slice.last!.end, sentence: sentence))
-            }
-            if i < tokens.count, breaks[i] == .sentence, clauseStart < i { sentence += 1 }
+            let boundary = i == tokens.count ? .sentence : tokens[i - 1].boundaryAfter
+            guard boundary != .none else { continue }
+            clauses.append(Clause(range: clauseStart..<i, start: tokens[clauseStart].start, end: tokens[i - 1].end, sentence: sentence))
+            if i < tokens.count, boundary == .sentence { sentence += 1 }
             clauseStart = i
         }
-        sentenceCount = clauses.isEmpty ? 0 : sentence + 1
+        sentenceCount = sentence + 1
     }
 
     /// The original text between two scalar offsets.
     func text(_ start: Int, _ end: Int) -> String {
-        let range = max(0, start)..<max(max(0, start), min(end, scalars.count))
-        if let asciiBytes { return String(decoding: asciiBytes[range], as: UTF8.self) }
-        return String(String.UnicodeScalarView(scalars[range]))
+        let scalarCount = (scalarStarts?.count).map { $0 - 1 } ?? bytes.count
+        let lower = min(max(0, start), scalarCount)
+        let upper = max(lower, min(end, scalarCount))
+        guard let scalarStarts else { return String(decoding: bytes[lower..<upper], as: UTF8.self) }
+        return String(decoding: bytes[scalarStarts[lower]..<scalarStarts[upper]], as: UTF8.self)
     }
 }

@@ -1,38 +1,38 @@
-/// A word or number of an answer, lowercased, with its place in the original text.
+/// A word or number of an answer, with its place in the original text and what the word lists
+/// know about it. Its lowercase spelling is in the segmenter (`TextSegmenter.word(_:)`): most
+/// words are never needed as text, so none is made a String.
 struct Token: Sendable, Hashable {
-    /// Lowercased, with typographic apostrophes made plain (`don’t` → `don't`).
-    var text: String
     /// Offsets in Unicode scalars of the original answer.
     var start: Int
     var end: Int
-    var isNumber: Bool
+    /// Where the lowercase spelling is in `TextSegmenter.lowercase`.
+    var spelling: Range<Int>
     /// The word's id in the analyzers' vocabulary, or -1 when no list has it.
     var id: Int32
-    /// What the word lists know about the word.
+    /// What the word lists and the word's form say about it.
     var info: WordInfo
+    /// Punctuation after the token: a clause or sentence ends there.
+    var boundaryAfter: Boundary = .none
+
+    /// The keyword this token is, if it is one.
+    var keyword: Keyword? { Keyword(rawValue: id) }
+
+    /// Ordered: a sentence boundary also ends the clause.
+    enum Boundary: UInt8, Comparable, Sendable {
+        case none, clause, sentence
+        static func < (a: Boundary, b: Boundary) -> Bool { a.rawValue < b.rawValue }
+    }
 }
 
 /// A clause: a stretch of tokens between punctuation or joining words, the unit the analyzers judge.
 struct Clause: Sendable {
-    let tokens: ArraySlice<Token>
+    /// Its tokens' positions in `TextSegmenter.tokens`.
+    let range: Range<Int>
     /// Offsets in Unicode scalars of the original answer.
     var start: Int
     var end: Int
     /// Index of the sentence the clause belongs to.
     var sentence: Int
 
-    /// The tokens' words, vocabulary ids and flags, made once here because every analyzer reads them.
-    let words: [String]
-    let ids: [Int32]
-    let info: [WordInfo]
-
-    init(tokens: ArraySlice<Token>, start: Int, end: Int, sentence: Int) {
-        self.tokens = tokens
-        self.start = start
-        self.end = end
-        self.sentence = sentence
-        words = tokens.map(\.text)
-        ids = tokens.map(\.id)
-        info = tokens.map(\.info)
-    }
+    var count: Int { range.count }
 }

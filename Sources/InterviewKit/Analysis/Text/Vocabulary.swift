@@ -30,6 +30,11 @@ final class Vocabulary: Sendable {
             var word = word
             return word.withUTF8 { add($0) }
         }
+        // Keywords first, so that each one's id is its raw value.
+        for keyword in Keyword.allCases {
+            let id = add(keyword.spelling)
+            precondition(id == Int(keyword.rawValue), "keyword '\(keyword.spelling)' is listed twice")
+        }
         for (words, flag) in Lexicon.marks {
             for word in words { info[add(word)].insert(flag) }
         }

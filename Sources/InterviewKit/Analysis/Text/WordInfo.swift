@@ -1,6 +1,6 @@
 /// What the word lists know about one word, looked up once per token instead of once per rule.
 struct WordInfo: OptionSet, Sendable, Hashable {
-    let rawValue: UInt32
+    let rawValue: UInt64
 
     static let ownSubject = WordInfo(rawValue: 1 << 0)
     static let groupSubject = WordInfo(rawValue: 1 << 1)
@@ -37,6 +37,23 @@ struct WordInfo: OptionSet, Sendable, Hashable {
     /// SMART time frames: month and season names; "year", "weeks", "semester" and the like.
     static let month = WordInfo(rawValue: 1 << 25)
     static let timeUnit = WordInfo(rawValue: 1 << 26)
+    /// Clause reading: "would", "can", …; participles that are not base forms ("done"); verbs of speaking.
+    static let modal = WordInfo(rawValue: 1 << 27)
+    static let participle = WordInfo(rawValue: 1 << 28)
+    static let speech = WordInfo(rawValue: 1 << 29)
+    /// A number written as a word ("three", "dozen").
+    static let numberWord = WordInfo(rawValue: 1 << 30)
+
+    // The word's form, worked out from its bytes for every token, listed or not.
+    /// Its first character is a number ("5", "2019", "Ⅻ").
+    static let numeral = WordInfo(rawValue: 1 << 31)
+    static let endsEd = WordInfo(rawValue: 1 << 32)
+    static let endsIng = WordInfo(rawValue: 1 << 33)
+    static let endsS = WordInfo(rawValue: 1 << 34)
+    /// Contractions that carry an auxiliary: "I'd", "we'll", "I'm" and "they're".
+    static let endsApostropheD = WordInfo(rawValue: 1 << 35)
+    static let endsApostropheLL = WordInfo(rawValue: 1 << 36)
+    static let endsApostropheMOrRe = WordInfo(rawValue: 1 << 37)
 }
 
 extension Lexicon {
@@ -52,31 +69,50 @@ extension Lexicon {
     static let marks: [(words: Set<String>, flag: WordInfo)] = [
         (ownSubjects, .ownSubject), (groupSubjectWords, .groupSubject), (groupNouns, .groupNoun),
         (groupDeterminers, .groupDeterminer), (thirdPersonSubjects, .thirdPerson), (adverbs, .adverb), (hedges, .hedge),
-        (habitual, .habitual), (numberWords, .quantity), (connectives, .connective), (prepositions, .preposition),
+        (habitual, .habitual), (numberWords, [.quantity, .numberWord]), (connectives, .connective), (prepositions, .preposition),
         (ClauseFacts.subordinators, .subordinator), (ClauseFacts.sceneNouns, .sceneNoun),
         (TextSegmenter.clauseOpeners, .clauseOpener), (TextSegmenter.subjectOpeners, .subjectOpener),
         (TextSegmenter.subjects, .clauseSubject), (TextSegmenter.fillers, .filler), (firstSingular, .firstSingular),
         (firstPlural, .firstPlural), (fillers, .spokenFiller), (months, .month), (SMARTAnalyzer.timeUnits, .timeUnit),
+        (modals, .modal), (ClauseFacts.participles, .participle), (ClauseFacts.speechVerbs, .speech),
     ]
 
     /// The vocabulary id of a token's lowercase bytes (-1 when no list has it) and everything the
-    /// lists and its form say about it (digits, years, percentages, "-ed").
+    /// lists and its form say about it (digits, years, percentages, "-ed", "-ing", contractions).
     static func lookup(_ word: UnsafeBufferPointer<UInt8>, in vocabulary: Vocabulary = .shared) -> (id: Int32, info: WordInfo) {
         let id = vocabulary.id(word)
         var info = id >= 0 ? vocabulary.info[Int(id)] : []
         guard let first = word.first, let last = word.last else { return (id, info) }
         if first >= 48 && first <= 57 {
-            info.insert(.quantity)
+            info.formUnion([.quantity, .numeral])
             if isYear(word) { info.insert(.year) }
-        } else if last == UInt8(ascii: "%") {
-            info.insert(.quantity)
+        } else {
+            if last == UInt8(ascii: "%") { info.insert(.quantity) }
+            if first >= 0x80, startsWithNumber(word) { info.insert(.numeral) }
         }
+        let count = word.count
+        func endsWith(_ a: UInt8, _ b: UInt8) -> Bool { count >= 2 && word[count - 2] == a && word[count - 1] == b }
+        if last == UInt8(ascii: "s") { info.insert(.endsS) }
+        if endsWith(UInt8(ascii: "e"), UInt8(ascii: "d")) { info.insert(.endsEd) }
+        if endsWith(UInt8(ascii: "n"), UInt8(ascii: "g")), count >= 3, word[count - 3] == UInt8(ascii: "i") { info.insert(.endsIng) }
+        if endsWith(UInt8(ascii: "'"), UInt8(ascii: "d")) { info.insert(.endsApostropheD) }
+        if endsWith(UInt8(ascii: "'"), UInt8(ascii: "m")) || (endsWith(UInt8(ascii: "r"), UInt8(ascii: "e")) && count >= 3 && word[count - 3] == UInt8(ascii: "'")) {
+            info.insert(.endsApostropheMOrRe)
+        }
+        if endsWith(UInt8(ascii: "l"), UInt8(ascii: "l")), count >= 3, word[count - 3] == UInt8(ascii: "'") { info.insert(.endsApostropheLL) }
         if !info.contains(.past), word.count > 3, last == UInt8(ascii: "d"), word[word.count - 2] == UInt8(ascii: "e"),
             id < 0 || !vocabulary.notPast[Int(id)]
         {
             info.formUnion([.past, .actionPast])
         }
         return (id, info)
+    }
+
+    /// Like Character.isNumber, which asks of the first scalar: "Ⅻ" is a letter and a number.
+    /// Out of line, so that the common ASCII path does not pay for the Unicode types' set-up.
+    @inline(never)
+    private static func startsWithNumber(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        String(decoding: word.prefix(4), as: UTF8.self).unicodeScalars.first?.properties.numericType != nil
     }
 
     /// Four digits from 1980 to 2060.
