@@ -35,22 +35,29 @@ struct ClauseFacts {
     /// this runs for every clause of every answer.
     init(_ tokens: UnsafeBufferPointer<Token>) {
         guard let firstToken = tokens.first, let lastToken = tokens.last else { return }
-        let first = firstToken.keyword
+        // Every flag of the clause's words after the first, and whether "had" is one, in one pass.
+        var later: WordInfo = []
+        var hasHad = firstToken.is(.had)
+        for token in tokens.dropFirst() {
+            later.formUnion(token.info)
+            hasHad = hasHad || token.is(.had)
+        }
+        let all = later.union(firstToken.info)
         subordinate = firstToken.info.contains(.subordinator)
-        givesBackground = first == .because || first == .since || first == .as || tokens.contains { $0.id == Keyword.had.rawValue }
+        givesBackground = firstToken.is(.because) || firstToken.is(.since) || firstToken.is(.as) || hasHad
         // "once" anchors a story when it stands alone or ends the clause ("I had a client once"), not in "once he calmed down".
         let phrases = Self.phrases.scan(tokens, marked: .phraseStart, onlyAtStart: Self.Phrase.conditionalOpener.rawValue)
         func has(_ phrase: Phrase) -> Bool { phrases & phrase.rawValue != 0 }
-        anchor = has(.anchor) || tokens.contains { $0.info.contains(.year) }
-            || (lastToken.keyword == .once && (tokens.count == 1 || first != .once))
+        anchor = has(.anchor) || all.contains(.year)
+            || (lastToken.is(.once) && (tokens.count == 1 || !firstToken.is(.once)))
         sceneSetter = has(.sceneSetter)
         task = has(.task) || Self.obligation(in: tokens)
         strongResult = has(.strongResult)
         weakResult = has(.weakResult)
         uncertain = has(.uncertainty)
-        quantity = tokens.contains { $0.info.contains(.quantity) }
-        if first == .if || has(.conditionalOpener) { hypothetical = true }
-        habitWords = tokens.contains { $0.info.contains(.habitual) }
+        quantity = all.contains(.quantity)
+        if firstToken.is(.if) || has(.conditionalOpener) { hypothetical = true }
+        habitWords = all.contains(.habitual)
         readSubjects(tokens)
         // "I asked her at the next session" dates the speaker's own action; "the next session she came early" is an outcome.
         if has(.later) && !ownAction { strongResult = true }
@@ -61,7 +68,7 @@ struct ClauseFacts {
                 // "…, found out he had been in hospital": the verb comes first, so its subject is the previous clause's.
                 continuesPrevious = true
                 past = true
-            } else if !hasSubject, tokens.dropFirst().contains(where: { $0.info.contains(.past) }) {
+            } else if !hasSubject, later.contains(.past) {
                 // Someone the word lists do not know: "a client's employer called".
                 past = true
                 thirdPersonEvent = true
@@ -94,11 +101,11 @@ struct ClauseFacts {
             hasSubject = true
             if subject != .other { hasOwnOrGroupSubject = true }
             // "who" clauses after a noun describe the scene: "a client who had stopped…"
-            if subject == .other, next < tokens.count, tokens[next].keyword == .who { next += 1 }
+            if subject == .other, next < tokens.count, tokens[next].is(.who) { next += 1 }
             // "a client I worked with": the speaker inside a description of someone else.
             if subject != .other, before.contains(.thirdPerson) || before.contains(.sceneNoun) {
                 // "what I had seen" is neither an action nor a scene; "the clinic where I worked" is a scene.
-                sceneSetter = sceneSetter || tokens[i - 1].keyword != .what
+                sceneSetter = sceneSetter || !tokens[i - 1].is(.what)
                 i += 1
                 continue
             }
@@ -324,10 +331,10 @@ struct ClauseFacts {
 
     /// "had to" and "needed to" state a task unless someone else is the one who had to.
     static func obligation(in tokens: UnsafeBufferPointer<Token>) -> Bool {
-        for i in tokens.indices.dropFirst() where i + 1 < tokens.count && tokens[i + 1].keyword == .to {
-            guard tokens[i].keyword == .had || tokens[i].keyword == .needed else { continue }
+        for i in tokens.indices.dropFirst() where i + 1 < tokens.count && tokens[i + 1].is(.to) {
+            guard tokens[i].is(.had) || tokens[i].is(.needed) else { continue }
             let before = tokens[i - 1]
-            if !before.info.contains(.thirdPerson) && before.keyword != .who { return true }
+            if !before.info.contains(.thirdPerson) && !before.is(.who) { return true }
         }
         return false
     }

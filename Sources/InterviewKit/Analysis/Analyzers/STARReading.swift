@@ -13,22 +13,41 @@ struct STARReading {
     private(set) var pastClauses = 0
     private(set) var hypotheticalClauses = 0
     private(set) var habitualClauses = 0
-    private var ownActions: [Int] = []
-    private var groupActions: [Int] = []
-    private var results: [Int] = []
-    private var situations: [Int] = []
-    private var tasks: [Int] = []
+    /// What each clause shows, by clause: one array for all the parts (this runs for every answer).
+    private var roles: [Role] = []
+
+    private struct Role: OptionSet {
+        let rawValue: UInt8
+        static let situation = Role(rawValue: 1 << 0)
+        static let task = Role(rawValue: 1 << 1)
+        static let ownAction = Role(rawValue: 1 << 2)
+        static let groupAction = Role(rawValue: 1 << 3)
+        static let result = Role(rawValue: 1 << 4)
+        /// Told as something that happened, neither hypothetical nor habitual.
+        static let narrative = Role(rawValue: 1 << 5)
+        /// A narrative clause in which the speaker or their group acts.
+        static let acting = Role(rawValue: 1 << 6)
+        static let parts: Role = [.situation, .task, .ownAction, .groupAction, .result]
+    }
 
     init(_ segmenter: TextSegmenter) {
         self.segmenter = segmenter
-        var facts = segmenter.tokens.withUnsafeBufferPointer { tokens in
-            segmenter.clauses.map { ClauseFacts(UnsafeBufferPointer(rebasing: tokens[$0.range])) }
+        var facts: [ClauseFacts] = []
+        facts.reserveCapacity(segmenter.clauses.count)
+        segmenter.tokens.withUnsafeBufferPointer { tokens in
+            for clause in segmenter.clauses { facts.append(ClauseFacts(UnsafeBufferPointer(rebasing: tokens[clause.range]))) }
         }
         // A story anchored in the past ("last week") but told in the present tense, with no word of habit.
-        let anchored = facts.contains { $0.anchor }
-        let habitual = facts.contains { $0.habitWords } || facts.contains { $0.hypothetical }
-        let pastTold = facts.filter { $0.past }.count
-        let presentTold = facts.filter { $0.presentOwn || $0.presentGroup || $0.presentOther }.count
+        var anchored = false
+        var habitual = false
+        var pastTold = 0
+        var presentTold = 0
+        for clause in facts {
+            anchored = anchored || clause.anchor
+            habitual = habitual || clause.habitWords || clause.hypothetical
+            if clause.past { pastTold += 1 }
+            if clause.presentOwn || clause.presentGroup || clause.presentOther { presentTold += 1 }
+        }
         if anchored && !habitual && presentTold >= 2 && presentTold > pastTold {
             for index in facts.indices { facts[index].readAsPastNarrative() }
         }
@@ -41,58 +60,67 @@ struct STARReading {
                 facts[index].thirdPersonEvent = facts[index].thirdPersonEvent || previous.thirdPersonEvent
             }
         }
-        let isNarrative = facts.map { !$0.hypothetical && !$0.habitual }
-        let acting = facts.indices.map { isNarrative[$0] && (facts[$0].ownAction || facts[$0].groupAction) }
-        let firstAction = acting.firstIndex(of: true)
+        roles = facts.map { clause in
+            let narrative = !clause.hypothetical && !clause.habitual
+            return narrative ? (clause.ownAction || clause.groupAction ? [.narrative, .acting] : .narrative) : []
+        }
+        let firstAction = roles.firstIndex { $0.contains(.acting) }
         // A subordinate "when we told him" does not move the telling past the actions.
-        let lastAction = facts.indices.last { acting[$0] && !facts[$0].subordinate }
+        let lastAction = facts.indices.last { roles[$0].contains(.acting) && !facts[$0].subordinate }
         for (index, clause) in facts.enumerated() {
+            let isNarrative = roles[index].contains(.narrative)
+            let acting = roles[index].contains(.acting)
             if clause.hypothetical { hypotheticalClauses += 1 }
             if clause.habitual { habitualClauses += 1 }
-            if clause.past && isNarrative[index] { pastClauses += 1 }
+            if clause.past && isNarrative { pastClauses += 1 }
             if clause.anchor && anchor == nil { anchor = index }
             if clause.uncertain && uncertain == nil { uncertain = index }
-            if isNarrative[index] && clause.ownAction { ownActions.append(index) }
-            if isNarrative[index] && clause.groupAction { groupActions.append(index) }
-            if clause.task && !clause.hypothetical { tasks.append(index) }
+            if isNarrative && clause.ownAction { roles[index].insert(.ownAction) }
+            if isNarrative && clause.groupAction { roles[index].insert(.groupAction) }
+            if clause.task && !clause.hypothetical { roles[index].insert(.task) }
             // Strong markers ("in the end", "as a result") count anywhere; weaker signs of an outcome
             // count only once the telling has moved past the speaker's actions.
             let afterActions = lastAction.map { index > $0 } ?? false
             let afterFirstAction = firstAction.map { index >= $0 } ?? true
             let outcome = (clause.strongResult && afterFirstAction)
                 || (afterActions && (clause.weakResult || (clause.thirdPersonEvent && !clause.thirdPersonSpeech)))
-                || (firstAction.map { index > $0 } ?? false) && !acting[index] && clause.weakResult && clause.thirdPersonEvent
-            let isResult = outcome && isNarrative[index] && !clause.uncertain && !clause.subordinate
+                || (firstAction.map { index > $0 } ?? false) && !acting && clause.weakResult && clause.thirdPersonEvent
+            let isResult = outcome && isNarrative && !clause.uncertain && !clause.subordinate
             if isResult {
-                results.append(index)
+                roles[index].insert(.result)
                 if clause.quantity { resultQuantified = true }
-            } else if isNarrative[index]
+            } else if isNarrative
                 && (clause.sceneSetter || clause.anchor
                     || (clause.subordinate && clause.thirdPersonEvent && clause.givesBackground)
-                    || (!acting[index] && clause.past && (firstAction.map { index < $0 } ?? true)))
+                    || (!acting && clause.past && (firstAction.map { index < $0 } ?? true)))
             {
-                situations.append(index)
+                roles[index].insert(.situation)
             }
         }
         // "…but she moved away, so I have no idea what happened": doubt about the outcome outweighs
-        // anything in the same sentence that looked like one.
+        // anything in the same sentence that looked like one. Clauses come in sentence order.
         let clauses = segmenter.clauses
-        let doubtful = Set(facts.indices.filter { facts[$0].uncertain }.map { clauses[$0].sentence })
-        results.removeAll { doubtful.contains(clauses[$0].sentence) }
+        var sentenceStart = 0
+        while sentenceStart < clauses.count {
+            var sentenceEnd = sentenceStart + 1
+            while sentenceEnd < clauses.count && clauses[sentenceEnd].sentence == clauses[sentenceStart].sentence { sentenceEnd += 1 }
+            if facts[sentenceStart..<sentenceEnd].contains(where: \.uncertain) {
+                for clause in sentenceStart..<sentenceEnd { roles[clause].remove(.result) }
+            }
+            sentenceStart = sentenceEnd
+        }
         // The STAR parts belong to a story: an answer that tells none has none of them.
         if !isSpecific {
-            situations = []
-            tasks = []
-            ownActions = []
-            groupActions = []
-            results = []
+            for index in roles.indices { roles[index].subtract(.parts) }
         }
-        situation = situations.first
-        task = tasks.first
-        ownAction = ownActions.first
-        groupAction = groupActions.first
-        result = results.first
+        situation = first(.situation)
+        task = first(.task)
+        ownAction = first(.ownAction)
+        groupAction = first(.groupAction)
+        result = first(.result)
     }
+
+    private func first(_ role: Role) -> Int? { roles.firstIndex { $0.contains(role) } }
 
     /// One specific past example: enough past narrative, anchored or told at some length.
     var isSpecific: Bool {
@@ -105,7 +133,7 @@ struct STARReading {
     var isHypothetical: Bool { !isSpecific && hypotheticalClauses > 0 && hypotheticalClauses >= habitualClauses }
     var isGeneric: Bool { !isSpecific && !isHypothetical }
 
-    var score: Int { [situation, task, ownAction, result].compactMap { $0 }.count }
+    var score: Int { (situation != nil ? 1 : 0) + (task != nil ? 1 : 0) + (ownAction != nil ? 1 : 0) + (result != nil ? 1 : 0) }
 
     var followup: String {
         if !isSpecific { return "example" }
@@ -139,19 +167,26 @@ struct STARReading {
 
     var evidence: [Evidence] {
         var spans: [Evidence] = []
-        func add(_ feature: String, _ indices: [Int]) {
-            for index in indices.prefix(3) {
+        spans.reserveCapacity(16)
+        func add(_ feature: String, _ role: Role) {
+            var added = 0
+            for index in roles.indices where added < 3 && roles[index].contains(role) {
                 let clause = segmenter.clauses[index]
                 spans.append(Evidence(feature: feature, start: clause.start, end: clause.end, text: segmenter.text(clause.start, clause.end)))
+                added += 1
             }
         }
-        add("star.situation", situations)
-        add("star.task", tasks)
-        add("star.action", ownActions)
-        if ownActions.isEmpty { add("star.group_action", groupActions) }
-        add("star.result", results)
-        if results.isEmpty, let uncertain { add("star.result_uncertain", [uncertain]) }
-        if let anchor, isSpecific { add("star.specific_example", [anchor]) }
+        func add(_ feature: String, clause index: Int) {
+            let clause = segmenter.clauses[index]
+            spans.append(Evidence(feature: feature, start: clause.start, end: clause.end, text: segmenter.text(clause.start, clause.end)))
+        }
+        add("star.situation", .situation)
+        add("star.task", .task)
+        add("star.action", .ownAction)
+        if ownAction == nil { add("star.group_action", .groupAction) }
+        add("star.result", .result)
+        if result == nil, let uncertain { add("star.result_uncertain", clause: uncertain) }
+        if let anchor, isSpecific { add("star.specific_example", clause: anchor) }
         return spans
     }
 }

@@ -21,16 +21,24 @@ struct TextSegmenter {
         "it", "it's", "my", "our", "the", "her", "his", "their", "nobody", "everyone", "that", "this", "there",
     ]
 
-    /// The answer's UTF-8.
-    private let bytes: [UInt8]
+    /// The answer, its UTF-8 contiguous (read in place, not copied).
+    private let answer: String
     /// Where each Unicode scalar starts in `bytes` (and, last, the end), when the answer is not all
     /// ASCII; for ASCII (the usual case) scalar offsets are byte offsets and this is nil.
     private var scalarStarts: [Int]?
 
     init(_ text: String) {
-        bytes = Array(text.utf8)
+        var text = text
+        text.makeContiguousUTF8()
+        answer = text
         tokenize()
         segment()
+    }
+
+    /// Calls `body` with the answer's UTF-8.
+    private func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        var answer = answer
+        return answer.withUTF8(body)
     }
 
     /// The lowercase spelling of the token at `index`, typographic apostrophes made plain.
@@ -48,8 +56,8 @@ struct TextSegmenter {
 
     private mutating func tokenize() {
         var tokenizer = Tokenizer()
-        tokenizer.tokens.reserveCapacity(bytes.count / 6 + 8)
-        lowercase = bytes.withUnsafeBufferPointer { bytes in
+        tokenizer.tokens.reserveCapacity(answer.utf8.count / 6 + 8)
+        lowercase = withBytes { bytes in
             // Lowercasing at most doubles a non-ASCII scalar's bytes ("İ", 2 bytes, becomes "i̇", 3)
             // and keeps ASCII's, so the spellings fit in twice the answer's bytes.
             [UInt8](unsafeUninitializedCapacity: 2 * bytes.count + 4) { spellings, written in
@@ -107,6 +115,14 @@ struct TextSegmenter {
                     hasLetter = hasLetter || letters
                     hasDigit = hasDigit || digits
                     index = end
+                    continue
+                }
+                if lead == 32 {
+                    // A space, the most common separator, ends a word and nothing else.
+                    if written > wordStart { flush(scalarIndex, spellings) }
+                    scalarStarts?.append(index)
+                    index += 1
+                    scalarIndex += 1
                     continue
                 }
                 var value = UInt32(lead)
@@ -198,15 +214,22 @@ struct TextSegmenter {
 
     private mutating func segment() {
         guard !tokens.isEmpty else { return }
-        // Speech-like joins open a new clause.
-        let and = Keyword.and.rawValue
+        var clauses: [Clause] = []
+        clauses.reserveCapacity(tokens.count / 4 + 2)
+        sentenceCount = tokens.withUnsafeMutableBufferPointer { Self.segment($0, into: &clauses) }
+        self.clauses = clauses
+    }
+
+    /// Marks the speech-like joins as clause boundaries and cuts the tokens into clauses; returns
+    /// the number of sentences.
+    private static func segment(_ tokens: UnsafeMutableBufferPointer<Token>, into clauses: inout [Clause]) -> Int {
         for i in 1..<tokens.count where tokens[i - 1].boundaryAfter == .none {
             let info = tokens[i].info
             if info.contains(.clauseOpener) {
                 tokens[i - 1].boundaryAfter = .clause
             } else if info.contains(.subjectOpener), i + 1 < tokens.count, tokens[i + 1].info.contains(.clauseSubject) {
                 tokens[i - 1].boundaryAfter = .clause
-            } else if tokens[i].id == and {
+            } else if tokens[i].is(.and) {
                 var next = i + 1
                 while next < tokens.count, tokens[next].info.contains(.filler) { next += 1 }
                 if next < tokens.count, tokens[next].info.contains(.clauseSubject) { tokens[i - 1].boundaryAfter = .clause }
@@ -221,15 +244,15 @@ struct TextSegmenter {
             if i < tokens.count, boundary == .sentence { sentence += 1 }
             clauseStart = i
         }
-        sentenceCount = sentence + 1
+        return sentence + 1
     }
 
     /// The original text between two scalar offsets.
     func text(_ start: Int, _ end: Int) -> String {
-        let scalarCount = (scalarStarts?.count).map { $0 - 1 } ?? bytes.count
+        let scalarCount = (scalarStarts?.count).map { $0 - 1 } ?? answer.utf8.count
         let lower = min(max(0, start), scalarCount)
         let upper = max(lower, min(end, scalarCount))
-        guard let scalarStarts else { return String(decoding: bytes[lower..<upper], as: UTF8.self) }
-        return String(decoding: bytes[scalarStarts[lower]..<scalarStarts[upper]], as: UTF8.self)
+        let bytes = scalarStarts.map { $0[lower]..<$0[upper] } ?? lower..<upper
+        return withBytes { String(decoding: UnsafeBufferPointer(rebasing: $0[bytes]), as: UTF8.self) }
     }
 }

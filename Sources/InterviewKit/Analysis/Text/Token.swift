@@ -17,6 +17,9 @@ struct Token: Sendable, Hashable {
     /// The keyword this token is, if it is one.
     var keyword: Keyword? { Keyword(rawValue: id) }
 
+    /// Whether the token is `keyword`: one integer comparison.
+    func `is`(_ keyword: Keyword) -> Bool { id == keyword.rawValue }
+
     /// Ordered: a sentence boundary also ends the clause.
     enum Boundary: UInt8, Comparable, Sendable {
         case none, clause, sentence

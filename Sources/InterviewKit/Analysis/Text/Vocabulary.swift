@@ -5,10 +5,8 @@ final class Vocabulary: Sendable {
     static let shared = Vocabulary()
 
     private let table: ByteTable
-    /// What the word lists say about each word, by id.
+    /// What the word lists and the word's form say about each word, by id.
     let info: [WordInfo]
-    /// Words ending in "-ed" that are not past tenses ("need", "hundred"), by id.
-    let notPast: [Bool]
 
     var count: Int { info.count }
 
@@ -17,12 +15,15 @@ final class Vocabulary: Sendable {
     private init() {
         var builder = ByteTable.Builder()
         var info: [WordInfo] = []
+        /// Words ending in "-ed" that are not past tenses ("need", "hundred"), by id.
         var notPast: [Bool] = []
+        var spellings: [[UInt8]] = []
         func add(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
             let id = Int(builder.insert(bytes))
             if id == info.count {
                 info.append([])
                 notPast.append(false)
+                spellings.append(Array(bytes))
             }
             return id
         }
@@ -58,8 +59,10 @@ final class Vocabulary: Sendable {
             }
         }
         table = builder.table
-        self.info = info
-        self.notPast = notPast
+        // The form of every listed word, read now rather than at every occurrence.
+        self.info = info.indices.map { id in
+            spellings[id].withUnsafeBufferPointer { Lexicon.form(of: $0, listed: info[id], notPast: notPast[id]) }
+        }
     }
 
     /// The id of the word spelled by `word` (lowercase UTF-8), or -1 when no list has it.

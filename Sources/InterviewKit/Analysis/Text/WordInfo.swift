@@ -79,10 +79,18 @@ extension Lexicon {
 
     /// The vocabulary id of a token's lowercase bytes (-1 when no list has it) and everything the
     /// lists and its form say about it (digits, years, percentages, "-ed", "-ing", contractions).
+    /// A listed word's form was read once, when the vocabulary was made.
     static func lookup(_ word: UnsafeBufferPointer<UInt8>, in vocabulary: Vocabulary = .shared) -> (id: Int32, info: WordInfo) {
         let id = vocabulary.id(word)
-        var info = id >= 0 ? vocabulary.info[Int(id)] : []
-        guard let first = word.first, let last = word.last else { return (id, info) }
+        if id >= 0 { return (id, vocabulary.info[Int(id)]) }
+        return (id, form(of: word, listed: [], notPast: false))
+    }
+
+    /// `listed` plus what the word's form says: digits, years, percentages, "-ed" past tenses
+    /// (unless `notPast`), "-ing", "-s", contractions.
+    static func form(of word: UnsafeBufferPointer<UInt8>, listed: WordInfo, notPast: Bool) -> WordInfo {
+        var info = listed
+        guard let first = word.first, let last = word.last else { return info }
         if first >= 48 && first <= 57 {
             info.formUnion([.quantity, .numeral])
             if isYear(word) { info.insert(.year) }
@@ -93,19 +101,17 @@ extension Lexicon {
         let count = word.count
         func endsWith(_ a: UInt8, _ b: UInt8) -> Bool { count >= 2 && word[count - 2] == a && word[count - 1] == b }
         if last == UInt8(ascii: "s") { info.insert(.endsS) }
-        if endsWith(UInt8(ascii: "e"), UInt8(ascii: "d")) { info.insert(.endsEd) }
+        if endsWith(UInt8(ascii: "e"), UInt8(ascii: "d")) {
+            info.insert(.endsEd)
+            if count > 3, !notPast, !info.contains(.past) { info.formUnion([.past, .actionPast]) }
+        }
         if endsWith(UInt8(ascii: "n"), UInt8(ascii: "g")), count >= 3, word[count - 3] == UInt8(ascii: "i") { info.insert(.endsIng) }
         if endsWith(UInt8(ascii: "'"), UInt8(ascii: "d")) { info.insert(.endsApostropheD) }
         if endsWith(UInt8(ascii: "'"), UInt8(ascii: "m")) || (endsWith(UInt8(ascii: "r"), UInt8(ascii: "e")) && count >= 3 && word[count - 3] == UInt8(ascii: "'")) {
             info.insert(.endsApostropheMOrRe)
         }
         if endsWith(UInt8(ascii: "l"), UInt8(ascii: "l")), count >= 3, word[count - 3] == UInt8(ascii: "'") { info.insert(.endsApostropheLL) }
-        if !info.contains(.past), word.count > 3, last == UInt8(ascii: "d"), word[word.count - 2] == UInt8(ascii: "e"),
-            id < 0 || !vocabulary.notPast[Int(id)]
-        {
-            info.formUnion([.past, .actionPast])
-        }
-        return (id, info)
+        return info
     }
 
     /// Like Character.isNumber, which asks of the first scalar: "Ⅻ" is a letter and a number.
