@@ -55,7 +55,34 @@ public protocol Analyzer: Sendable {
 }
 
 /// Built-in analyzers read the answer through the same segmentation, so a run segments each
-/// answer once however many of them are in use.
+/// answer once however many of them are in use, and give their declared features as values in
+/// the order they declare them: a set fills one dictionary made once for all of them, instead of
+/// hashing every name of every analyzer into a new dictionary for every answer.
 protocol SegmentedAnalyzer: Analyzer {
-    func analyze(_ text: TextSegmenter, context: AnalysisContext) -> Analysis
+    func read(_ text: TextSegmenter, context: AnalysisContext) -> SegmentedAnalysis
+}
+
+/// What a built-in analyzer found in one answer.
+struct SegmentedAnalysis {
+    /// The values of the analyzer's declared `features`, in their order.
+    var values: [FeatureValue]
+    /// Features that only the context names (a scenario's competencies).
+    var named: [(name: String, value: FeatureValue)] = []
+    var followup: String?
+    var reason = ""
+    var evidence: [Evidence] = []
+}
+
+extension SegmentedAnalyzer {
+    /// The analysis of one answer on its own.
+    func analyze(_ text: TextSegmenter, context: AnalysisContext) -> Analysis {
+        let reading = read(text, context: context)
+        var features = FeatureTemplate(features).features(reading.values)
+        for (name, value) in reading.named where features[name] == nil { features[name] = value }
+        return Analysis(features: features, followup: reading.followup, reason: reading.followup == nil ? "" : reading.reason, evidence: reading.evidence)
+    }
+
+    public func analyze(_ answer: String, context: AnalysisContext) -> Analysis {
+        analyze(TextSegmenter(answer), context: context)
+    }
 }

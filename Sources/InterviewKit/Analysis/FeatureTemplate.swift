@@ -12,6 +12,8 @@ struct FeatureTemplate: Sendable {
         indices = descriptors.map { template.index(forKey: $0.name) ?? template.startIndex }
     }
 
+    var count: Int { indices.count }
+
     /// The features with `values` in the order of the descriptors.
     func features(_ values: [FeatureValue]) -> [String: FeatureValue] {
         var features = template

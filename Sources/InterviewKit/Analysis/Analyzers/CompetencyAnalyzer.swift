@@ -22,32 +22,33 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
         competencies.map { FeatureDescriptor("competency.\($0.id)", .bool, "the answer shows \($0.label)") }
     }
 
-    public func analyze(_ answer: String, context: AnalysisContext) -> Analysis {
-        analyze(TextSegmenter(answer), context: context)
-    }
-
-    func analyze(_ segmenter: TextSegmenter, context: AnalysisContext) -> Analysis {
+    func read(_ segmenter: TextSegmenter, context: AnalysisContext) -> SegmentedAnalysis {
         // Stems only when there are cues to match them against, as ids of the cues' stems.
         let cues = context.cueIndex
         let stems = cues.isEmpty ? [] : segmenter.tokens.indices.map { index in segmenter.withSpelling(of: index) { cues.stemID(of: $0) } }
-        var analysis = Analysis()
-        analysis.features.reserveCapacity(context.competencies.count + 3)
+        var named: [(name: String, value: FeatureValue)] = []
+        named.reserveCapacity(context.competencies.count)
+        var evidence: [Evidence] = []
         var shown = 0
         for (index, hit) in cues.firstHits(in: stems).enumerated() {
             let feature = cues.featureNames[index]
-            analysis.features[feature] = .bool(hit != nil)
+            named.append((feature, .bool(hit != nil)))
             if let hit {
                 if context.assessed.contains(context.competencies[index].id) { shown += 1 }
                 let start = segmenter.tokens[hit.lowerBound].start
                 let end = segmenter.tokens[hit.upperBound - 1].end
-                analysis.evidence.append(Evidence(feature: feature, start: start, end: end, text: segmenter.text(start, end)))
+                evidence.append(Evidence(feature: feature, start: start, end: end, text: segmenter.text(start, end)))
             }
         }
         let assessed = context.assessed.count
-        analysis.features["competency.shown"] = .number(Double(shown))
-        analysis.features["competency.missing"] = .number(Double(assessed - shown))
-        analysis.features["competency.coverage"] = .number(assessed == 0 ? 0 : (Double(shown) * 100 / Double(assessed)).rounded() / 100)
-        return analysis
+        // In the order of `features`; one feature per competency besides, named by the scenario.
+        return SegmentedAnalysis(
+            values: [
+                .number(Double(shown)),
+                .number(Double(assessed - shown)),
+                .number(assessed == 0 ? 0 : (Double(shown) * 100 / Double(assessed)).rounded() / 100),
+            ],
+            named: named, evidence: evidence)
     }
 
     /// A light suffix-stripper: enough to match "validate", "validated", "validating" and "validates".

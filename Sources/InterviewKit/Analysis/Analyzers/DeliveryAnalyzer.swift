@@ -39,11 +39,7 @@ public struct DeliveryAnalyzer: Analyzer, SegmentedAnalyzer {
         }
     }
 
-    public func analyze(_ answer: String, context: AnalysisContext) -> Analysis {
-        analyze(TextSegmenter(answer), context: context)
-    }
-
-    func analyze(_ segmenter: TextSegmenter, context: AnalysisContext) -> Analysis {
+    func read(_ segmenter: TextSegmenter, context: AnalysisContext) -> SegmentedAnalysis {
         let tokens = segmenter.tokens
         let like = Self.like
         var fillers = 0
@@ -93,15 +89,16 @@ public struct DeliveryAnalyzer: Analyzer, SegmentedAnalyzer {
         longest = max(longest, current)
         let per100 = { (count: Int) -> Double in tokens.isEmpty ? 0 : (Double(count) * 1000 / Double(tokens.count)).rounded() / 10 }
         let firstPerson = singular + plural
-        return Analysis(features: [
-            "delivery.words": .number(Double(tokens.count)),
-            "delivery.sentences": .number(Double(segmenter.sentenceCount)),
-            "delivery.fillers_per_100": .number(per100(fillers)),
-            "delivery.hedges_per_100": .number(per100(hedges)),
-            "delivery.i_count": .number(Double(singular)),
-            "delivery.we_count": .number(Double(plural)),
-            "delivery.i_share": .number(firstPerson == 0 ? 0 : (Double(singular) * 100 / Double(firstPerson)).rounded() / 100),
-            "delivery.longest_sentence": .number(Double(longest)),
+        // In the order of `features`.
+        return SegmentedAnalysis(values: [
+            .number(Double(tokens.count)),
+            .number(Double(segmenter.sentenceCount)),
+            .number(per100(fillers)),
+            .number(per100(hedges)),
+            .number(Double(singular)),
+            .number(Double(plural)),
+            .number(firstPerson == 0 ? 0 : (Double(singular) * 100 / Double(firstPerson)).rounded() / 100),
+            .number(Double(longest)),
         ])
     }
 }

@@ -20,11 +20,7 @@ public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
         ]
     }
 
-    public func analyze(_ answer: String, context: AnalysisContext) -> Analysis {
-        analyze(TextSegmenter(answer), context: context)
-    }
-
-    func analyze(_ segmenter: TextSegmenter, context: AnalysisContext) -> Analysis {
+    func read(_ segmenter: TextSegmenter, context: AnalysisContext) -> SegmentedAnalysis {
         var found = [Int?](repeating: nil, count: Criterion.allCases.count)  // criterion → first clause showing it
         segmenter.tokens.withUnsafeBufferPointer { allTokens in
             for (index, clause) in segmenter.clauses.enumerated() {
@@ -56,20 +52,21 @@ public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
         } else {
             followup = "none"
         }
-        var analysis = Analysis()
+        // In the order of `features`: the criteria, then the score and the follow-up.
+        var values = Criterion.allCases.map { FeatureValue.bool(found[$0.rawValue] != nil) }
+        values.append(.number(Double(found.lazy.filter { $0 != nil }.count)))
+        values.append(.text(followup))
+        var analysis = SegmentedAnalysis(values: values)
         for criterion in Criterion.allCases {
-            analysis.features[criterion.feature] = .bool(found[criterion.rawValue] != nil)
             if let index = found[criterion.rawValue] {
                 let clause = segmenter.clauses[index]
                 analysis.evidence.append(Evidence(feature: criterion.feature, start: clause.start, end: clause.end, text: segmenter.text(clause.start, clause.end)))
             }
         }
-        analysis.features["smart.score"] = .number(Double(found.compactMap { $0 }.count))
-        analysis.features["smart.followup"] = .text(followup)
         // Only goal questions (or no question at all) get SMART follow-ups.
         if context.kind == nil || context.kind == .goals {
             analysis.followup = followup
-            analysis.reason = Self.reasons[followup] ?? ""
+            analysis.reason = Self.reason(followup)
         }
         return analysis
     }
@@ -89,12 +86,14 @@ public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
         }
     }
 
-    private static let reasons = [
-        "specific": "The goal is vague; name what exactly you want to achieve.",
-        "measurable": "The goal has no way to tell when it is met; give a number or a milestone.",
-        "time_bound": "The goal has no time frame; say by when.",
-        "none": "The goal is specific, measurable and has a time frame.",
-    ]
+    private static func reason(_ followup: String) -> String {
+        switch followup {
+        case "specific": "The goal is vague; name what exactly you want to achieve."
+        case "measurable": "The goal has no way to tell when it is met; give a number or a milestone."
+        case "time_bound": "The goal has no time frame; say by when."
+        default: "The goal is specific, measurable and has a time frame."
+        }
+    }
 
     static let timeUnits: Set<String> = ["year", "years", "month", "months", "week", "weeks", "day", "days", "quarter", "quarters", "semester", "semesters"]
 

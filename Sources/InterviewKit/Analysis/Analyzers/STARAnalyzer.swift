@@ -9,8 +9,6 @@ public struct STARAnalyzer: Analyzer, SegmentedAnalyzer {
 
     public init() {}
 
-    private static let template = FeatureTemplate(STARAnalyzer().features)
-
     public var features: [FeatureDescriptor] {
         [
             FeatureDescriptor("star.situation", .bool, "the answer sets the scene of a particular event"),
@@ -29,16 +27,11 @@ public struct STARAnalyzer: Analyzer, SegmentedAnalyzer {
         ]
     }
 
-    public func analyze(_ answer: String, context: AnalysisContext) -> Analysis {
-        analyze(TextSegmenter(answer), context: context)
-    }
-
-    func analyze(_ text: TextSegmenter, context: AnalysisContext) -> Analysis {
+    func read(_ text: TextSegmenter, context: AnalysisContext) -> SegmentedAnalysis {
         let reading = STARReading(text)
-        var analysis = Analysis()
         let followup = reading.followup
         // In the order of `features`.
-        analysis.features = Self.template.features([
+        var analysis = SegmentedAnalysis(values: [
             .bool(reading.situation != nil),
             .bool(reading.task != nil),
             .bool(reading.ownAction != nil),
