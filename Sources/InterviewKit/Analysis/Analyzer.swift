@@ -78,7 +78,7 @@ extension SegmentedAnalyzer {
     func analyze(_ text: TextSegmenter, context: AnalysisContext) -> Analysis {
         let reading = read(text, context: context)
         var features = FeatureTemplate(features).features(reading.values)
-        for (name, value) in reading.named where features[name] == nil { features[name] = value }
+        features.merge(reading.named) { declared, _ in declared }
         return Analysis(features: features, followup: reading.followup, reason: reading.followup == nil ? "" : reading.reason, evidence: reading.evidence)
     }
 

@@ -86,7 +86,8 @@ public struct AnalyzerSet: Sendable {
             }
         }
         analysis.features = template.features(values)
-        for (name, value) in named where analysis.features[name] == nil { analysis.features[name] = value }
+        // A declared feature keeps its value (one hash per name: `merge` finds and inserts at once).
+        if !named.isEmpty { analysis.features.merge(named) { declared, _ in declared } }
         return analysis
     }
 }
