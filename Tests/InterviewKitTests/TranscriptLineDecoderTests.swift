@@ -140,4 +140,68 @@ import Testing
         }
         #expect(decoded > 500)  // damage inside a text often leaves a valid line
     }
+
+    // MARK: The header
+
+    static func headerViaJSONDecoder(_ line: [UInt8]) -> TranscriptHeader? {
+        try? TranscriptCoding.decoder.decode(TranscriptHeader.self, from: Data(line))
+    }
+
+    /// Headers as Rehearse writes them (with and without a probe limit and an external analyzer),
+    /// and variants a reader must take: fields reordered, unknown ones, null for the optional.
+    static func headerLines() throws -> [[UInt8]] {
+        let analyzers = try AnalyzerRegistry.builtIn.resolve(AnalyzerRegistry.defaultIdentifiers)
+        let path = ShippedScenarioTests.scenarios.appendingPathComponent("clinician-behavioral.xml").path
+        let scenario = try #require(ScenarioLoader(analyzers: analyzers).load(contentsOf: path).scenario)
+        let started = Date(timeIntervalSince1970: 1_800_000_000.125)
+        var headers = [
+            TranscriptHeader(scenario: scenario, contentHash: "ab12", path: path, analyzers: analyzers, seed: 7, options: EngineOptions(), started: started),
+            TranscriptHeader(scenario: scenario, contentHash: "", path: "naïve “quoted” \\ path.xml", analyzers: analyzers, seed: UInt64(Int.max), options: EngineOptions(maxProbes: 2, probesEnabled: false), started: started),
+        ]
+        headers[1].analyzers.append(TranscriptHeader.AnalyzerReference(id: "tone", version: "0.1", command: "exec:./tone --fast"))
+        var lines = try headers.map { Array(try TranscriptCoding.encoder.encode($0)) }
+        let written = String(decoding: lines[0], as: UTF8.self)
+        let edits: [(String, String)] = [
+            (#""seed":7"#, #""seed":7,"max_probes":null,"later":{"a":[1,true,null]}"#),
+            (#""type":"header""#, #""type" : "header" "#),
+            (#""seed":7"#, #""seed":-7"#),
+            (#""seed":7"#, #""seed":7.5"#),
+            (#""seed":7"#, #""seed":18446744073709551615"#),
+            (#""probes":true"#, #""probes":null"#),
+            (#""seed":7,"#, ""),
+            (#""seed":7"#, #""seed":7,"seed":8"#),
+            (#","sha256":"ab12""#, ""),
+            (#""version":"1.0"}"#, #""version":"1.0","command":null}"#),
+            (#""version":"1.0"}"#, #""version":1}"#),
+        ]
+        for (target, replacement) in edits {
+            #expect(written.contains(target), "\(target)")
+            lines.append(Array(written.replacingOccurrences(of: target, with: replacement).utf8))
+        }
+        return lines
+    }
+
+    @Test func headersDecodeAsJSONDecoderDecodesThem() throws {
+        let lines = try Self.headerLines()
+        #expect(TranscriptLineDecoder.decodeHeader(lines[0][...]) != nil && TranscriptLineDecoder.decodeHeader(lines[1][...]) != nil)
+        #expect(TranscriptLineDecoder.decodeHeader(lines[2][...])?.maxProbes == nil && TranscriptLineDecoder.decodeHeader(lines[1][...])?.maxProbes == 2)
+        var state: UInt64 = 20_261_123
+        let alphabet = Array(#"{}[]:,"0-.nt "#.utf8)
+        var damaged = lines
+        for round in 0..<3_000 {
+            var line = lines[round % lines.count]
+            for _ in 0..<(1 + Int(SeededChoice.splitMix64(&state) % 3)) where !line.isEmpty {
+                let position = Int(SeededChoice.splitMix64(&state) % UInt64(line.count))
+                line[position] = alphabet[Int(SeededChoice.splitMix64(&state) % UInt64(alphabet.count))]
+            }
+            damaged.append(line)
+        }
+        var decoded = 0
+        for line in damaged {
+            guard let fast = TranscriptLineDecoder.decodeHeader(line[...]) else { continue }
+            decoded += 1
+            #expect(fast == Self.headerViaJSONDecoder(line), "\(String(decoding: line, as: UTF8.self))")
+        }
+        #expect(decoded > 100)
+    }
 }

@@ -148,12 +148,16 @@ public struct InterviewEngine: Sendable {
 
     /// Feature values for conditions: the analysis plus the engine's own `followup` and `probes`.
     private func values(_ analysis: Analysis, _ state: InterviewState) -> (String) -> FeatureValue? {
-        let probes = Double(state.probesAsked.count)
+        // Only what conditions read is captured: capturing the whole analysis copied its evidence
+        // and features at every lookup.
+        let probes = FeatureValue.number(Double(state.probesAsked.count))
+        let followup = FeatureValue.text(analysis.followup ?? "none")
+        let features = analysis.features
         return { name in
             switch name {
-            case EngineFeature.followup: .text(analysis.followup ?? "none")
-            case EngineFeature.probes: .number(probes)
-            default: analysis.features[name]
+            case EngineFeature.followup: followup
+            case EngineFeature.probes: probes
+            default: features[name]
             }
         }
     }

@@ -117,6 +117,22 @@ public struct TranscriptHeader: Codable, Sendable, Hashable {
         self.started = started
     }
 
+    /// Every field as read from a transcript's first line.
+    init(
+        type: String, format: String, version: String, scenario: ScenarioReference, analyzers: [AnalyzerReference], seed: UInt64,
+        maxProbes: Int?, probes: Bool, started: Date
+    ) {
+        self.type = type
+        self.format = format
+        self.version = version
+        self.scenario = scenario
+        self.analyzers = analyzers
+        self.seed = seed
+        self.maxProbes = maxProbes
+        self.probes = probes
+        self.started = started
+    }
+
     /// The content hash recorded for a scenario file's bytes.
     public static func contentHash(_ bytes: [UInt8]) -> String { SHA256.hex(bytes) }
 

@@ -19,6 +19,16 @@ enum TranscriptLineDecoder {
         }
     }
 
+    /// The header line, on the same terms: what `JSONDecoder` gives, or nil for it to decide.
+    static func decodeHeader(_ line: ArraySlice<UInt8>) -> TranscriptHeader? {
+        line.withUnsafeBufferPointer { buffer in
+            var scanner = Scanner(bytes: buffer)
+            guard let header = scanner.header() else { return nil }
+            scanner.skipSpace()
+            return scanner.index == buffer.count ? header : nil
+        }
+    }
+
     private struct Scanner {
         let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
@@ -105,6 +115,83 @@ enum TranscriptLineDecoder {
             fields.type = type
             fields.time = time
             return fields
+        }
+
+        /// Every field `TranscriptHeader` decodes is required except `max_probes` (and an
+        /// analyzer's `command`); other keys are passed over, as `JSONDecoder` does.
+        mutating func header() -> TranscriptHeader? {
+            var type: String?
+            var format: String?
+            var version: String?
+            var scenario: TranscriptHeader.ScenarioReference?
+            var analyzers: [TranscriptHeader.AnalyzerReference]?
+            var seed: UInt64?
+            var maxProbes: Int?
+            var probes: Bool?
+            var started: Date?
+            let ok = object { scanner, key in
+                switch key {
+                case "type": type = scanner.nextString()
+                case "format": format = scanner.nextString()
+                case "version": version = scanner.nextString()
+                case "scenario": scenario = scanner.scenarioReference()
+                case "analyzers": analyzers = scanner.analyzerReferences()
+                case "seed": seed = scanner.integer().flatMap { $0 >= 0 ? UInt64($0) : nil }
+                case "max_probes": return scanner.optional(&maxProbes) { $0.integer() }
+                case "probes": probes = scanner.bool()
+                case "started": started = scanner.nextString().flatMap(TranscriptCoding.parse)
+                default: return scanner.skipValue(depth: 0)
+                }
+                return true
+            }
+            guard ok, let type, let format, let version, let scenario, let analyzers, let seed, let probes, let started else { return nil }
+            return TranscriptHeader(
+                type: type, format: format, version: version, scenario: scenario, analyzers: analyzers, seed: seed, maxProbes: maxProbes,
+                probes: probes, started: started)
+        }
+
+        mutating func scenarioReference() -> TranscriptHeader.ScenarioReference? {
+            var id: String?
+            var title: String?
+            var version: String?
+            var path: String?
+            var sha256: String?
+            let ok = object { scanner, key in
+                switch key {
+                case "id": id = scanner.nextString()
+                case "title": title = scanner.nextString()
+                case "version": version = scanner.nextString()
+                case "path": path = scanner.nextString()
+                case "sha256": sha256 = scanner.nextString()
+                default: return scanner.skipValue(depth: 0)
+                }
+                return true
+            }
+            guard ok, let id, let title, let version, let path, let sha256 else { return nil }
+            return TranscriptHeader.ScenarioReference(id: id, title: title, version: version, path: path, sha256: sha256)
+        }
+
+        mutating func analyzerReferences() -> [TranscriptHeader.AnalyzerReference]? {
+            guard take(UInt8(ascii: "[")) else { return nil }
+            var list: [TranscriptHeader.AnalyzerReference] = []
+            if take(UInt8(ascii: "]")) { return list }
+            repeat {
+                var id: String?
+                var version: String?
+                var command: String?
+                let ok = object { scanner, key in
+                    switch key {
+                    case "id": id = scanner.nextString()
+                    case "version": version = scanner.nextString()
+                    case "command": return scanner.optional(&command) { $0.nextString() }
+                    default: return scanner.skipValue(depth: 0)
+                    }
+                    return true
+                }
+                guard ok, let id, let version else { return nil }
+                list.append(TranscriptHeader.AnalyzerReference(id: id, version: version, command: command))
+            } while take(UInt8(ascii: ","))
+            return take(UInt8(ascii: "]")) ? list : nil
         }
 
         mutating func reason() -> ReasonRecord? {

@@ -34,7 +34,7 @@ public enum TranscriptReader {
         if endsWithNewline { lines.removeLast() }
         guard let first = lines.first, !first.isEmpty else { throw TranscriptError.invalid(path, 1, "the transcript is empty; it should start with a header line") }
 
-        let header = try decodeHeader(Data(first), path: path)
+        let header = try decodeHeader(first, path: path)
         var events: [TranscriptEvent] = []
         var warnings: [Diagnostic] = []
         for (offset, line) in lines.enumerated().dropFirst() {
@@ -86,10 +86,13 @@ public enum TranscriptReader {
         return lines.isEmpty ? [bytes[...]] : lines
     }
 
-    private static func decodeHeader(_ line: Data, path: String) throws(TranscriptError) -> TranscriptHeader {
-        // The usual case decodes once; a header that fails, or is of another format or major
-        // version, is looked at again below to say why.
-        if let header = try? TranscriptCoding.decoder.decode(TranscriptHeader.self, from: line), header.format == TranscriptHeader.formatName,
+    private static func decodeHeader(_ bytes: ArraySlice<UInt8>, path: String) throws(TranscriptError) -> TranscriptHeader {
+        // The usual case decodes once, by hand (JSONDecoder cost as much as the rest of the
+        // transcript); a header that fails, or is of another format or major version, is looked
+        // at again below to say why.
+        let line = Data(bytes)
+        if let header = TranscriptLineDecoder.decodeHeader(bytes) ?? (try? TranscriptCoding.decoder.decode(TranscriptHeader.self, from: line)),
+            header.format == TranscriptHeader.formatName,
             header.version.split(separator: ".").first == TranscriptHeader.currentVersion.split(separator: ".").first
         {
             return header
