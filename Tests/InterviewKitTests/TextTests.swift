@@ -79,6 +79,12 @@ import Testing
             #expect(Vocabulary.shared.id(of: keyword.spelling) == keyword.rawValue, "\(keyword.spelling)")
         }
         #expect(Keyword.didnt.spelling == "didn't" && Keyword.iM.spelling == "i'm" && Keyword.as.spelling == "as")
+        // The spellings are a table in the order of the cases: each is its case's name, apostrophe put back.
+        for keyword in Keyword.allCases {
+            let name = "\(keyword)"
+            let expected = name == "itS" ? "it's" : name == "iM" ? "i'm" : name.hasSuffix("nt") && keyword.spelling.hasSuffix("n't") ? String(name.dropLast(2)) + "n't" : name
+            #expect(keyword.spelling == expected, "\(name)")
+        }
     }
 
     @Test func wordFormsAreFlagged() {

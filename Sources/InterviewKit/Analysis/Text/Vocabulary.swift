@@ -13,38 +13,21 @@ final class Vocabulary: Sendable {
     /// Made once per process, before the first answer is read, on bytes and without hashing a
     /// String: it used to cost as much as analysing 30 KB of answers.
     private init() {
-        var builder = ByteTable.Builder()
-        var info: [WordInfo] = []
-        /// Words ending in "-ed" that are not past tenses ("need", "hundred"), by id.
-        var notPast: [Bool] = []
-        var spellings: [[UInt8]] = []
-        func add(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-            let id = Int(builder.insert(bytes))
-            if id == info.count {
-                info.append([])
-                notPast.append(false)
-                spellings.append(Array(bytes))
-            }
-            return id
-        }
-        func add(_ word: String) -> Int {
-            var word = word
-            return word.withUTF8 { add($0) }
-        }
+        var words = Builder()
         // Keywords first, so that each one's id is its raw value.
         for keyword in Keyword.allCases {
-            let id = add(keyword.spelling)
+            let id = words.add(keyword.spelling)
             precondition(id == Int(keyword.rawValue), "keyword '\(keyword.spelling)' is listed twice")
         }
-        for (words, flag) in Lexicon.marks {
-            for word in words { info[add(word)].insert(flag) }
+        for (list, flag) in Lexicon.marks {
+            for word in list { words.info[words.add(word)].insert(flag) }
         }
         for word in Lexicon.irregularActionPast.union(Lexicon.statePast) {
-            let id = add(word)
-            info[id].insert(.past)
-            if !Lexicon.statePast.contains(word) { info[id].insert(.actionPast) }
+            let id = words.add(word)
+            words.info[id].insert(.past)
+            if !Lexicon.statePast.contains(word) { words.info[id].insert(.actionPast) }
         }
-        for word in Lexicon.notPast { notPast[add(word)] = true }
+        for word in Lexicon.notPast { words.notPast[words.add(word)] = true }
         // Every word of every phrase, so phrases match on ids; the first words of the STAR and
         // delivery phrases are marked, so only those positions are looked up.
         let phrases: [(lists: [[String]], start: WordInfo)] = [
@@ -53,15 +36,40 @@ final class Vocabulary: Sendable {
         for (lists, start) in phrases {
             for phrase in lists.joined() {
                 Self.forEachWord(in: phrase) { word, isFirst in
-                    let id = add(word)
-                    if isFirst { info[id].formUnion(start) }
+                    let id = words.add(word)
+                    if isFirst { words.info[id].formUnion(start) }
                 }
             }
         }
-        table = builder.table
+        table = words.table.table
         // The form of every listed word, read now rather than at every occurrence.
-        self.info = info.indices.map { id in
-            spellings[id].withUnsafeBufferPointer { Lexicon.form(of: $0, listed: info[id], notPast: notPast[id]) }
+        info = words.info.indices.map { id in
+            words.spellings[id].withUnsafeBufferPointer { Lexicon.form(of: $0, listed: words.info[id], notPast: words.notPast[id]) }
+        }
+    }
+
+    /// The words while they are collected; a struct, so that adding one is a plain mutation (as
+    /// variables captured by a local function, each access was checked at run time).
+    private struct Builder {
+        var table = ByteTable.Builder()
+        var info: [WordInfo] = []
+        /// Words ending in "-ed" that are not past tenses ("need", "hundred"), by id.
+        var notPast: [Bool] = []
+        var spellings: [[UInt8]] = []
+
+        mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            let id = Int(table.insert(bytes))
+            if id == info.count {
+                info.append([])
+                notPast.append(false)
+                spellings.append(Array(bytes))
+            }
+            return id
+        }
+
+        mutating func add(_ word: String) -> Int {
+            var word = word
+            return word.withUTF8 { add($0) }
         }
     }
 
