@@ -114,3 +114,9 @@ import Testing
         #expect(TextSegmenter("").tokens.isEmpty && TextSegmenter("''' ...").clauses.isEmpty)
     }
 }
+
+extension SegmenterTests {
+    @Test func aTokenTakesFortyEightBytes() {
+        #expect(MemoryLayout<Token>.stride == 48)
+    }
+}

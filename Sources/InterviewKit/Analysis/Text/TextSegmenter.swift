@@ -23,9 +23,11 @@ struct TextSegmenter {
 
     /// The answer, its UTF-8 contiguous (read in place, not copied).
     private let answer: String
-    /// Where each Unicode scalar starts in `bytes` (and, last, the end), when the answer is not all
-    /// ASCII; for ASCII (the usual case) scalar offsets are byte offsets and this is nil.
-    private var scalarStarts: [Int]?
+    /// How scalar offsets map to byte offsets: after each non-ASCII scalar, the scalar offset from
+    /// which every later scalar starts that many more bytes in. Empty for ASCII (the usual case),
+    /// and small for mostly-ASCII text: an array of every scalar's start cost 8 bytes a scalar.
+    private var multibyte: [(scalar: Int, extraBytes: Int)] = []
+    private var scalarCount = 0
 
     init(_ text: String) {
         var text = text
@@ -56,7 +58,8 @@ struct TextSegmenter {
 
     private mutating func tokenize() {
         var tokenizer = Tokenizer()
-        tokenizer.tokens.reserveCapacity(answer.utf8.count / 6 + 8)
+        // English runs five to six bytes a word; a guess too small would double the array (and its peak).
+        tokenizer.tokens.reserveCapacity(answer.utf8.count / 4 + 8)
         lowercase = withBytes { bytes in
             // Lowercasing at most doubles a non-ASCII scalar's bytes ("İ", 2 bytes, becomes "i̇", 3)
             // and keeps ASCII's, so the spellings fit in twice the answer's bytes.
@@ -66,7 +69,8 @@ struct TextSegmenter {
             }
         }
         tokens = tokenizer.tokens
-        scalarStarts = tokenizer.scalarStarts
+        multibyte = tokenizer.multibyte
+        scalarCount = tokenizer.scalarCount
     }
 
     /// The tokenizer's state, kept in a struct of its own so that the loop mutates plain stored
@@ -74,7 +78,8 @@ struct TextSegmenter {
     /// every access.
     private struct Tokenizer {
         var tokens: [Token] = []
-        var scalarStarts: [Int]?
+        var multibyte: [(scalar: Int, extraBytes: Int)] = []
+        var scalarCount = 0
         /// Bytes of lowercase spellings written so far.
         var written = 0
         let vocabulary = Vocabulary.shared
@@ -109,7 +114,6 @@ struct TextSegmenter {
                         }
                         end += 1
                     }
-                    if scalarStarts != nil { scalarStarts?.append(contentsOf: index..<end) }
                     written += end - index
                     scalarIndex += end - index
                     hasLetter = hasLetter || letters
@@ -120,7 +124,6 @@ struct TextSegmenter {
                 if lead == 32 {
                     // A space, the most common separator, ends a word and nothing else.
                     if written > wordStart { flush(scalarIndex, spellings) }
-                    scalarStarts?.append(index)
                     index += 1
                     scalarIndex += 1
                     continue
@@ -140,9 +143,8 @@ struct TextSegmenter {
                         value = (value & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
                             | UInt32(bytes[index + 3] & 0x3F)
                     }
-                    if scalarStarts == nil { scalarStarts = Array(0..<index) }
+                    multibyte.append((scalarIndex + 1, (multibyte.last?.extraBytes ?? 0) + length - 1))
                 }
-                if scalarStarts != nil { scalarStarts?.append(index) }
                 let next = index + length
                 let letter: Bool
                 if lead < 0x80 {
@@ -188,7 +190,7 @@ struct TextSegmenter {
                 scalarIndex += 1
             }
             if written > wordStart { flush(scalarIndex, spellings) }
-            scalarStarts?.append(bytes.count)
+            scalarCount = scalarIndex
         }
 
         private static func isDigit(_ byte: UInt8) -> Bool { byte &- 48 < 10 }
@@ -198,7 +200,7 @@ struct TextSegmenter {
             while written > wordStart, spellings[written - 1] == UInt8(ascii: "'") { written -= 1 }
             if written > wordStart {
                 let (id, info) = Lexicon.lookup(UnsafeBufferPointer(rebasing: spellings[wordStart..<written]), in: vocabulary)
-                tokens.append(Token(start: start, end: end, spelling: wordStart..<written, id: id, info: info))
+                tokens.append(Token(start: start, end: end, spelling: wordStart..<written, info: info, id: id))
             }
             wordStart = written
             hasLetter = false
@@ -249,10 +251,20 @@ struct TextSegmenter {
 
     /// The original text between two scalar offsets.
     func text(_ start: Int, _ end: Int) -> String {
-        let scalarCount = (scalarStarts?.count).map { $0 - 1 } ?? answer.utf8.count
         let lower = min(max(0, start), scalarCount)
         let upper = max(lower, min(end, scalarCount))
-        let bytes = scalarStarts.map { $0[lower]..<$0[upper] } ?? lower..<upper
-        return withBytes { String(decoding: UnsafeBufferPointer(rebasing: $0[bytes]), as: UTF8.self) }
+        return withBytes { String(decoding: UnsafeBufferPointer(rebasing: $0[byteOffset(lower)..<byteOffset(upper)]), as: UTF8.self) }
+    }
+
+    /// Where the scalar at `offset` starts in the UTF-8 (the end, for `scalarCount`).
+    private func byteOffset(_ offset: Int) -> Int {
+        // The last entry at or before `offset`, by binary search.
+        var low = 0
+        var high = multibyte.count
+        while low < high {
+            let middle = (low + high) / 2
+            if multibyte[middle].scalar <= offset { low = middle + 1 } else { high = middle }
+        }
+        return offset + (low == 0 ? 0 : multibyte[low - 1].extraBytes)
     }
 }
