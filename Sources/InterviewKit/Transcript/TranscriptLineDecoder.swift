@@ -172,14 +172,11 @@ enum TranscriptLineDecoder {
         }
 
         mutating func analyzerReferences() -> [TranscriptHeader.AnalyzerReference]? {
-            guard take(UInt8(ascii: "[")) else { return nil }
-            var list: [TranscriptHeader.AnalyzerReference] = []
-            if take(UInt8(ascii: "]")) { return list }
-            repeat {
+            array { scanner in
                 var id: String?
                 var version: String?
                 var command: String?
-                let ok = object { scanner, key in
+                let ok = scanner.object { scanner, key in
                     switch key {
                     case "id": id = scanner.nextString()
                     case "version": version = scanner.nextString()
@@ -189,9 +186,8 @@ enum TranscriptLineDecoder {
                     return true
                 }
                 guard ok, let id, let version else { return nil }
-                list.append(TranscriptHeader.AnalyzerReference(id: id, version: version, command: command))
-            } while take(UInt8(ascii: ","))
-            return take(UInt8(ascii: "]")) ? list : nil
+                return TranscriptHeader.AnalyzerReference(id: id, version: version, command: command)
+            }
         }
 
         mutating func reason() -> ReasonRecord? {
@@ -240,15 +236,12 @@ enum TranscriptLineDecoder {
         }
 
         mutating func evidence() -> [Evidence]? {
-            guard take(UInt8(ascii: "[")) else { return nil }
-            var list: [Evidence] = []
-            if take(UInt8(ascii: "]")) { return list }
-            repeat {
+            array { scanner in
                 var feature: String?
                 var start: Int?
                 var end: Int?
                 var text: String?
-                let ok = object { scanner, key in
+                let ok = scanner.object { scanner, key in
                     switch key {
                     case "feature": feature = scanner.nextString()
                     case "text": text = scanner.nextString()
@@ -259,7 +252,18 @@ enum TranscriptLineDecoder {
                     return true
                 }
                 guard ok, let feature, let start, let end, let text else { return nil }
-                list.append(Evidence(feature: feature, start: start, end: end, text: text))
+                return Evidence(feature: feature, start: start, end: end, text: text)
+            }
+        }
+
+        /// A JSON array whose every element `element` reads; nil when one does not.
+        mutating func array<Element>(_ element: (inout Scanner) -> Element?) -> [Element]? {
+            guard take(UInt8(ascii: "[")) else { return nil }
+            var list: [Element] = []
+            if take(UInt8(ascii: "]")) { return list }
+            repeat {
+                guard let item = element(&self) else { return nil }
+                list.append(item)
             } while take(UInt8(ascii: ","))
             return take(UInt8(ascii: "]")) ? list : nil
         }
