@@ -1,24 +1,20 @@
-/// An analyzer's feature dictionary made once with every declared name in it, then copied and
-/// filled in place for each answer: hashing a dozen long names into a new dictionary cost as much
-/// as reading the answer's clauses.
+/// An analyzer's feature names, each with its position among the declared features, made once;
+/// for each answer, `mapValues` turns it into the features: it keeps the dictionary's layout, so
+/// no name is hashed again (hashing a dozen long names into a new dictionary cost as much as
+/// reading the answer's clauses).
 struct FeatureTemplate: Sendable {
-    private let template: [String: FeatureValue]
-    private let indices: [Dictionary<String, FeatureValue>.Index]
+    private let positions: [String: Int]
 
     init(_ descriptors: [FeatureDescriptor]) {
-        var template: [String: FeatureValue] = [:]
-        for descriptor in descriptors { template[descriptor.name] = .bool(false) }
-        self.template = template
-        indices = descriptors.map { template.index(forKey: $0.name) ?? template.startIndex }
+        var positions: [String: Int] = [:]
+        for (position, descriptor) in descriptors.enumerated() where positions[descriptor.name] == nil {
+            positions[descriptor.name] = position
+        }
+        self.positions = positions
     }
 
-    var count: Int { indices.count }
-
-    /// The features with `values` in the order of the descriptors.
+    /// The features with `values` in the order of the descriptors (one value for each).
     func features(_ values: [FeatureValue]) -> [String: FeatureValue] {
-        var features = template
-        // The copy keeps the template's layout, so the template's indices find the same entries.
-        for (index, value) in zip(indices, values) { features.values[index] = value }
-        return features
+        positions.mapValues { values[$0] }
     }
 }
