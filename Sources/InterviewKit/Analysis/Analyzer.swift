@@ -66,8 +66,9 @@ protocol SegmentedAnalyzer: Analyzer {
 struct SegmentedAnalysis {
     /// The values of the analyzer's declared `features`, in their order.
     var values: [FeatureValue]
-    /// Features that only the context names (a scenario's competencies).
-    var named: [(name: String, value: FeatureValue)] = []
+    /// Features that only the context names (a scenario's competencies), as `Dictionary.merge`
+    /// takes them: labelled tuples were converted, an array copy per answer.
+    var named: [(String, FeatureValue)] = []
     var followup: String?
     var reason = ""
     var evidence: [Evidence] = []

@@ -73,7 +73,7 @@ public struct AnalyzerSet: Sendable {
         let text = TextSegmenter(answer)
         // The first analyzer's arrays are taken over, not copied: with one analyzer nothing is copied.
         var values: [FeatureValue] = []
-        var named: [(name: String, value: FeatureValue)] = []
+        var named: [(String, FeatureValue)] = []
         var analysis = Analysis()
         for case let analyzer? in segmentedAnalyzers {
             let reading = analyzer.read(text, context: context)

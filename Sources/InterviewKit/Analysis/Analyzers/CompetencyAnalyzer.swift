@@ -26,7 +26,7 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
         // Stems only when there are cues to match them against, as ids of the cues' stems.
         let cues = context.cueIndex
         let stems = cues.isEmpty ? [] : segmenter.tokens.indices.map { index in segmenter.withSpelling(of: index) { cues.stemID(of: $0) } }
-        var named: [(name: String, value: FeatureValue)] = []
+        var named: [(String, FeatureValue)] = []
         named.reserveCapacity(context.competencies.count)
         var evidence: [Evidence] = []
         var shown = 0
