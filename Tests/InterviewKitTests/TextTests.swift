@@ -116,6 +116,13 @@ import Testing
 }
 
 extension SegmenterTests {
+    /// "İ" lowercases to two scalars, three bytes from two: the most any letter grows.
+    @Test func lettersThatGrowWhenLowercasedFit() {
+        let word = String(repeating: "İ", count: 1_000)
+        #expect(TextSegmenter(word).words == [String(repeating: "i\u{307}", count: 1_000)])
+        #expect(TextSegmenter("x" + word + " İİ").words.last == "i\u{307}i\u{307}")
+    }
+
     @Test func aTokenTakesFortyEightBytes() {
         #expect(MemoryLayout<Token>.stride == 48)
     }

@@ -61,8 +61,7 @@ struct TextSegmenter {
         // English runs five to six bytes a word; a guess too small would double the array (and its peak).
         tokenizer.tokens.reserveCapacity(answer.utf8.count / 4 + 8)
         lowercase = withBytes { bytes in
-            // Lowercasing at most doubles a non-ASCII scalar's bytes ("İ", 2 bytes, becomes "i̇", 3)
-            // and keeps ASCII's, so the spellings fit in twice the answer's bytes.
+            // The spellings never take more than twice the bytes read (see `read`).
             [UInt8](unsafeUninitializedCapacity: 2 * bytes.count + 4) { spellings, written in
                 tokenizer.read(bytes, into: spellings)
                 written = tokenizer.written
@@ -146,20 +145,21 @@ struct TextSegmenter {
                     multibyte.append((scalarIndex + 1, (multibyte.last?.extraBytes ?? 0) + length - 1))
                 }
                 let next = index + length
-                let letter: Bool
-                if lead < 0x80 {
-                    letter = (value | 0x20) &- 97 < 26
-                } else {
-                    letter = Unicode.Scalar(value)?.properties.isAlphabetic ?? false
-                }
-                if letter || Self.isDigit(lead) {
+                // ASCII letters and digits took the loop above, so only a non-ASCII letter is left.
+                if lead >= 0x80, let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic {
                     if written == wordStart { start = scalarIndex }
-                    if letter { hasLetter = true } else { hasDigit = true }
-                    if lead < 0x80 {
-                        spellings[written] = UInt8(truncatingIfNeeded: letter ? value | 0x20 : value)
-                        written += 1
-                    } else if let scalar = Unicode.Scalar(value) {
-                        for byte in scalar.properties.lowercaseMapping.utf8 {
+                    hasLetter = true
+                    // Never more than twice the bytes read so far, so the buffer (twice the answer)
+                    // cannot overflow: today no lowercase is more than 1.5× its letter ("İ" becomes
+                    // "i̇"), and a letter whose lowercase would not fit keeps its own bytes.
+                    let lower = scalar.properties.lowercaseMapping.utf8
+                    if written + lower.count <= 2 * next {
+                        for byte in lower {
+                            spellings[written] = byte
+                            written += 1
+                        }
+                    } else {
+                        for byte in bytes[index..<next] {
                             spellings[written] = byte
                             written += 1
                         }
