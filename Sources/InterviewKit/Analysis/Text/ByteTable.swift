@@ -27,7 +27,6 @@ struct ByteTable: Sendable {
 
     /// Makes a table one word at a time, each new word getting the next id.
     struct Builder {
-        private var words: [[UInt8]] = []
         /// Short words by their packed bytes (hashing one integer, not an array), long ones by bytes.
         private var short: [UInt64: Int32] = [:]
         private var long: [[UInt8]: Int32] = [:]
@@ -35,15 +34,18 @@ struct ByteTable: Sendable {
         /// The finished table.
         var table: ByteTable { ByteTable(words) }
 
+        /// The words added so far, by id.
+        private(set) var words: [[UInt8]] = []
+
         /// The id of `word`, added if it is new; -1 for an empty word.
         mutating func insert(_ word: UnsafeBufferPointer<UInt8>) -> Int32 {
             guard !word.isEmpty, !word.contains(0) else { return -1 }
             let key = ByteTable.key(word)
-            if key != ByteTable.longWord, let id = short[key] { return id }
-            if key == ByteTable.longWord, let id = long[Array(word)] { return id }
+            let bytes = Array(word)
+            if let id = key == ByteTable.longWord ? long[bytes] : short[key] { return id }
             let id = Int32(words.count)
-            words.append(Array(word))
-            if key == ByteTable.longWord { long[Array(word)] = id } else { short[key] = id }
+            words.append(bytes)
+            if key == ByteTable.longWord { long[bytes] = id } else { short[key] = id }
             return id
         }
     }

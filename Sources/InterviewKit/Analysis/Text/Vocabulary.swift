@@ -44,7 +44,7 @@ final class Vocabulary: Sendable {
         table = words.table.table
         // The form of every listed word, read now rather than at every occurrence.
         info = words.info.indices.map { id in
-            words.spellings[id].withUnsafeBufferPointer { Lexicon.form(of: $0, listed: words.info[id], notPast: words.notPast[id]) }
+            words.table.words[id].withUnsafeBufferPointer { Lexicon.form(of: $0, listed: words.info[id], notPast: words.notPast[id]) }
         }
     }
 
@@ -55,14 +55,12 @@ final class Vocabulary: Sendable {
         var info: [WordInfo] = []
         /// Words ending in "-ed" that are not past tenses ("need", "hundred"), by id.
         var notPast: [Bool] = []
-        var spellings: [[UInt8]] = []
 
         mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
             let id = Int(table.insert(bytes))
             if id == info.count {
                 info.append([])
                 notPast.append(false)
-                spellings.append(Array(bytes))
             }
             return id
         }
