@@ -25,8 +25,6 @@ public struct DeliveryAnalyzer: Analyzer, SegmentedAnalyzer {
     private static let hedgeList = ["i guess", "kind of", "sort of", "i think", "i feel like", "i suppose", "more or less", "a little bit", "not really sure", "i don't know"]
     private static let fillerPhrases = PhraseSet(fillerList)
     private static let hedgePhrases = PhraseSet(hedgeList)
-    /// "like" is a filler or not by the word before it; its vocabulary id ("like" is listed as an adverb).
-    private static let like = Vocabulary.shared.id(of: "like")
 
     /// Every filler and hedge phrase, for the vocabulary (which marks their first words, so that
     /// only at those are the phrase sets consulted).
@@ -41,7 +39,6 @@ public struct DeliveryAnalyzer: Analyzer, SegmentedAnalyzer {
 
     func read(_ segmenter: TextSegmenter, context: AnalysisContext) -> SegmentedAnalysis {
         let tokens = segmenter.tokens
-        let like = Self.like
         var fillers = 0
         var hedges = 0
         var singular = 0
@@ -67,7 +64,7 @@ public struct DeliveryAnalyzer: Analyzer, SegmentedAnalyzer {
                     }
                 }
                 // "like" is a filler when it does not compare or mean "enjoy": after "was", "and", "it's", or at a clause start.
-                if info.contains(.spokenFiller) || (like >= 0 && tokens[i].id == like && (i == 0 || Self.isBeforeFillerLike(tokens[i - 1].keyword))) {
+                if info.contains(.spokenFiller) || (tokens[i].is(.like) && (i == 0 || Self.isBeforeFillerLike(tokens[i - 1].keyword))) {
                     fillers += 1
                 } else if info.contains(.hedge) {
                     hedges += 1

@@ -10,8 +10,8 @@ enum Keyword: Int32, CaseIterable, Sendable {
     case noticed, offered, on, once, planned, realised, realized, responsible, saw, since, started, supposed, tasked, the
     case them, this, to, tried, used, wanted, was, went, were, what, who, worked, would
     case didnt, couldnt, wasnt, werent, hadnt, dont, doesnt, cant, wont, isnt, arent
-    // Delivery: the words after which "like" is a filler.
-    case itS, just, so, um, uh
+    // Delivery: "like", and the words after which it is a filler.
+    case like, itS, just, so, um, uh
     // SMART time frames.
     case age, aged, after, am, before, by, couple, few, iM, next, one, over, turn, until, within
 
@@ -27,7 +27,7 @@ enum Keyword: Int32, CaseIterable, Sendable {
         "offered", "on", "once", "planned", "realised", "realized", "responsible", "saw", "since", "started",
         "supposed", "tasked", "the", "them", "this", "to", "tried", "used", "wanted", "was", "went", "were", "what",
         "who", "worked", "would", "didn't", "couldn't", "wasn't", "weren't", "hadn't", "don't", "doesn't", "can't",
-        "won't", "isn't", "aren't", "it's", "just", "so", "um", "uh", "age", "aged", "after", "am", "before", "by",
+        "won't", "isn't", "aren't", "like", "it's", "just", "so", "um", "uh", "age", "aged", "after", "am", "before", "by",
         "couple", "few", "i'm", "next", "one", "over", "turn", "until", "within",
     ]
 }
