@@ -5,6 +5,7 @@ import InterviewKit
 extension Rehearse {
     struct Analyze: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "analyze",
             abstract: "Analyse one answer and say which follow-up it calls for, with the evidence.",
             discussion: "Reads the answer from standard input, or from --file.")
 

@@ -5,6 +5,7 @@ import InterviewKit
 extension Rehearse {
     struct Eval: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "eval",
             abstract: "Score the analyzers against a labelled JSON Lines file.",
             discussion: """
                 Each line: {"id": …, "question": …, "answer": …} plus any of the labels followup, specific_example, \

@@ -5,6 +5,7 @@ import InterviewKit
 extension Rehearse {
     struct Graph: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "graph",
             abstract: "Draw a scenario's state machine: questions, probes with their conditions, branches, the end.",
             discussion: "SVG is drawn by Graphviz's dot (apt-get install graphviz); DOT and Mermaid text need nothing.")
 

@@ -5,6 +5,7 @@ import InterviewKit
 extension Rehearse {
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lint",
             abstract: "Check scenario files for everything validate checks, and for structural problems.",
             discussion: """
                 Beyond validate: questions no interview reaches, endings left implicit, probes that can never \

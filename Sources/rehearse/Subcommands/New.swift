@@ -5,6 +5,7 @@ import InterviewKit
 extension Rehearse {
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "new",
             abstract: "Start a new scenario: a valid, commented file to edit.",
             discussion: "The file lints clean as it is; replace the questions with your own and run `rehearse lint` as you go.")
 

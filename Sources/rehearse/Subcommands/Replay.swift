@@ -5,6 +5,7 @@ import InterviewKit
 extension Rehearse {
     struct Replay: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "replay",
             abstract: "Show a saved interview again, or re-run it with today's scenario and analyzers.",
             discussion: """
                 With --reanalyze, every recorded answer goes through the engine again and each decision \

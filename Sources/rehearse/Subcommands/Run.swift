@@ -5,6 +5,7 @@ import InterviewKit
 extension Rehearse {
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "run",
             abstract: "Run a mock interview.",
             discussion: """
                 Type each answer over as many lines as you like; an empty line ends it. \

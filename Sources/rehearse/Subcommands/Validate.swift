@@ -5,6 +5,7 @@ import InterviewKit
 extension Rehearse {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Check scenario files and report every problem with its line and column.",
             discussion: "Exit status: 0 when all files are valid, 65 when any has errors, 66 when a file cannot be read.")
 
