@@ -285,10 +285,11 @@ struct ScenarioCompiler {
     }
 
     private mutating func compileCondition(_ attribute: XMLElement.Attribute) -> Condition? {
-        if let compiled = compiledConditions[attribute.value] { return compiled }
-        switch Condition.compile(attribute.value, catalog: catalog) {
+        let source = attribute.value
+        if let compiled = compiledConditions[source] { return compiled }
+        switch Condition.compile(source, catalog: catalog) {
         case .success(let condition):
-            compiledConditions[attribute.value] = condition
+            compiledConditions[source] = condition
             return condition
         case .failure(let problem):
             let code = problem.message.hasPrefix("no analyzer in use") ? "unknown-feature" : "condition"
@@ -301,7 +302,7 @@ struct ScenarioCompiler {
 
     /// Elements must be in the v1 namespace; another version of it gets its own message.
     private mutating func checkNamespace(of element: XMLElement) -> Bool {
-        if element.namespace == Scenario.namespace { return true }
+        if element.isInNamespace(Scenario.namespace) { return true }
         guard let namespace = element.namespace else {
             if element.name == "interview" {
                 error("namespace", "<interview> has no namespace; add xmlns=\"\(Scenario.namespace)\"", at: element.location)
@@ -340,7 +341,7 @@ struct ScenarioCompiler {
 
     /// Structural elements hold elements only; stray text is probably a misplaced tag.
     private mutating func noText(in element: XMLElement) {
-        if !element.text.trimmed.isEmpty {
+        if element.hasText {
             error("unexpected-text", "<\(element.name)> holds elements, not text; put the text inside a child element such as <ask>", at: element.location)
         }
     }
@@ -350,7 +351,7 @@ struct ScenarioCompiler {
         if let child = element.children.first {
             error("unexpected-element", "<\(element.name)> holds text only, not <\(child.name)>", at: child.location)
         }
-        let text = element.text.foldingWhitespace
+        let text = element.foldedText
         if text.isEmpty {
             error("empty-element", "<\(element.name)> is empty; write its text", at: element.location)
             return nil

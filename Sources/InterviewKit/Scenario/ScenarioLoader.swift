@@ -53,11 +53,11 @@ public struct ScenarioLoader: Sendable {
 
     public func load(_ bytes: [UInt8], file: String) -> ScenarioLoadResult {
         let parsed = XMLParser.parse(bytes, file: file)
-        guard let root = parsed.root else {
+        guard let document = parsed.document else {
             return ScenarioLoadResult(scenario: nil, diagnostics: parsed.diagnostics.sortedByLocation())
         }
         var compiler = ScenarioCompiler(file: file, catalog: catalog)
-        let scenario = compiler.compile(root)
+        let scenario = compiler.compile(document.root)
         let diagnostics = (parsed.diagnostics + compiler.diagnostics).sortedByLocation()
         let loaded = diagnostics.hasErrors ? nil : scenario
         return ScenarioLoadResult(scenario: loaded, diagnostics: diagnostics, source: loaded.map { _ in bytes })

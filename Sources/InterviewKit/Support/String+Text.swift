@@ -11,41 +11,8 @@ extension String {
     /// Runs of white space (indentation, line breaks) folded to single spaces, and trimmed.
     /// Scenario prose is written indented inside XML; this is the text a person should see.
     var foldingWhitespace: String {
-        // On the UTF-8 bytes (appending scalar by scalar was a fifth of loading a large scenario);
-        // only a non-ASCII scalar is decoded, to ask whether it is white space (U+00A0, U+2003, …).
         var copy = self
-        return copy.withUTF8 { bytes in
-            var folded: [UInt8] = []
-            folded.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                let isSpace: Bool
-                var end = index + 1
-                if byte < 0x80 {
-                    isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
-                } else {
-                    // A String's bytes are valid UTF-8, so the lead byte gives the scalar's length.
-                    end = min(bytes.count, index + (byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4))
-                    var scalarBytes = bytes[index..<end].makeIterator()
-                    var decoder = UTF8()
-                    if case .scalarValue(let scalar) = decoder.decode(&scalarBytes) { isSpace = scalar.isSpace } else { isSpace = false }
-                }
-                if isSpace {
-                    pendingSpace = !folded.isEmpty
-                } else {
-                    if pendingSpace { folded.append(0x20) }
-                    pendingSpace = false
-                    while index < end {
-                        folded.append(bytes[index])
-                        index += 1
-                    }
-                }
-                index = end
-            }
-            return String(decoding: folded, as: UTF8.self)
-        }
+        return copy.withUTF8(WhitespaceFolding.fold)
     }
 }
 

@@ -1,6 +1,6 @@
 import CLibXML2
 
-/// Parses XML with libxml2 under safe options and copies the result into `XMLElement` values.
+/// Parses XML with libxml2 under safe options into an `XMLDocument`, read in place.
 ///
 /// Safety: no network access, no entity substitution, no DTD loading, and a document with a
 /// DOCTYPE is rejected. libxml2's messages are collected as diagnostics, never printed.
@@ -8,8 +8,8 @@ enum XMLParser {
     /// Largest document accepted, so a hostile file cannot exhaust memory.
     static let maximumSize = 8 * 1024 * 1024
 
-    /// The root element, or the diagnostics that explain why there is none.
-    static func parse(_ input: [UInt8], file: String) -> (root: XMLElement?, diagnostics: [Diagnostic]) {
+    /// The document, or the diagnostics that explain why there is none.
+    static func parse(_ input: [UInt8], file: String) -> (document: XMLDocument?, diagnostics: [Diagnostic]) {
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard input.count <= maximumSize else {
             return failure([
@@ -36,7 +36,7 @@ enum XMLParser {
         }
 
         let collector = ErrorCollector(file: file)
-        return collector.capturingErrors { () -> (root: XMLElement?, diagnostics: [Diagnostic]) in
+        return collector.capturingErrors { () -> (document: XMLDocument?, diagnostics: [Diagnostic]) in
             guard let context = xmlNewParserCtxt() else {
                 return failure([.error("xml", "the XML parser could not start (out of memory)", at: start)])
             }
@@ -52,7 +52,9 @@ enum XMLParser {
                 return failure(collector.diagnostics.isEmpty
                     ? [.error("xml", "the file is not well-formed XML", at: start)] : collector.diagnostics)
             }
-            defer { xmlFreeDoc(document) }
+            // Freed here unless an XMLDocument took it.
+            var owner: XMLDocument?
+            defer { if owner == nil { xmlFreeDoc(document) } }
             if context.pointee.wellFormed == 0 || collector.diagnostics.hasErrors {
                 return failure(collector.diagnostics)
             }
@@ -62,12 +64,12 @@ enum XMLParser {
             guard let root = xmlDocGetRootElement(document) else {
                 return failure([.error("xml", "the document has no root element", at: start)])
             }
-            var sourceMap = XMLSourceMap(utf8: bytes, file: file).startTags[...]
-            return (copy(root, sourceMap: &sourceMap, file: file), collector.diagnostics)
+            owner = XMLDocument(taking: document, root: root, source: bytes, file: file)
+            return (owner, collector.diagnostics)
         }
     }
 
-    private static func failure(_ diagnostics: [Diagnostic]) -> (root: XMLElement?, diagnostics: [Diagnostic]) {
+    private static func failure(_ diagnostics: [Diagnostic]) -> (document: XMLDocument?, diagnostics: [Diagnostic]) {
         (nil, diagnostics)
     }
 
@@ -123,63 +125,6 @@ enum XMLParser {
             }
         }
         return SourceLocation(file: file, line: line, column: column)
-    }
-
-    private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
-        pointer.map { String(cString: $0) }
-    }
-
-    private static func copy(
-        _ node: xmlNodePtr, sourceMap: inout ArraySlice<XMLSourceMap.StartTag>, file: String
-    ) -> XMLElement {
-        let name = string(node.pointee.name) ?? ""
-        let tag = sourceMap.popFirst()
-        // The map and libxml2 agree unless the scanner was confused; then fall back to libxml2's line.
-        let trusted = tag.flatMap { tag in tag.name == name || tag.name.hasSuffix(":" + name) ? tag : nil }
-        let location = SourceLocation(
-            file: file, line: trusted?.line ?? Int(xmlGetLineNo(node)), column: trusted?.column ?? 1)
-
-        var attributes: [XMLElement.Attribute] = []
-        var attribute = node.pointee.properties
-        while let current = attribute {
-            let attributeName = string(current.pointee.name) ?? ""
-            let prefix = current.pointee.ns.flatMap { string($0.pointee.prefix) }
-            let qualified = prefix.map { "\($0):\(attributeName)" } ?? attributeName
-            let value: String
-            if let content = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)) {
-                value = String(cString: content)
-                rehearse_xml_free(content)
-            } else {
-                value = ""
-            }
-            let written = trusted?.attribute(qualified)
-            attributes.append(
-                XMLElement.Attribute(
-                    name: attributeName,
-                    namespace: current.pointee.ns.flatMap { string($0.pointee.href) },
-                    value: value,
-                    nameLocation: written.map { SourceLocation(file: file, line: $0.line, column: $0.column) } ?? location,
-                    valueMap: written?.value))
-            attribute = current.pointee.next
-        }
-
-        var children: [XMLElement] = []
-        var text = ""
-        var child = node.pointee.children
-        while let current = child {
-            switch current.pointee.type {
-            case XML_ELEMENT_NODE:
-                children.append(copy(current, sourceMap: &sourceMap, file: file))
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = current.pointee.content { text += String(cString: content) }
-            default:
-                break  // comments and processing instructions carry no meaning
-            }
-            child = current.pointee.next
-        }
-        return XMLElement(
-            name: name, namespace: node.pointee.ns.flatMap { string($0.pointee.href) }, attributes: attributes,
-            children: children, text: text, location: location)
     }
 }
 

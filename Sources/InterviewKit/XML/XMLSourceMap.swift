@@ -1,31 +1,197 @@
+import Glibc
+
 /// Positions of start tags and attributes in XML source text.
 ///
 /// libxml2 records a line for each element but no column, and nothing for attributes.
-/// Diagnostics need both, so this scanner walks the (already well-formed) UTF-8 source once
-/// and lists start tags in document order, which is the order of a pre-order walk of the tree.
-struct XMLSourceMap: Sendable {
-    struct StartTag: Sendable {
-        var name: String
-        var line: Int
-        var column: Int
-        /// In source order; a tag has few, so a list is cheaper than a dictionary.
-        var attributes: [Attribute]
+/// Diagnostics need both, so the (already well-formed) UTF-8 source is scanned once for the
+/// offsets of its start tags, in document order (the order of a pre-order walk of the tree), and
+/// for where its lines start. Lines, columns and attributes are worked out only when asked:
+/// most elements of a valid file never need a position.
+struct XMLSourceMap {
+    let bytes: [UInt8]
+    let file: String
+    /// Byte offsets of the `<` of every start tag, in document order.
+    private(set) var startTags: [Int32] = []
+    /// Byte offsets at which lines 2, 3, … start.
+    private var lineStarts: [Int32] = []
 
-        /// The attribute written as `qualifiedName` (with its prefix, if any).
-        func attribute(_ qualifiedName: String) -> Attribute? {
-            attributes.first { $0.name == qualifiedName }
+    static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
+
+    init(utf8 bytes: [UInt8], file: String) {
+        self.bytes = bytes
+        self.file = file
+        // Files are limited to 8 MiB (XMLParser.maximumSize), so offsets fit 32 bits.
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            startTags = Self.startTagOffsets(base, count: buffer.count)
+            lineStarts = Self.offsets(after: UInt8(ascii: "\n"), in: base, count: buffer.count)
         }
     }
 
-    struct Attribute: Sendable {
-        var name: String
-        var line: Int
-        var column: Int
-        var value: AttributeValue
+    /// Offsets just after every `byte`, found with `memchr`.
+    private static func offsets(after byte: UInt8, in base: UnsafePointer<UInt8>, count: Int) -> [Int32] {
+        var offsets: [Int32] = []
+        var index = 0
+        while index < count, let found = memchr(base + index, Int32(byte), count - index) {
+            index = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+            offsets.append(Int32(index))
+        }
+        return offsets
+    }
+
+    private static let commentStart = Array("<!--".utf8), commentEnd = Array("-->".utf8)
+    private static let cdataStart = Array("<![CDATA[".utf8), cdataEnd = Array("]]>".utf8)
+    private static let instructionEnd = Array("?>".utf8)
+
+    /// Jumps from `<` to `<`: in well-formed XML a `<` outside comments, CDATA sections,
+    /// declarations and processing instructions starts a tag, and attribute values cannot hold one.
+    private static func startTagOffsets(_ base: UnsafePointer<UInt8>, count: Int) -> [Int32] {
+        let bytes = UnsafeBufferPointer(start: base, count: count)
+        func starts(_ text: [UInt8], at index: Int) -> Bool {
+            index + text.count <= count && text.indices.allSatisfy { bytes[index + $0] == text[$0] }
+        }
+        func skip(past end: [UInt8], from index: Int) -> Int {
+            var i = index
+            while i < count {
+                if bytes[i] == end[0] && starts(end, at: i) { return i + end.count }
+                i += 1
+            }
+            return count
+        }
+        var offsets: [Int32] = []
+        var index = 0
+        while index < count, let found = memchr(base + index, Int32(UInt8(ascii: "<")), count - index) {
+            index = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            let next = index + 1 < count ? bytes[index + 1] : 0
+            if next == UInt8(ascii: "!") {
+                if starts(commentStart, at: index) {
+                    index = skip(past: commentEnd, from: index + commentStart.count)
+                } else if starts(cdataStart, at: index) {
+                    index = skip(past: cdataEnd, from: index + cdataStart.count)
+                } else {
+                    index = skipDeclaration(bytes, from: index)
+                }
+            } else if next == UInt8(ascii: "?") {
+                index = skip(past: instructionEnd, from: index + 2)
+            } else {
+                if next != UInt8(ascii: "/") { offsets.append(Int32(index)) }
+                index += 1
+            }
+        }
+        return offsets
+    }
+
+    /// Skips `<!DOCTYPE …>` including a bracketed internal subset.
+    private static func skipDeclaration(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var depth = 0
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if byte == UInt8(ascii: "[") { depth += 1 }
+            if byte == UInt8(ascii: "]") { depth -= 1 }
+            if byte == UInt8(ascii: ">") && depth <= 0 { break }
+        }
+        return index
+    }
+
+    // MARK: Positions
+
+    /// Line and column of the byte at `offset` (1-based; columns count scalars, a CR counts nothing).
+    func position(ofByte offset: Int) -> (line: Int, column: Int) {
+        // The number of line starts at or before `offset`, by binary search.
+        var low = 0
+        var high = lineStarts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(lineStarts[middle]) <= offset { low = middle + 1 } else { high = middle }
+        }
+        let lineStart = low == 0 ? 0 : Int(lineStarts[low - 1])
+        var column = 1
+        var index = lineStart
+        while index < min(offset, bytes.count) {
+            let byte = bytes[index]
+            if !Self.isContinuation(byte) && byte != UInt8(ascii: "\r") { column += 1 }
+            index += 1
+        }
+        return (low + 1, column)
+    }
+
+    func location(ofByte offset: Int) -> SourceLocation {
+        let (line, column) = position(ofByte: offset)
+        return SourceLocation(file: file, line: line, column: column)
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    private static func isNameEnd(_ byte: UInt8) -> Bool {
+        isSpace(byte) || byte == UInt8(ascii: "=") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/")
+    }
+
+    /// The end of the name that starts at `start`.
+    private func nameEnd(from start: Int) -> Int {
+        var index = start
+        while index < bytes.count && !Self.isNameEnd(bytes[index]) { index += 1 }
+        return index
+    }
+
+    /// Whether the tag at `offset` is written with this local name, with or without a prefix.
+    func tag(at offset: Int, isNamed localName: UnsafePointer<UInt8>) -> Bool {
+        let start = offset + 1
+        let written = bytes[start..<nameEnd(from: start)]
+        let length = strlen(UnsafeRawPointer(localName).assumingMemoryBound(to: CChar.self))
+        guard written.count >= length else { return false }
+        let suffixStart = written.endIndex - length
+        for index in 0..<length where bytes[suffixStart + index] != localName[index] { return false }
+        return written.count == length || bytes[suffixStart - 1] == UInt8(ascii: ":")
+    }
+
+    /// Where an attribute is written in the start tag at `tagOffset`, found by its qualified name.
+    func attribute(_ qualifiedName: String, inTagAt tagOffset: Int) -> (name: SourceLocation, value: AttributeValue)? {
+        let wanted = Array(qualifiedName.utf8)
+        var index = nameEnd(from: tagOffset + 1)
+        func skipSpace() {
+            while index < bytes.count && Self.isSpace(bytes[index]) { index += 1 }
+        }
+        while index < bytes.count {
+            skipSpace()
+            guard index < bytes.count, bytes[index] != UInt8(ascii: ">") else { return nil }
+            if bytes[index] == UInt8(ascii: "/") {
+                index += 1
+                continue
+            }
+            let nameStart = index
+            index = nameEnd(from: index)
+            let name = bytes[nameStart..<index]
+            if name.isEmpty {
+                index += 1
+                continue
+            }
+            skipSpace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else { continue }
+            index += 1
+            skipSpace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") else { continue }
+            let quote = bytes[index]
+            index += 1
+            let valueStart = index
+            while index < bytes.count && bytes[index] != quote { index += 1 }
+            if name.elementsEqual(wanted) {
+                let (line, column) = position(ofByte: valueStart)
+                return (
+                    location(ofByte: nameStart),
+                    AttributeValue(file: file, line: line, column: column, raw: bytes[valueStart..<index])
+                )
+            }
+            index += 1
+        }
+        return nil
     }
 
     /// An attribute value as written, able to map decoded offsets back to the source.
-    struct AttributeValue: Sendable {
+    struct AttributeValue {
         var file: String
         var line: Int
         var column: Int
@@ -59,173 +225,6 @@ struct XMLSourceMap: Sendable {
                 decoded += 1
             }
             return SourceLocation(file: file, line: line, column: column)
-        }
-    }
-
-    private(set) var startTags: [StartTag] = []
-
-    static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
-
-    init(utf8 bytes: [UInt8], file: String) {
-        var scanner = Scanner(bytes: bytes)
-        while let tag = scanner.nextStartTag(file: file) {
-            startTags.append(tag)
-        }
-    }
-
-    /// Finds tags by moving an index over the bytes; lines and columns are counted only up to the
-    /// places that need them (tag and attribute starts), by a cursor that only moves forward.
-    private struct Scanner {
-        let bytes: [UInt8]
-        var index = 0
-        /// Where line and column were last counted to.
-        private var counted = 0
-        private var countedLine = 1
-        private var countedColumn = 1
-
-        init(bytes: [UInt8]) { self.bytes = bytes }
-
-        /// Line and column of `index` (1-based; columns count scalars, a CR counts nothing).
-        mutating func position() -> (line: Int, column: Int) {
-            var line = countedLine
-            var column = countedColumn
-            var i = counted
-            let end = min(index, bytes.count)
-            while i < end {
-                let byte = bytes[i]
-                if byte == UInt8(ascii: "\n") {
-                    line += 1
-                    column = 1
-                } else if byte & 0xC0 != 0x80 && byte != UInt8(ascii: "\r") {
-                    column += 1
-                }
-                i += 1
-            }
-            counted = max(counted, end)
-            countedLine = line
-            countedColumn = column
-            return (line, column)
-        }
-
-        func hasPrefix(_ text: [UInt8]) -> Bool {
-            guard index + text.count <= bytes.count else { return false }
-            var offset = 0
-            while offset < text.count {
-                if bytes[index + offset] != text[offset] { return false }
-                offset += 1
-            }
-            return true
-        }
-
-        mutating func skip(past terminator: [UInt8]) {
-            while index < bytes.count {
-                if bytes[index] == terminator[0], hasPrefix(terminator) {
-                    index += terminator.count
-                    return
-                }
-                index += 1
-            }
-        }
-
-        var current: UInt8? { index < bytes.count ? bytes[index] : nil }
-
-        static func isSpace(_ byte: UInt8) -> Bool {
-            byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-        }
-
-        mutating func skipSpace() {
-            while let byte = current, Scanner.isSpace(byte) { index += 1 }
-        }
-
-        mutating func readName() -> String {
-            let start = index
-            while let byte = current, !Scanner.isSpace(byte), byte != UInt8(ascii: "="), byte != UInt8(ascii: ">"),
-                byte != UInt8(ascii: "/")
-            {
-                index += 1
-            }
-            return String(decoding: bytes[start..<index], as: UTF8.self)
-        }
-
-        static let commentStart = Array("<!--".utf8), commentEnd = Array("-->".utf8)
-        static let cdataStart = Array("<![CDATA[".utf8), cdataEnd = Array("]]>".utf8)
-        static let declarationStart = Array("<!".utf8), instructionStart = Array("<?".utf8), instructionEnd = Array("?>".utf8)
-        static let endTagStart = Array("</".utf8), tagEnd = Array(">".utf8)
-
-        mutating func nextStartTag(file: String) -> StartTag? {
-            while index < bytes.count {
-                guard bytes[index] == UInt8(ascii: "<") else {
-                    index += 1
-                    continue
-                }
-                if hasPrefix(Self.commentStart) {
-                    skip(past: Self.commentEnd)
-                } else if hasPrefix(Self.cdataStart) {
-                    skip(past: Self.cdataEnd)
-                } else if hasPrefix(Self.declarationStart) {
-                    skipDeclaration()
-                } else if hasPrefix(Self.instructionStart) {
-                    skip(past: Self.instructionEnd)
-                } else if hasPrefix(Self.endTagStart) {
-                    skip(past: Self.tagEnd)
-                } else {
-                    return readStartTag(file: file)
-                }
-            }
-            return nil
-        }
-
-        /// Skips `<!DOCTYPE …>` including a bracketed internal subset.
-        mutating func skipDeclaration() {
-            var depth = 0
-            while let byte = current {
-                index += 1
-                if byte == UInt8(ascii: "[") { depth += 1 }
-                if byte == UInt8(ascii: "]") { depth -= 1 }
-                if byte == UInt8(ascii: ">") && depth <= 0 { return }
-            }
-        }
-
-        mutating func readStartTag(file: String) -> StartTag {
-            let (line, column) = position()
-            index += 1  // <
-            let name = readName()
-            var tag = StartTag(name: name, line: line, column: column, attributes: [])
-            while index < bytes.count {
-                skipSpace()
-                guard let byte = current else { break }
-                if byte == UInt8(ascii: ">") {
-                    index += 1
-                    break
-                }
-                if byte == UInt8(ascii: "/") {
-                    index += 1
-                    continue
-                }
-                let namePosition = position()
-                let attribute = readName()
-                if attribute.isEmpty {
-                    index += 1
-                    continue
-                }
-                skipSpace()
-                guard current == UInt8(ascii: "=") else { continue }
-                index += 1
-                skipSpace()
-                guard let quote = current, quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { continue }
-                index += 1
-                let (valueLine, valueColumn) = position()
-                let start = index
-                while let byte = current, byte != quote { index += 1 }
-                let raw = bytes[start..<index]
-                index += 1
-                // A repeated attribute is a well-formedness error, so the tag never reaches here twice.
-                tag.attributes.append(
-                    Attribute(
-                        name: attribute, line: namePosition.line, column: namePosition.column,
-                        value: AttributeValue(file: file, line: valueLine, column: valueColumn, raw: raw)))
-            }
-            return tag
         }
     }
 }

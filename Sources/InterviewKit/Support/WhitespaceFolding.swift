@@ -1,0 +1,78 @@
+/// White space folding on UTF-8 bytes, for Strings and for text read in place from libxml2.
+///
+/// Works on bytes (appending scalar by scalar was a fifth of loading a large scenario); only a
+/// non-ASCII scalar is decoded, to ask whether it is white space (U+00A0, U+2003, …).
+enum WhitespaceFolding {
+    /// Runs of white space folded to single spaces, and trimmed. `bytes` must be valid UTF-8.
+    static func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        // A space is written only in place of at least one white-space byte, so the text never grows.
+        String(unsafeUninitializedCapacity: bytes.count) { output in
+            var count = 0
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                // ASCII, nearly all scenario text, without decoding.
+                if byte < 0x80 {
+                    if isASCIISpace(byte) {
+                        pendingSpace = count > 0
+                    } else {
+                        if pendingSpace {
+                            output[count] = 0x20
+                            count += 1
+                            pendingSpace = false
+                        }
+                        output[count] = byte
+                        count += 1
+                    }
+                    index += 1
+                    continue
+                }
+                let (isSpace, end) = scalar(at: index, in: bytes)
+                if isSpace {
+                    pendingSpace = count > 0
+                } else {
+                    if pendingSpace {
+                        output[count] = 0x20
+                        count += 1
+                    }
+                    pendingSpace = false
+                    while index < end {
+                        output[count] = bytes[index]
+                        count += 1
+                        index += 1
+                    }
+                }
+                index = end
+            }
+            return count
+        }
+    }
+
+    /// Whether the text is empty or all white space.
+    static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let (isSpace, end) = scalar(at: index, in: bytes)
+            if !isSpace { return false }
+            index = end
+        }
+        return true
+    }
+
+    private static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+    }
+
+    /// Whether the scalar starting at `index` is white space, and where the next one starts.
+    private static func scalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (isSpace: Bool, end: Int) {
+        let byte = bytes[index]
+        if byte < 0x80 { return (isASCIISpace(byte), index + 1) }
+        // In valid UTF-8 the lead byte gives the scalar's length.
+        let end = min(bytes.count, index + (byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4))
+        var scalarBytes = bytes[index..<end].makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let scalar) = decoder.decode(&scalarBytes) { return (scalar.isSpace, end) }
+        return (false, end)
+    }
+}
