@@ -112,11 +112,12 @@ struct ScenarioCompiler {
                 error("missing-element", "competency has no <cue>; add the words or phrases that show it in an answer", at: child.location)
             }
             if let id {
+                let location = child.location
                 if let first = ids[id] {
-                    duplicate("competency", id, at: child.location, first: first)
+                    duplicate("competency", id, at: location, first: first)
                 } else {
-                    ids[id] = child.location
-                    competencies.append(Competency(id: id, label: label, cues: cues, location: child.location))
+                    ids[id] = location
+                    competencies.append(Competency(id: id, label: label, cues: cues, location: location))
                 }
             }
         }
@@ -131,17 +132,18 @@ struct ScenarioCompiler {
         var questions: [Question] = []
         var questionIDs: [String: SourceLocation] = [:]
         var probeIDs: [String: SourceLocation] = [:]
+        let competencyIDs = competencies.map(\.id)
         for child in element.children where checkNamespace(of: child) {
             guard child.name == "question" else {
                 unknownElement(child, in: "questions", expected: ["question"])
                 continue
             }
-            guard let question = compileQuestion(child, competencies: competencies, probeIDs: &probeIDs) else { continue }
+            guard let question = compileQuestion(child, competencyIDs: competencyIDs, probeIDs: &probeIDs) else { continue }
             if let first = questionIDs[question.id] {
-                duplicate("question", question.id, at: child.location, first: first)
+                duplicate("question", question.id, at: question.location, first: first)
                 continue
             }
-            questionIDs[question.id] = child.location
+            questionIDs[question.id] = question.location
             questions.append(question)
         }
         if element.children.isEmpty {
@@ -159,10 +161,18 @@ struct ScenarioCompiler {
     }
 
     /// Children of <question> must come in this order, as the schema says.
-    private static let questionChildOrder = ["ask": 0, "hint": 1, "probe": 2, "next": 3, "end": 3]
+    private static func questionChildRank(_ name: String) -> Int? {
+        switch name {
+        case "ask": 0
+        case "hint": 1
+        case "probe": 2
+        case "next", "end": 3
+        default: nil
+        }
+    }
 
     private mutating func compileQuestion(
-        _ element: XMLElement, competencies: [Competency], probeIDs: inout [String: SourceLocation]
+        _ element: XMLElement, competencyIDs known: [String], probeIDs: inout [String: SourceLocation]
     ) -> Question? {
         checkAttributes(element, allowed: ["id", "kind", "assesses", "max-probes", "branch-only"], required: ["id"])
         noText(in: element)
@@ -179,7 +189,6 @@ struct ScenarioCompiler {
         }
         var assesses: [String] = []
         if let attribute = element.attribute("assesses") {
-            let known = competencies.map(\.id)
             var offset = 0
             for word in attribute.value.split(separator: " ", omittingEmptySubsequences: false) {
                 defer { offset += word.unicodeScalars.count + 1 }
@@ -201,17 +210,21 @@ struct ScenarioCompiler {
         var branches: [Branch] = []
         var lastRank = 0
         var lastName = "ask"
-        for child in element.children where checkNamespace(of: child) {
-            guard let rank = Self.questionChildOrder[child.name] else {
+        var asks = 0  // in any namespace: one in the wrong namespace has its own error
+        for child in element.children {
+            let name = child.name
+            if name == "ask" { asks += 1 }
+            guard checkNamespace(of: child) else { continue }
+            guard let rank = Self.questionChildRank(name) else {
                 unknownElement(child, in: "question", expected: ["ask", "hint", "probe", "next", "end"])
                 continue
             }
             if rank < lastRank {
-                error("element-order", "<\(child.name)> must come before <\(lastName)>; the order inside <question> is ask, hint, probe, then next and end", at: child.location)
+                error("element-order", "<\(name)> must come before <\(lastName)>; the order inside <question> is ask, hint, probe, then next and end", at: child.location)
             }
             lastRank = max(rank, lastRank)
-            lastName = rank == lastRank ? child.name : lastName
-            switch child.name {
+            lastName = rank == lastRank ? name : lastName
+            switch name {
             case "ask":
                 checkAttributes(child, allowed: [], required: [])
                 if let text = text(of: child) { phrasings.append(text) }
@@ -224,9 +237,9 @@ struct ScenarioCompiler {
             case "probe":
                 if let probe = compileProbe(child, question: id ?? "?", number: probes.count + 1) {
                     if let first = probeIDs[probe.id] {
-                        duplicate("probe", probe.id, at: child.location, first: first)
+                        duplicate("probe", probe.id, at: probe.location, first: first)
                     } else {
-                        probeIDs[probe.id] = child.location
+                        probeIDs[probe.id] = probe.location
                         probes.append(probe)
                     }
                 }
@@ -234,7 +247,7 @@ struct ScenarioCompiler {
                 if let branch = compileBranch(child) { branches.append(branch) }
             }
         }
-        if phrasings.isEmpty && !element.children.contains(where: { $0.name == "ask" }) {
+        if asks == 0 {
             error("missing-element", "question has no <ask>; add the words the interviewer says", at: element.location)
         }
         guard let id, !phrasings.isEmpty else { return nil }
@@ -249,15 +262,19 @@ struct ScenarioCompiler {
         let id = element.attribute("id") != nil ? identifier(element, "id") : "\(question)#\(number)"
         let condition = element.attribute("when").flatMap { compileCondition($0) }
         var phrasings: [String] = []
-        for child in element.children where checkNamespace(of: child) {
-            guard child.name == "ask" else {
+        var asks = 0  // in any namespace: one in the wrong namespace has its own error
+        for child in element.children {
+            let isAsk = child.name == "ask"
+            if isAsk { asks += 1 }
+            guard checkNamespace(of: child) else { continue }
+            guard isAsk else {
                 unknownElement(child, in: "probe", expected: ["ask"])
                 continue
             }
             checkAttributes(child, allowed: [], required: [])
             if let text = text(of: child) { phrasings.append(text) }
         }
-        if !element.children.contains(where: { $0.name == "ask" }) {
+        if asks == 0 {
             error("missing-element", "probe has no <ask>; add the follow-up the interviewer says", at: element.location)
         }
         guard let id, let condition, !phrasings.isEmpty else { return nil }
@@ -370,6 +387,16 @@ struct ScenarioCompiler {
     }
 
     static func isIdentifier(_ value: String) -> Bool {
+        let bytes = value.utf8
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            // Ids are almost always ASCII: decided on bytes, as the scalar rules below decide them.
+            func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+            guard let first = bytes.first, isLetter(first) || first == UInt8(ascii: "_") else { return false }
+            return bytes.allSatisfy {
+                isLetter($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "-")
+                    || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
+            }
+        }
         guard let first = value.unicodeScalars.first, first.isLetter || first == "_" else { return false }
         return value.unicodeScalars.allSatisfy { $0.isLetter || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "." }
     }

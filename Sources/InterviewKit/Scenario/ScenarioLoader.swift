@@ -1,5 +1,3 @@
-import Foundation
-
 /// What loading a scenario produced: the scenario when there were no errors, and every diagnostic either way.
 public struct ScenarioLoadResult: Sendable {
     public var scenario: Scenario?
@@ -34,21 +32,18 @@ public struct ScenarioLoader: Sendable {
     /// Loads a file. A file that cannot be read is reported as a diagnostic at 1:1.
     public func load(contentsOf path: String) -> ScenarioLoadResult {
         let start = SourceLocation(file: path, line: 1, column: 1)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        // One byte past the limit, so an oversized file is caught without reading all of it.
+        switch FileBytes.contents(of: path, limit: XMLParser.maximumSize + 1) {
+        case .success(let bytes):
+            return load(bytes, file: path)
+        case .failure(.noSuchFile):
             return ScenarioLoadResult(scenario: nil, diagnostics: [.error("no-such-file", "no such file; check the path", at: start)])
-        }
-        guard !isDirectory.boolValue else {
+        case .failure(.isDirectory):
             return ScenarioLoadResult(
                 scenario: nil, diagnostics: [.error("is-directory", "this is a directory; name a scenario .xml file inside it", at: start)])
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        case .failure(.unreadable):
             return ScenarioLoadResult(scenario: nil, diagnostics: [.error("unreadable", "cannot read the file; check its permissions", at: start)])
         }
-        defer { try? handle.close() }
-        // Read one byte past the limit, so an oversized file is caught without reading all of it.
-        let data = (try? handle.read(upToCount: XMLParser.maximumSize + 1)) ?? Data()
-        return load(Array(data), file: path)
     }
 
     public func load(_ bytes: [UInt8], file: String) -> ScenarioLoadResult {

@@ -1,12 +1,18 @@
 extension String {
     /// Without leading and trailing white space.
     var trimmed: String {
+        // Usually there is nothing to trim; then the String itself, not a copy.
+        if let first = utf8.first, let last = utf8.last, Self.isASCIIVisible(first), Self.isASCIIVisible(last) {
+            return self
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.isSpace }),
             let last = scalars.lastIndex(where: { !$0.isSpace })
         else { return "" }
         return String(scalars[first...last])
     }
+
+    private static func isASCIIVisible(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x7F }
 
     /// Runs of white space (indentation, line breaks) folded to single spaces, and trimmed.
     /// Scenario prose is written indented inside XML; this is the text a person should see.

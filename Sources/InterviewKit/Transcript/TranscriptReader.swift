@@ -12,15 +12,12 @@ public enum TranscriptReader {
     /// With `analyses: false` the recorded analyses (the bulk of a transcript) are passed over
     /// unread, for re-analysis, which computes its own: lines written as `"type":"analysis"`.
     public static func read(contentsOf path: String, analyses: Bool = true) throws(TranscriptError) -> Result {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw TranscriptError.cannotRead(path, "no such file")
+        switch FileBytes.contents(of: path) {
+        case .success(let bytes): return try read(bytes: bytes, path: path, analyses: analyses)
+        case .failure(.noSuchFile): throw TranscriptError.cannotRead(path, "no such file")
+        case .failure(.isDirectory): throw TranscriptError.cannotRead(path, "it is a directory")
+        case .failure(.unreadable(let reason)): throw TranscriptError.cannotRead(path, reason.lowercased())
         }
-        guard !isDirectory.boolValue else { throw TranscriptError.cannotRead(path, "it is a directory") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw TranscriptError.cannotRead(path, "permission denied")
-        }
-        return try read(data, path: path, analyses: analyses)
     }
 
     /// How Rehearse writes an analysis line's end (keys sorted, so "type" comes last).
@@ -28,9 +25,12 @@ public enum TranscriptReader {
 
     public static func read(_ data: Data, path: String, analyses: Bool = true) throws(TranscriptError) -> Result {
         // Bytes in an array: splitting and slicing `Data` costs an access check per byte.
-        let bytes = [UInt8](data)
+        try read(bytes: [UInt8](data), path: path, analyses: analyses)
+    }
+
+    static func read(bytes: [UInt8], path: String, analyses: Bool) throws(TranscriptError) -> Result {
         var lines = splitLines(bytes)
-        let endsWithNewline = data.last == UInt8(ascii: "\n")
+        let endsWithNewline = bytes.last == UInt8(ascii: "\n")
         if endsWithNewline { lines.removeLast() }
         guard let first = lines.first, !first.isEmpty else { throw TranscriptError.invalid(path, 1, "the transcript is empty; it should start with a header line") }
 
