@@ -201,6 +201,31 @@ import Testing
         #expect(only("unexpected-text", in: load(scenarioXML("<question id=\"a\">Why?<ask>x</ask></question>"))) != nil)
     }
 
+    /// Text comes from libxml2 in pieces (around comments, CDATA sections and references) and is
+    /// read as one; references in values are decoded; a prefixed element is in its namespace.
+    @Test func textAndValuesAreReadAsWritten() throws {
+        let xml = scenarioXML(
+            """
+            <question id="a"><ask>Fish <!-- a note --> &amp; chips,<![CDATA[ <served> ]]>caf&#233;
+                style?</ask>
+            <r:hint xmlns:r="urn:rehearse:scenario:1">One &lt;client&gt;.</r:hint></question>
+            """,
+            competencies: "\n<competencies><competency id=\"listening\" label=\"Listening &amp; empathy\"><cue>listened</cue></competency></competencies>")
+        let result = load(xml)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let scenario = try #require(result.scenario)
+        #expect(scenario.questions[0].phrasings == ["Fish & chips, <served> caf\u{e9} style?"])
+        #expect(scenario.questions[0].hint == "One <client>.")
+        #expect(scenario.competencies[0].label == "Listening & empathy")
+    }
+
+    @Test func positionsInsideAStartTagOverSeveralLines() {
+        let result = load(scenarioXML("<question\n    id=\"a\"\n  colour=\"red\"><ask>x</ask>\n<hint>h</hint><hint>i</hint></question>"))
+        #expect(position(only("unknown-attribute", in: result)) == [10, 3])
+        // The second <hint> on a line is placed at its own column, not the first one's.
+        #expect(position(only("duplicate-element", in: result)) == [11, 15])
+    }
+
     @Test func encodingsAndLineEnds() throws {
         let xml = scenarioXML("<question id=\"a\"><ask>Caf\u{e9}?</ask></question>")
         // CRLF line ends

@@ -387,18 +387,24 @@ struct ScenarioCompiler {
     }
 
     static func isIdentifier(_ value: String) -> Bool {
-        let bytes = value.utf8
-        if bytes.allSatisfy({ $0 < 0x80 }) {
-            // Ids are almost always ASCII: decided on bytes, as the scalar rules below decide them.
-            func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
-            guard let first = bytes.first, isLetter(first) || first == UInt8(ascii: "_") else { return false }
-            return bytes.allSatisfy {
-                isLetter($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "-")
-                    || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
-            }
-        }
+        var copy = value
+        if let ascii = copy.withUTF8({ isASCIIIdentifier($0) }) { return ascii }
         guard let first = value.unicodeScalars.first, first.isLetter || first == "_" else { return false }
         return value.unicodeScalars.allSatisfy { $0.isLetter || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "." }
+    }
+
+    /// Ids are almost always ASCII: decided on bytes, as the scalar rules decide them; nil when
+    /// the text is not all ASCII.
+    private static func isASCIIIdentifier(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+        var valid = !bytes.isEmpty && (isLetter(bytes[0]) || bytes[0] == UInt8(ascii: "_"))
+        for byte in bytes {
+            if byte >= 0x80 { return nil }
+            valid = valid
+                && (isLetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
+                    || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "."))
+        }
+        return valid
     }
 
     private mutating func probeLimit(_ element: XMLElement) -> Int? {

@@ -1,52 +1,77 @@
-import CLibXML2
-
-/// A parsed document: owns libxml2's tree, freed when the last element read from it is gone.
+/// A parsed XML document, held as flat arrays in document order.
 ///
-/// Elements are read in place (`XMLElement` is a view of a node), so loading a scenario builds no
-/// second tree; positions come from the source map, only for the elements that need one.
+/// Built from libxml2's SAX2 events (`XMLDocumentBuilder`), so libxml2 builds no tree of its own:
+/// no node is allocated, walked or freed one by one. `XMLElement` and `XMLElement.Attribute` are
+/// views into it; positions come from the source map, only for the elements that need one.
 final class XMLDocument {
-    private let pointer: xmlDocPtr
-    private let rootNode: xmlNodePtr
+    struct Element {
+        /// Indices into `strings`; -1 for none.
+        var name: Int32
+        var namespace: Int32
+        /// Element children as a chain: the first, then each one's next sibling; -1 ends it.
+        var firstChild: Int32 = -1
+        var nextSibling: Int32 = -1
+        var firstAttribute: Int32
+        var attributeCount: Int32
+        /// The element's own text, as a chain of pieces of `bytes`; -1 for none.
+        var firstText: Int32 = -1
+        var lastText: Int32 = -1
+        /// libxml2's line for the element, used when the source map cannot place it.
+        var line: Int32
+    }
+
+    struct Attribute {
+        var name: Int32
+        var prefix: Int32
+        var namespace: Int32
+        /// The value (references decoded), in `bytes`.
+        var valueStart: Int32
+        var valueCount: Int32
+    }
+
+    struct Text {
+        var start: Int32
+        var count: Int32
+        var next: Int32 = -1
+    }
+
     let sourceMap: XMLSourceMap
-    /// Elements numbered in document order, so element N is the source map's start tag N.
-    private let elementCount: Int
+    let elements: [Element]
+    let attributes: [Attribute]
+    let texts: [Text]
+    /// Attribute values and text, one after another.
+    let bytes: [UInt8]
+    /// Names, prefixes and namespace URIs, each once.
+    let strings: [String]
 
     var file: String { sourceMap.file }
-    var root: XMLElement { XMLElement(node: rootNode, document: self) }
+    /// Element 0 is the root: the builder refuses a document without one.
+    var root: XMLElement { XMLElement(document: self, index: 0) }
 
-    /// Takes ownership of `pointer`, which must have a root element.
-    init(taking pointer: xmlDocPtr, root: xmlNodePtr, source: [UInt8], file: String) {
-        self.pointer = pointer
-        self.rootNode = root
-        self.sourceMap = XMLSourceMap(utf8: source, file: file)
-        // `_private` is libxml2's field for the application; it holds the element's number + 1.
-        var count = 0
-        func number(_ node: xmlNodePtr) {
-            count += 1
-            node.pointee._private = UnsafeMutableRawPointer(bitPattern: count)
-            var child = node.pointee.children
-            while let current = child {
-                if current.pointee.type == XML_ELEMENT_NODE { number(current) }
-                child = current.pointee.next
-            }
-        }
-        number(root)
-        self.elementCount = count
+    init(
+        sourceMap: XMLSourceMap, elements: [Element], attributes: [Attribute], texts: [Text], bytes: [UInt8], strings: [String]
+    ) {
+        self.sourceMap = sourceMap
+        self.elements = elements
+        self.attributes = attributes
+        self.texts = texts
+        self.bytes = bytes
+        self.strings = strings
     }
 
-    deinit { xmlFreeDoc(pointer) }
+    func string(_ index: Int32) -> String? { index >= 0 ? strings[Int(index)] : nil }
 
-    /// Where the start tag of `node` begins, when the source map and libxml2 agree on it.
-    func startTagOffset(of node: xmlNodePtr) -> Int? {
-        let number = Int(bitPattern: node.pointee._private)
-        guard number >= 1, number <= sourceMap.startTags.count else { return nil }
-        let offset = Int(sourceMap.startTags[number - 1])
-        // They disagree only if the scanner was confused; then libxml2's line is used.
-        return sourceMap.tag(at: offset, isNamed: node.pointee.name) ? offset : nil
+    /// Where the start tag of element `index` begins, when the source map and the parser agree on it.
+    /// Elements are numbered in document order, as the source map lists start tags.
+    func startTagOffset(of index: Int32) -> Int? {
+        guard Int(index) < sourceMap.startTags.count else { return nil }
+        let offset = Int(sourceMap.startTags[Int(index)])
+        // They disagree only if the scanner was confused; then the parser's line is used.
+        return sourceMap.tag(at: offset, isNamed: strings[Int(elements[Int(index)].name)]) ? offset : nil
     }
 
-    func location(of node: xmlNodePtr) -> SourceLocation {
-        if let offset = startTagOffset(of: node) { return sourceMap.location(ofByte: offset) }
-        return SourceLocation(file: file, line: Int(xmlGetLineNo(node)), column: 1)
+    func location(of index: Int32) -> SourceLocation {
+        if let offset = startTagOffset(of: index) { return sourceMap.location(ofByte: offset) }
+        return SourceLocation(file: file, line: Int(elements[Int(index)].line), column: 1)
     }
 }

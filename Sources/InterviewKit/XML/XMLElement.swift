@@ -1,67 +1,60 @@
-import CLibXML2
-import Glibc
-
-/// An element of a parsed XML document, read in place from libxml2's tree.
-///
-/// A view: it keeps its document alive and copies nothing until a property is read.
+/// An element of a parsed XML document: a view into its `XMLDocument`, which it keeps alive.
+/// Reading a property makes the value it returns; nothing else is copied.
 struct XMLElement {
-    let node: xmlNodePtr
     let document: XMLDocument
+    /// The element's number in document order.
+    let index: Int32
+
+    private var record: XMLDocument.Element { document.elements[Int(index)] }
 
     /// The local name (without a prefix).
-    var name: String { String(cString: node.pointee.name) }
+    var name: String { document.strings[Int(record.name)] }
 
     /// The namespace URI; nil for an element in no namespace.
-    var namespace: String? { node.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) } }
+    var namespace: String? { document.string(record.namespace) }
 
-    /// Whether the element is in namespace `uri`, without making a String of its namespace.
-    func isInNamespace(_ uri: String) -> Bool {
-        guard let href = node.pointee.ns?.pointee.href else { return false }
-        return uri.withCString { strcmp($0, UnsafeRawPointer(href).assumingMemoryBound(to: CChar.self)) == 0 }
-    }
+    func isInNamespace(_ uri: String) -> Bool { namespace == uri }
 
     /// Where the start tag begins.
-    var location: SourceLocation { document.location(of: node) }
+    var location: SourceLocation { document.location(of: index) }
 
-    /// The element children, in order; text, comments and processing instructions are left out.
-    var children: Children { Children(cursor: node.pointee.children, document: document) }
+    /// The element children, in order.
+    var children: Children { Children(document: document, cursor: record.firstChild) }
 
-    var attributes: Attributes { Attributes(cursor: node.pointee.properties, element: self) }
+    var attributes: Attributes {
+        let record = self.record
+        return Attributes(element: self, indices: record.firstAttribute..<record.firstAttribute + record.attributeCount)
+    }
 
     /// The attribute in no namespace called `name`.
     func attribute(_ name: String) -> Attribute? {
-        name.withCString { wanted in
-            var attribute = node.pointee.properties
-            while let current = attribute {
-                if current.pointee.ns == nil,
-                    strcmp(wanted, UnsafeRawPointer(current.pointee.name).assumingMemoryBound(to: CChar.self)) == 0
-                {
-                    return Attribute(pointer: current, element: self)
-                }
-                attribute = current.pointee.next
+        let record = self.record
+        for index in record.firstAttribute..<record.firstAttribute + record.attributeCount {
+            let attribute = document.attributes[Int(index)]
+            if attribute.namespace < 0 && document.strings[Int(attribute.name)] == name {
+                return Attribute(element: self, index: index)
             }
-            return nil
         }
+        return nil
     }
 
-    /// Calls `body` with the bytes of each direct text child (CDATA is merged into text when parsing).
+    /// Calls `body` with each piece of the element's own text (text and CDATA, as they came).
     private func forEachText(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        var child = node.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE,
-                let content = current.pointee.content
-            {
-                body(UnsafeBufferPointer(start: content, count: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))))
+        var text = record.firstText
+        document.bytes.withUnsafeBufferPointer { bytes in
+            while text >= 0 {
+                let piece = document.texts[Int(text)]
+                body(UnsafeBufferPointer(rebasing: bytes[Int(piece.start)..<Int(piece.start + piece.count)]))
+                text = piece.next
             }
-            child = current.pointee.next
         }
     }
 
-    /// The element's own text (its direct text children joined), white space folded and trimmed,
-    /// as `String.foldingWhitespace` gives it.
+    /// The element's own text (its text pieces joined), white space folded and trimmed, as
+    /// `String.foldingWhitespace` gives it.
     var foldedText: String {
-        // Almost always one text child, folded where it lies; several are joined first, since a
-        // run of white space can span two of them.
+        // Almost always one piece, folded where it lies; several are joined first, since a run of
+        // white space can span two of them.
         var only: UnsafeBufferPointer<UInt8>?
         var joined: [UInt8] = []
         var pieces = 0
@@ -88,70 +81,58 @@ struct XMLElement {
     }
 
     struct Children: Sequence, IteratorProtocol {
-        var cursor: xmlNodePtr?
         let document: XMLDocument
+        var cursor: Int32
 
         mutating func next() -> XMLElement? {
-            while let current = cursor {
-                cursor = current.pointee.next
-                if current.pointee.type == XML_ELEMENT_NODE { return XMLElement(node: current, document: document) }
-            }
-            return nil
+            guard cursor >= 0 else { return nil }
+            let element = XMLElement(document: document, index: cursor)
+            cursor = document.elements[Int(cursor)].nextSibling
+            return element
         }
 
-        var first: XMLElement? {
-            var copy = self
-            return copy.next()
-        }
+        var first: XMLElement? { cursor >= 0 ? XMLElement(document: document, index: cursor) : nil }
 
-        var isEmpty: Bool { first == nil }
+        var isEmpty: Bool { cursor < 0 }
     }
 
     struct Attributes: Sequence, IteratorProtocol {
-        var cursor: xmlAttrPtr?
         let element: XMLElement
+        var indices: Range<Int32>
 
         mutating func next() -> Attribute? {
-            guard let current = cursor else { return nil }
-            cursor = current.pointee.next
-            return Attribute(pointer: current, element: element)
+            indices.popFirst().map { Attribute(element: element, index: $0) }
         }
     }
 
-    /// An attribute of an element, read in place.
+    /// An attribute of an element: a view, like the element.
     struct Attribute {
-        let pointer: xmlAttrPtr
         let element: XMLElement
+        let index: Int32
 
-        var name: String { String(cString: pointer.pointee.name) }
+        private var record: XMLDocument.Attribute { element.document.attributes[Int(index)] }
+
+        var name: String { element.document.strings[Int(record.name)] }
 
         /// Namespace URI of a prefixed attribute; nil for plain attributes.
-        var namespace: String? { pointer.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) } }
+        var namespace: String? { element.document.string(record.namespace) }
 
         /// The value with references decoded.
         var value: String {
-            // Almost always one text child, whose content is the value (what xmlNodeGetContent copies).
-            if let child = pointer.pointee.children, child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE,
-                let content = child.pointee.content
-            {
-                return String(cString: content)
-            }
-            guard let content = xmlNodeGetContent(UnsafeMutableRawPointer(pointer).assumingMemoryBound(to: xmlNode.self)) else {
-                return ""
-            }
-            defer { rehearse_xml_free(content) }
-            return String(cString: content)
+            let record = self.record
+            let start = Int(record.valueStart)
+            return String(decoding: element.document.bytes[start..<start + Int(record.valueCount)], as: UTF8.self)
         }
 
         /// The name as written, with its prefix.
         private var qualifiedName: String {
-            guard let prefix = pointer.pointee.ns?.pointee.prefix else { return name }
-            return String(cString: prefix) + ":" + name
+            guard let prefix = element.document.string(record.prefix) else { return name }
+            return prefix + ":" + name
         }
 
         /// Where the attribute is written, when its element's start tag was found in the source.
         private var written: (name: SourceLocation, value: XMLSourceMap.AttributeValue)? {
-            element.document.startTagOffset(of: element.node).flatMap {
+            element.document.startTagOffset(of: element.index).flatMap {
                 element.document.sourceMap.attribute(qualifiedName, inTagAt: $0)
             }
         }

@@ -41,31 +41,37 @@ enum XMLParser {
                 return failure([.error("xml", "the XML parser could not start (out of memory)", at: start)])
             }
             defer { xmlFreeParserCtxt(context) }
+            let builder = UnsafeMutablePointer<XMLDocumentBuilder>.allocate(capacity: 1)
+            builder.initialize(to: XMLDocumentBuilder(expectedSize: bytes.count))
+            defer {
+                context.pointee._private = nil
+                builder.deinitialize(count: 1)
+                builder.deallocate()
+            }
+            XMLDocumentBuilder.install(builder, in: context)
+            // NOENT: with no DOCTYPE there are only the predefined entities and character
+            // references, so attribute values arrive decoded (without it '&' comes as "&#38;").
             let options = Int32(
-                bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
-            let document = bytes.withUnsafeBufferPointer { buffer in
+                bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue
+                    | XML_PARSE_NOENT.rawValue)
+            let tree = bytes.withUnsafeBufferPointer { buffer in
                 buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
                     xmlCtxtReadMemory(context, pointer, Int32(buffer.count), file, "UTF-8", options)
                 }
             }
-            guard let document else {
+            // The builder's handler makes no tree; free one if libxml2 made one anyway.
+            if let tree { xmlFreeDoc(tree) }
+            if context.pointee.wellFormed == 0 || collector.diagnostics.hasErrors {
                 return failure(collector.diagnostics.isEmpty
                     ? [.error("xml", "the file is not well-formed XML", at: start)] : collector.diagnostics)
             }
-            // Freed here unless an XMLDocument took it.
-            var owner: XMLDocument?
-            defer { if owner == nil { xmlFreeDoc(document) } }
-            if context.pointee.wellFormed == 0 || collector.diagnostics.hasErrors {
-                return failure(collector.diagnostics)
-            }
-            if document.pointee.intSubset != nil || document.pointee.extSubset != nil {
+            if builder.pointee.sawDoctype {
                 return failure([doctypeDiagnostic(at: prologDoctype(bytes) ?? 0, in: bytes, file: file)])
             }
-            guard let root = xmlDocGetRootElement(document) else {
+            guard builder.pointee.hasRoot else {
                 return failure([.error("xml", "the document has no root element", at: start)])
             }
-            owner = XMLDocument(taking: document, root: root, source: bytes, file: file)
-            return (owner, collector.diagnostics)
+            return (builder.pointee.document(sourceMap: XMLSourceMap(utf8: bytes, file: file)), collector.diagnostics)
         }
     }
 

@@ -138,14 +138,14 @@ struct XMLSourceMap {
     }
 
     /// Whether the tag at `offset` is written with this local name, with or without a prefix.
-    func tag(at offset: Int, isNamed localName: UnsafePointer<UInt8>) -> Bool {
+    func tag(at offset: Int, isNamed localName: String) -> Bool {
         let start = offset + 1
         let written = bytes[start..<nameEnd(from: start)]
-        let length = strlen(UnsafeRawPointer(localName).assumingMemoryBound(to: CChar.self))
-        guard written.count >= length else { return false }
-        let suffixStart = written.endIndex - length
-        for index in 0..<length where bytes[suffixStart + index] != localName[index] { return false }
-        return written.count == length || bytes[suffixStart - 1] == UInt8(ascii: ":")
+        let name = localName.utf8
+        guard written.count >= name.count else { return false }
+        let suffixStart = written.endIndex - name.count
+        guard bytes[suffixStart..<written.endIndex].elementsEqual(name) else { return false }
+        return written.count == name.count || bytes[suffixStart - 1] == UInt8(ascii: ":")
     }
 
     /// Where an attribute is written in the start tag at `tagOffset`, found by its qualified name.
