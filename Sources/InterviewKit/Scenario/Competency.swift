@@ -4,14 +4,15 @@ public struct Competency: Sendable, Hashable {
     public let label: String
     public let cues: [String]
     public let location: SourceLocation
-    /// Each cue as the word stems the competency analyzer matches, worked out once.
-    let cueStems: [[String]]
 
     public init(id: String, label: String, cues: [String], location: SourceLocation) {
         self.id = id
         self.label = label
         self.cues = cues
         self.location = location
-        cueStems = cues.map { TextSegmenter($0).words.map(CompetencyAnalyzer.stem) }
     }
+
+    /// Each cue as the word stems the competency analyzer matches; `CompetencyCueIndex` works them
+    /// out once per scenario, when the first answer is analysed.
+    var cueStems: [[String]] { cues.map { TextSegmenter($0).words.map(CompetencyAnalyzer.stem) } }
 }

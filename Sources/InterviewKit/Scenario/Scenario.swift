@@ -18,7 +18,8 @@ public struct Scenario: Sendable {
     public let maxProbes: Int
     public let competencies: [Competency]
     /// The competencies' cues indexed once, for every answer's analysis.
-    let cueIndex: CompetencyCueIndex
+    var cueIndex: CompetencyCueIndex { lazyCueIndex.index }
+    private let lazyCueIndex: LazyCueIndex
     /// In document order.
     public let questions: [Question]
     /// Where the scenario was loaded from, for messages.
@@ -39,7 +40,7 @@ public struct Scenario: Sendable {
         self.closing = closing
         self.maxProbes = maxProbes
         self.competencies = competencies
-        cueIndex = CompetencyCueIndex(competencies)
+        lazyCueIndex = LazyCueIndex(competencies)
         self.questions = questions
         self.file = file
         var index: [String: Int] = [:]

@@ -27,7 +27,9 @@ struct XMLDocumentBuilder {
         // Scenario files run about 60 bytes an element, and about half their bytes are text or values.
         elements.reserveCapacity(expectedSize / 48 + 8)
         attributes.reserveCapacity(expectedSize / 48 + 8)
-        bytes.reserveCapacity(expectedSize / 2 + 64)
+        texts.reserveCapacity(expectedSize / 48 + 8)
+        // Values and text are never longer than the source they are read from.
+        bytes.reserveCapacity(expectedSize)
     }
 
     var hasRoot: Bool { !elements.isEmpty }
