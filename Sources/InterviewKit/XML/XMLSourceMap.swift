@@ -140,12 +140,14 @@ struct XMLSourceMap {
     /// Whether the tag at `offset` is written with this local name, with or without a prefix.
     func tag(at offset: Int, isNamed localName: String) -> Bool {
         let start = offset + 1
-        let written = bytes[start..<nameEnd(from: start)]
-        let name = localName.utf8
-        guard written.count >= name.count else { return false }
-        let suffixStart = written.endIndex - name.count
-        guard bytes[suffixStart..<written.endIndex].elementsEqual(name) else { return false }
-        return written.count == name.count || bytes[suffixStart - 1] == UInt8(ascii: ":")
+        let end = nameEnd(from: start)
+        var name = localName
+        return name.withUTF8 { name in
+            guard end - start >= name.count, let base = name.baseAddress else { return false }
+            let suffixStart = end - name.count
+            let same = bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + suffixStart, base, name.count) == 0 }
+            return same && (suffixStart == start || bytes[suffixStart - 1] == UInt8(ascii: ":"))
+        }
     }
 
     /// Where an attribute is written in the start tag at `tagOffset`, found by its qualified name.
