@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Scenario tests: candidate answers along a path, with the question, probe or end expected after
 /// each. Written as JSON beside the scenario (`NAME.test.json`):
@@ -29,32 +29,32 @@ public struct ScenarioTestSuite: Sendable {
 
     /// Parses a test file; `scenario` is resolved against the file's folder.
     public static func parse(_ data: Data, path: String) throws(ScenarioTestError) -> ScenarioTestSuite {
-        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+        guard let object = JSONValue.parse(data)?.object else {
             throw ScenarioTestError(path: path, message: "not a JSON object; a test file holds {\"scenario\": …, \"cases\": […]}")
         }
-        guard let scenario = object["scenario"] as? String else { throw ScenarioTestError(path: path, message: "missing \"scenario\" (the scenario file, relative to this one)") }
-        guard let rawCases = object["cases"] as? [[String: Any]], !rawCases.isEmpty else {
+        guard let scenario = object["scenario"]?.string else { throw ScenarioTestError(path: path, message: "missing \"scenario\" (the scenario file, relative to this one)") }
+        guard let rawCases = object["cases"]?.array?.compactMap(\.object), rawCases.count == object["cases"]?.array?.count, !rawCases.isEmpty else {
             throw ScenarioTestError(path: path, message: "missing \"cases\" (a list of test cases)")
         }
         var cases: [Case] = []
         for (index, raw) in rawCases.enumerated() {
-            let name = raw["name"] as? String ?? "case \(index + 1)"
-            guard let rawSteps = raw["steps"] as? [[String: Any]], !rawSteps.isEmpty else {
+            let name = raw["name"]?.string ?? "case \(index + 1)"
+            guard let rawSteps = raw["steps"]?.array?.compactMap(\.object), rawSteps.count == raw["steps"]?.array?.count, !rawSteps.isEmpty else {
                 throw ScenarioTestError(path: path, message: "case '\(name)' has no \"steps\"")
             }
             var steps: [Step] = []
             for (number, step) in rawSteps.enumerated() {
-                guard let expect = step["expect"] as? String, let target = parseTarget(expect) else {
+                guard let expect = step["expect"]?.string, let target = parseTarget(expect) else {
                     throw ScenarioTestError(path: path, message: "case '\(name)', step \(number + 1): \"expect\" must be \"question ID\", \"probe QUESTION/PROBE\" or \"end\"")
                 }
-                let answer = step["answer"] as? String
-                let skip = step["skip"] as? Bool ?? false
+                let answer = step["answer"]?.string
+                let skip = step["skip"]?.bool ?? false
                 if number > 0 && answer == nil && !skip {
                     throw ScenarioTestError(path: path, message: "case '\(name)', step \(number + 1): give an \"answer\" or \"skip\": true")
                 }
                 steps.append(Step(answer: answer, skip: skip, expect: target))
             }
-            let seed = (raw["seed"] as? NSNumber)?.uint64Value ?? 1
+            let seed = raw["seed"]?.unsigned ?? 1
             cases.append(Case(name: name, seed: seed, steps: steps))
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()

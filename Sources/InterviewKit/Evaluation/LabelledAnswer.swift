@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One line of an evaluation file: an answer with the labels a person gave it.
 public struct LabelledAnswer: Sendable {
@@ -31,26 +31,26 @@ public struct LabelledAnswer: Sendable {
             while let last = trimmed.last, last.isWhitespace, !last.isNewline { trimmed.removeLast() }
             if trimmed.isEmpty || trimmed.hasPrefix("//") { continue }
             func fail(_ message: String) -> EvaluationFileError { EvaluationFileError(file: file, line: number, message: message) }
-            guard let object = (try? JSONSerialization.jsonObject(with: Data(trimmed.utf8))) as? [String: Any] else {
+            guard let object = JSONValue.parse(trimmed.utf8)?.object else {
                 throw fail("not a JSON object; each line holds one {\"id\": …, \"answer\": …} object")
             }
-            guard let id = object["id"] as? String, !id.isEmpty else { throw fail("missing \"id\" (a string)") }
+            guard let id = object["id"]?.string, !id.isEmpty else { throw fail("missing \"id\" (a string)") }
             guard ids.insert(id).inserted else { throw fail("duplicate id '\(id)'") }
-            guard let answer = object["answer"] as? String else { throw fail("missing \"answer\" (a string)") }
+            guard let answer = object["answer"]?.string else { throw fail("missing \"answer\" (a string)") }
             var kind: QuestionKind?
-            if let name = object["kind"] as? String {
+            if let name = object["kind"]?.string {
                 guard let parsed = QuestionKind(rawValue: name) else { throw fail("unknown kind '\(name)'") }
                 kind = parsed
             }
             var labels: [String: Bool] = [:]
             for (label, _) in booleanLabels {
                 guard let value = object[label] else { continue }
-                guard let flag = value as? Bool else { throw fail("label \"\(label)\" must be true or false") }
+                guard let flag = value.bool else { throw fail("label \"\(label)\" must be true or false") }
                 labels[label] = flag
             }
-            let followup = object["followup"] as? String
+            let followup = object["followup"]?.string
             if object["followup"] != nil && followup == nil { throw fail("label \"followup\" must be a string") }
-            items.append(LabelledAnswer(id: id, question: object["question"] as? String, kind: kind, answer: answer, followup: followup, labels: labels, line: number))
+            items.append(LabelledAnswer(id: id, question: object["question"]?.string, kind: kind, answer: answer, followup: followup, labels: labels, line: number))
         }
         return items
     }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// End-of-interview feedback built from a transcript: per question, which STAR parts were there
 /// (with a short quote) and which were missing, the follow-ups asked and why; competencies shown

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The recorded conversation as text, Markdown, a self-contained HTML page, or JSON.
 public enum TranscriptRenderer {
@@ -16,11 +16,9 @@ public enum TranscriptRenderer {
     }
 
     static func started(_ transcript: Transcript) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
-        return formatter.string(from: transcript.header.started)
+        // "2026-11-22T14:53:19.250Z" becomes "2026-11-22 14:53 UTC".
+        let stamp = Timestamp.format(transcript.header.started)
+        return "\(stamp.prefix(10)) \(stamp.dropFirst(11).prefix(5)) UTC"
     }
 
     static func subtitle(_ transcript: Transcript) -> String {
@@ -38,7 +36,7 @@ public enum TranscriptRenderer {
         case .probe:
             return ["  (follow-up because \(event.reason?.summary ?? "a probe condition held"))", "Interviewer: \(event.text ?? "")"]
         case .answer:
-            return ["You: " + (event.text ?? "").replacingOccurrences(of: "\n", with: "\n     ")]
+            return ["You: " + (event.text ?? "").replacingAll("\n", with: "\n     ")]
         case .skip:
             return ["(skipped)"]
         case .branch:
@@ -114,7 +112,7 @@ public enum TranscriptRenderer {
             case .probe:
                 body += "<p class=\"why\">Follow-up because \(escape(event.reason?.summary ?? ""))</p><p class=\"interviewer\"><b>Interviewer</b> \(escape(event.text ?? ""))</p>\n"
             case .answer:
-                body += "<p class=\"you\"><b>You</b> \(escape(event.text ?? "").replacingOccurrences(of: "\n", with: "<br>"))</p>\n"
+                body += "<p class=\"you\"><b>You</b> \(escape(event.text ?? "").replacingAll("\n", with: "<br>"))</p>\n"
             case .analysis:
                 let chips = starParts(event).map { "<span class=\"chip \($0.present ? "yes" : "no")\">\($0.present ? "✓" : "✗") \($0.name)</span>" }.joined()
                 if !chips.isEmpty { body += "<div class=\"star\" aria-label=\"STAR parts\">\(chips)</div>\n" }

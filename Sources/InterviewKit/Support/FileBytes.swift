@@ -8,8 +8,8 @@ import Darwin
 
 /// Reads a whole file with open(2) and read(2) into one byte array: no `Data` to copy out of, and
 /// no second buffer's worth of fresh pages for a large file.
-enum FileBytes {
-    enum Failure: Error, Equatable {
+package enum FileBytes {
+    package enum Failure: Error, Equatable {
         case noSuchFile
         case isDirectory
         /// Permission denied or an I/O error; the text is the system's (strerror).
@@ -17,7 +17,7 @@ enum FileBytes {
     }
 
     /// The file's bytes, at most `limit` of them (ask for one more than a maximum to notice a file over it).
-    static func contents(of path: String, limit: Int = Int.max) -> Result<[UInt8], Failure> {
+    package static func contents(of path: String, limit: Int = Int.max) -> Result<[UInt8], Failure> {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(failure(errno)) }
         defer { close(descriptor) }

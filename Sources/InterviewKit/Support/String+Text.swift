@@ -1,6 +1,6 @@
 extension String {
     /// Without leading and trailing white space.
-    var trimmed: String {
+    package var trimmed: String {
         // Usually there is nothing to trim; then the String itself, not a copy.
         if let first = utf8.first, let last = utf8.last, Self.isASCIIVisible(first), Self.isASCIIVisible(last) {
             return self
@@ -10,6 +10,36 @@ extension String {
             let last = scalars.lastIndex(where: { !$0.isSpace })
         else { return "" }
         return String(scalars[first...last])
+    }
+
+    /// Without leading and trailing spaces and tabs (Unicode space separators and U+0009), as
+    /// Foundation's `.whitespaces` trims: line breaks stay.
+    package var trimmingBlanks: String {
+        func isBlank(_ scalar: Unicode.Scalar) -> Bool { scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator }
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isBlank($0) }), let last = scalars.lastIndex(where: { !isBlank($0) }) else { return "" }
+        return String(scalars[first...last])
+    }
+
+    /// Every occurrence of `target` replaced, matching UTF-8 bytes (so "\n" is found inside "\r\n",
+    /// which as Characters is one).
+    package func replacingAll(_ target: String, with replacement: String) -> String {
+        let pattern = Array(target.utf8)
+        guard let first = pattern.first else { return self }
+        let bytes = Array(utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == first, index + pattern.count <= bytes.count, bytes[index..<index + pattern.count].elementsEqual(pattern) {
+                output.append(contentsOf: replacement.utf8)
+                index += pattern.count
+            } else {
+                output.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     private static func isASCIIVisible(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x7F }

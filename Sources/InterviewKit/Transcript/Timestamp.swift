@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// UTC timestamps in the form `2026-11-22T14:53:19.250Z`, read and written without calendars.
 enum Timestamp {

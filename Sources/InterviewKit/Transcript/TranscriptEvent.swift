@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Why a step was taken, as recorded.
 public struct ReasonRecord: Codable, Sendable, Hashable {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Decodes the usual transcript event lines straight from their bytes, about ten times cheaper
 /// than `JSONDecoder`, whose generic Codable machinery was most of the time of reading a

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Reads transcripts: the header first, then events; unknown fields and unknown event types are
 /// ignored (they come from newer minor versions), an unknown major version is refused.
@@ -55,14 +56,14 @@ public enum TranscriptReader {
             } catch {
                 failure = error
             }
-            guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any] else {
+            guard let object = JSONValue.parse(line)?.object else {
                 if isLast && !endsWithNewline {
                     warnings.append(.warning("truncated", "the last line is cut off (the session was interrupted while writing it); it is ignored", at: SourceLocation(file: path, line: number, column: 1)))
                     continue
                 }
                 throw TranscriptError.invalid(path, number, "not a JSON object; the transcript is damaged here")
             }
-            guard let type = object["type"] as? String else { throw TranscriptError.invalid(path, number, "the event has no \"type\"") }
+            guard let type = object["type"]?.string else { throw TranscriptError.invalid(path, number, "the event has no \"type\"") }
             guard TranscriptEvent.Kind(rawValue: type) != nil else { continue }  // a newer kind of event
             throw TranscriptError.invalid(path, number, "a '\(type)' event with a missing or wrong field: \(describe(failure))")
         }
@@ -97,12 +98,12 @@ public enum TranscriptReader {
         {
             return header
         }
-        guard let object = (try? JSONSerialization.jsonObject(with: line)) as? [String: Any],
-            object["format"] as? String == TranscriptHeader.formatName
+        guard let object = JSONValue.parse(line)?.object,
+            object["format"]?.string == TranscriptHeader.formatName
         else {
             throw TranscriptError.invalid(path, 1, "not a Rehearse transcript: the first line should be a header with \"format\": \"\(TranscriptHeader.formatName)\"")
         }
-        let version = object["version"] as? String ?? "?"
+        let version = object["version"]?.string ?? "?"
         let major = version.split(separator: ".").first.map(String.init)
         guard major == TranscriptHeader.currentVersion.split(separator: ".").first.map(String.init) else {
             throw TranscriptError.unsupportedVersion(path, version)

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Turns the engine's turns into transcript events, in the order they happened.
 public struct TranscriptRecorder: Sendable {

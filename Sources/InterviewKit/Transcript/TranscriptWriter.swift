@@ -1,7 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
+import FoundationEssentials
 
 /// Appends transcript lines to a file, each one written whole and flushed to disk (fsync), so a
 /// crash loses at most the line being written. Files are created readable by their owner only.

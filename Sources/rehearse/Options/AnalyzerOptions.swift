@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import InterviewKit
 
 /// `--analyzer`, shared by every command that analyses answers or checks conditions.
@@ -21,9 +22,9 @@ struct AnalyzerOptions: ParsableArguments {
         for value in analyzers {
             var parts = value.split(separator: ",", omittingEmptySubsequences: false).map(String.init)[...]
             while let part = parts.popFirst() {
-                let trimmed = part.trimmingCharacters(in: .whitespaces)
+                let trimmed = part.trimmingBlanks
                 if trimmed.hasPrefix("exec:") {
-                    named.append(([part] + parts).joined(separator: ",").trimmingCharacters(in: .whitespaces))
+                    named.append(([part] + parts).joined(separator: ",").trimmingBlanks)
                     break
                 }
                 if !trimmed.isEmpty { named.append(trimmed) }
@@ -127,12 +128,12 @@ enum ExternalAnalyzers {
 
     /// `$XDG_STATE_HOME/rehearse/analyzers/NAME.log`, or under `~/.local/state`.
     static func logPath(for program: String) -> String {
-        let name = URL(fileURLWithPath: program).lastPathComponent
+        let name = program.lastPathComponent
         return UserPaths.baseDirectory("XDG_STATE_HOME", fallback: ".local/state") + "/rehearse/analyzers/\(name).log"
     }
 
     private static func openLog(_ path: String) -> Int32 {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = path.deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         if descriptor < 0 { printError("warning: cannot open \(path) for the analyzer's messages; they are discarded") }

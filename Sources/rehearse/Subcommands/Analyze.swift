@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import InterviewKit
 
 extension Rehearse {
@@ -61,21 +62,12 @@ struct AnalysisJSON: Encodable {
 /// Reads an answer from a file or standard input, as UTF-8 with invalid bytes replaced.
 enum AnswerInput {
     static func read(file: String?) throws -> String {
-        let data: Data
-        if let file {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
-                throw CommandFailure.noInput("no such file \(file)")
-            }
-            guard !isDirectory.boolValue else { throw CommandFailure.noInput("\(file) is a directory; name a text file") }
-            guard let contents = FileManager.default.contents(atPath: file) else {
-                throw CommandFailure.noInput("cannot read \(file); check its permissions")
-            }
-            data = contents
-        } else {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+        switch FileBytes.contents(of: file ?? "/dev/stdin") {
+        case .success(let bytes): return String(decoding: bytes, as: UTF8.self)
+        case .failure(.noSuchFile): throw CommandFailure.noInput("no such file \(file ?? "/dev/stdin")")
+        case .failure(.isDirectory): throw CommandFailure.noInput("\(file ?? "/dev/stdin") is a directory; name a text file")
+        case .failure(.unreadable): throw CommandFailure.noInput("cannot read \(file ?? "standard input"); check its permissions")
         }
-        return String(decoding: data, as: UTF8.self)
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import InterviewKit
 
 extension Rehearse {
@@ -22,7 +23,7 @@ extension Rehearse {
         var output: String?
 
         func validate() throws {
-            if role.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--role needs some text, e.g. --role \"Peer support specialist\"") }
+            if role.trimmingBlanks.isEmpty { throw ValidationError("--role needs some text, e.g. --role \"Peer support specialist\"") }
         }
 
         func run() throws {
@@ -36,11 +37,7 @@ extension Rehearse {
                 guard !FileManager.default.fileExists(atPath: output) else {
                     throw CommandFailure(message: "\(output) already exists; choose another name (nothing was written)", code: ExitCode(73))
                 }
-                do {
-                    try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .withoutOverwriting)
-                } catch {
-                    throw CommandFailure.io("cannot write \(output): \(error.localizedDescription)")
-                }
+                try FileWriting.write(text.utf8, to: output, mode: .newFile)
                 print("Wrote \(output). Next: edit it, then `rehearse lint \(output)` and `rehearse run \(output)`.")
             }
         }
@@ -56,7 +53,7 @@ enum ScenarioTemplate {
     }
 
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: "\"", with: "&quot;")
+        text.replacingAll("&", with: "&amp;").replacingAll("<", with: "&lt;").replacingAll("\"", with: "&quot;")
     }
 
     static func text(id: String, role: String, title: String) -> String {

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import InterviewKit
 
 extension Rehearse {
@@ -77,11 +78,7 @@ extension Rehearse {
                 print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
                 return
             }
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output))
-            } catch {
-                throw CommandFailure.io("cannot write \(output): \(error.localizedDescription)")
-            }
+            try FileWriting.write(text.utf8, to: output, mode: .replace)
         }
 
         private func paced(_ transcript: Transcript, speed: Double) {
@@ -90,7 +87,7 @@ extension Rehearse {
             for event in transcript.events {
                 // Long silences are shortened to five seconds, so a break does not stall the replay.
                 let pause = min(5, max(0, event.time.timeIntervalSince(previous)) / speed)
-                if pause > 0 { Thread.sleep(forTimeInterval: pause) }
+                if pause > 0 { usleep(useconds_t(pause * 1_000_000)) }
                 previous = event.time
                 for line in TranscriptRenderer.textLines(for: event) { print(line) }
                 fflushStandardOutput()

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import InterviewKit
 
 extension Rehearse {
@@ -136,20 +137,19 @@ extension Rehearse {
         private func collect() throws -> [String] {
             var files: [String] = []
             for path in paths {
-                var isDirectory: ObjCBool = false
+                var isDirectory = false
                 guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                     throw CommandFailure.noInput("no such file or folder \(path)")
                 }
-                if !isDirectory.boolValue {
+                if !isDirectory {
                     guard path.hasSuffix(".test.json") || path.hasSuffix(".jsonl") else {
                         throw CommandFailure.usage("\(path) is neither a scenario test (NAME.test.json) nor a transcript (.jsonl)")
                     }
                     files.append(path)
                     continue
                 }
-                let enumerator = FileManager.default.enumerator(atPath: path)
-                while let name = enumerator?.nextObject() as? String {
-                    if name.hasSuffix(".test.json") || name.hasSuffix(".jsonl") { files.append((path as NSString).appendingPathComponent(name)) }
+                for name in (try? FileManager.default.subpathsOfDirectory(atPath: path)) ?? [] {
+                    if name.hasSuffix(".test.json") || name.hasSuffix(".jsonl") { files.append(path.appendingPathComponent(name)) }
                 }
             }
             return files.sorted()

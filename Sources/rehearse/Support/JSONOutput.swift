@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 enum JSONOutput {
     /// Stable output for tools: sorted keys, no escaped slashes.

@@ -1,4 +1,7 @@
-import Foundation
+import FoundationEssentials
+import Dispatch
+import Glibc
+import InterviewKit
 
 extension Array where Element: Sendable {
     /// `transform` applied to every element on up to `jobs` threads, the results in the elements'
@@ -17,7 +20,7 @@ extension Array where Element: Sendable {
 private final class ParallelWork<Element: Sendable, Result: Sendable>: @unchecked Sendable {
     private let items: [Element]
     private let transform: @Sendable (Element) -> Result
-    private let lock = NSLock()
+    private let lock = Lock()
     private var next = 0
     private var slots: [Result?]
 

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import InterviewKit
 
 /// A scenario a command was given (or the bundled default), loaded, with the hash of its content.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Finds the bundled scenarios when no file is named on the command line.
 enum ScenarioLocator {
@@ -14,14 +15,14 @@ enum ScenarioLocator {
     /// A bundled scenario by name (`clinician-behavioral`, or with `.xml`), from the first folder that has one.
     static func bundledScenarioPath(named name: String) -> String? {
         let file = name.hasSuffix(".xml") ? name : name + ".xml"
-        return candidates().map { ($0 as NSString).appendingPathComponent(file) }
+        return candidates().map { $0.appendingPathComponent(file) }
             .first { FileManager.default.fileExists(atPath: $0) }
     }
 
     /// The names of the bundled scenarios in the first folder that has the default one.
     static func bundledNames() -> [String] {
         guard let path = defaultScenarioPath() else { return [] }
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = path.deletingLastPathComponent
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return names.filter { $0.hasSuffix(".xml") }.map { String($0.dropLast(4)) }.sorted()
     }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
 import Glibc
@@ -11,13 +11,13 @@ import Darwin
 
 /// Writes a line to standard error, unbuffered, so messages interleave correctly with output.
 func printError(_ message: String) {
-    writeAll(Data((message + "\n").utf8), to: STDERR_FILENO)
+    writeAll(Array((message + "\n").utf8), to: STDERR_FILENO)
 }
 
 /// Writes all of `data` with write(2); returns false when the descriptor refuses (a full disk, a
 /// closed pipe). Unlike `FileHandle.write`, a failure never traps: the caller decides what it means.
 @discardableResult
-func writeAll(_ data: Data, to descriptor: Int32) -> Bool {
+func writeAll(_ data: [UInt8], to descriptor: Int32) -> Bool {
     data.withUnsafeBytes { buffer in
         var offset = 0
         while offset < buffer.count {
@@ -37,7 +37,15 @@ struct CommandFailure: Error, CustomStringConvertible {
     let message: String
     let code: ExitCode
     /// A message that already says where and what, compiler-style (`t.jsonl:3:1: error: …`), is printed as is.
-    var located: Bool { message.range(of: #"^[^\n]+:\d+:\d+: error: "#, options: .regularExpression) != nil }
+    var located: Bool {
+        // "PLACE:LINE:COLUMN: error: " on the first line.
+        guard let line = message.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first,
+            let marker = line.firstRange(of: ": error: ")
+        else { return false }
+        let numbers = line[..<marker.lowerBound].split(separator: ":", omittingEmptySubsequences: false)
+        return numbers.count >= 3 && numbers.suffix(2).allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }
+            && !numbers.dropLast(2).joined(separator: ":").isEmpty
+    }
 
     var description: String { message }
 
@@ -62,4 +70,8 @@ extension ParsableCommand {
 /// Flushes `print` output, for prompts that do not end a line.
 func fflushStandardOutput() {
     fflush(nil)
+}
+
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
 }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Where transcripts go when `--transcript` is not given: `$XDG_DATA_HOME/rehearse/transcripts`,
 /// or `~/.local/share/rehearse/transcripts`. The folder is created owner-only.
@@ -10,15 +11,10 @@ enum TranscriptLocation {
     /// A new file name from the time and the scenario, e.g. `20261122-145319-quick-start.jsonl`.
     static func newPath(scenarioID: String, at date: Date) throws -> String {
         let folder = directory()
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw CommandFailure.io("cannot create the transcript folder \(folder): \(error.localizedDescription); choose another place with --transcript PATH")
+        if let problem = FileWriting.makeDirectories(folder, permissions: 0o700) {
+            throw CommandFailure.io("cannot create the transcript folder \(folder): \(problem); choose another place with --transcript PATH")
         }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
-        let stem = "\(folder)/\(formatter.string(from: date))-\(scenarioID)"
+        let stem = "\(folder)/\(localStamp(date))-\(scenarioID)"
         var path = stem + ".jsonl"
         var counter = 2
         while FileManager.default.fileExists(atPath: path) {
@@ -28,13 +24,23 @@ enum TranscriptLocation {
         return path
     }
 
+    /// The local time as `yyyyMMdd-HHmmss`.
+    private static func localStamp(_ date: Date) -> String {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        localtime_r(&seconds, &parts)
+        var buffer = [CChar](repeating: 0, count: 32)
+        let count = strftime(&buffer, buffer.count, "%Y%m%d-%H%M%S", &parts)
+        return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     /// Room an interview needs on the disk that holds its transcript: a long session with pasted
     /// notes is well under this, and checking first means a full disk is reported before anyone types.
     static let minimumFreeBytes: UInt64 = 1 << 20
 
     /// Fails with an I/O error when the folder that will hold `path` has less than `minimumFreeBytes` free.
     static func checkFreeSpace(for path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = path.deletingLastPathComponent
         var stats = statvfs()
         guard statvfs(folder.isEmpty ? "." : folder, &stats) == 0 else { return }  // the open that follows reports why
         let free = UInt64(stats.f_bavail) * UInt64(stats.f_frsize)

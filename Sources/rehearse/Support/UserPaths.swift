@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Where things live for the user running Rehearse: XDG base directories and programs on PATH.
 enum UserPaths {
@@ -6,7 +7,7 @@ enum UserPaths {
     static func baseDirectory(_ variable: String, fallback: String) -> String {
         let environment = ProcessInfo.processInfo.environment
         if let value = environment[variable], !value.isEmpty { return value }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? getpwuid(getuid()).flatMap { $0.pointee.pw_dir.map { String(cString: $0) } } ?? "/"
         return home + "/" + fallback
     }
 

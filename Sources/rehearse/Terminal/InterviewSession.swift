@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import InterviewKit
 
 /// The interview in the terminal: asks, reads answers (line editor or pipe), handles the colon
@@ -152,7 +153,7 @@ struct InterviewSession {
                 print(style.dim("Press Ctrl-C again to stop (everything so far is saved), or go on typing."))
             case .line(let line):
                 interruptedOnce = false
-                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                let trimmed = line.trimmingBlanks
                 if lines.isEmpty && trimmed.hasPrefix(":") {
                     input.remember(trimmed)
                     if let answer = try command(trimmed, turn: turn) { return answer }
@@ -239,7 +240,7 @@ struct InterviewSession {
 
     private func feedbackSoFar(_ turn: Turn) {
         let said = turn.state.answerSoFar
-        guard !said.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard !said.trimmed.isEmpty else {
             print(style.dim("Nothing answered for this question yet."))
             return
         }
@@ -255,12 +256,7 @@ struct InterviewSession {
     private func writeFeedback() throws {
         let transcript = try TranscriptFile.read(writer.path)
         let feedback = InterviewFeedback(transcript: transcript, scenario: engine.scenario, timeLimit: timeLimit)
-        do {
-            try Data(feedback.markdown.utf8).write(to: URL(fileURLWithPath: feedbackPath), options: .atomic)
-            _ = chmod(feedbackPath, 0o600)
-        } catch {
-            throw CommandFailure.io("cannot write \(feedbackPath): \(error.localizedDescription)")
-        }
+        try FileWriting.write(feedback.markdown.utf8, to: feedbackPath, mode: .atomic, permissions: 0o600)
     }
 
     private func finish(completed: Bool) throws {

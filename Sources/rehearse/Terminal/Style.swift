@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Colour and emphasis, only on a terminal and never when NO_COLOR is set.
 struct Style {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// An analyzer in another process, started once and spoken to in JSON Lines
 /// (docs/analyzer-protocol.md). Its features are namespaced by the name it declares.
@@ -19,7 +19,7 @@ public final class ExternalAnalyzer: Analyzer, @unchecked Sendable {
     /// The declared features' types by full name, for checking every response.
     private let featureTypes: [String: FeatureType]
 
-    private let lock = NSLock()
+    private let lock = Lock()
     private var process: PluginProcess?
     private var nextID = 1
     private let warn: @Sendable (String) -> Void
@@ -59,13 +59,13 @@ public final class ExternalAnalyzer: Analyzer, @unchecked Sendable {
             let theirs = hello.protocol.map(String.init) ?? "none"
             return fail("it speaks protocol version \(theirs); this Rehearse speaks version \(PluginMessages.protocolVersion)")
         }
-        guard let name = hello.name, name.range(of: #"^[a-z][a-z0-9_-]*$"#, options: .regularExpression) != nil else {
+        guard let name = hello.name, Self.isName(name, firstUppercase: false) else {
             return fail("its name must be lowercase letters, digits, '_' or '-', starting with a letter")
         }
         guard !reservedNames.contains(name) else { return fail("its name '\(name)' is taken by a built-in; choose another") }
         var descriptors: [FeatureDescriptor] = []
         for feature in hello.features ?? [] {
-            guard feature.name.range(of: #"^[A-Za-z_][A-Za-z0-9_-]*$"#, options: .regularExpression) != nil else {
+            guard Self.isName(feature.name, firstUppercase: true) else {
                 return fail("its feature name '\(feature.name)' is not a plain name (letters, digits, '_', '-')")
             }
             let type: FeatureType
@@ -178,9 +178,27 @@ public final class ExternalAnalyzer: Analyzer, @unchecked Sendable {
         }
     }
 
+    /// An analyzer's name is `[a-z][a-z0-9_-]*`; a feature's is `[A-Za-z_][A-Za-z0-9_-]*`.
+    private static func isName(_ text: String, firstUppercase: Bool) -> Bool {
+        func isLower(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+        func isUpper(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        guard let first = text.utf8.first,
+            isLower(first) || (firstUppercase && (isUpper(first) || first == UInt8(ascii: "_")))
+        else { return false }
+        return text.utf8.allSatisfy {
+            isLower($0) || (firstUppercase && isUpper($0)) || isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
+        }
+    }
+
+    /// Seconds as "%g" writes them: no ".0" on a whole number.
+    private static func seconds(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+
     private static func describe(_ error: PluginProcess.Failure, timeout: Double? = nil) -> String {
         switch error {
-        case .timedOut: timeout.map { "did not answer within \(String(format: "%g", $0)) s" } ?? "did not answer in time"
+        case .timedOut: timeout.map { "did not answer within \(Self.seconds($0)) s" } ?? "did not answer in time"
         case .closed(let why): "stopped: \(why)"
         case .tooLong: "sent a line longer than \(PluginProcess.maximumLine >> 20) MB"
         case .io(let why): why

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -182,7 +182,7 @@ final class PluginProcess {
     /// Plugins still running, killed (with their process groups) when Rehearse exits normally.
     nonisolated(unsafe) private static var live: Set<pid_t> = []
     nonisolated(unsafe) private static var exitHookInstalled = false
-    private static let liveLock = NSLock()
+    private static let liveLock = Lock()
 
     private static func track(_ pid: pid_t) {
         liveLock.lock()
