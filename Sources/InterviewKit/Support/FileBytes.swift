@@ -21,6 +21,11 @@ package enum FileBytes {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(failure(errno)) }
         defer { close(descriptor) }
+        return contents(ofDescriptor: descriptor, limit: limit)
+    }
+
+    /// What is left to read from an open descriptor (standard input, say), at most `limit` bytes.
+    package static func contents(ofDescriptor descriptor: Int32, limit: Int = Int.max) -> Result<[UInt8], Failure> {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return .failure(failure(errno)) }
         if status.st_mode & S_IFMT == S_IFDIR { return .failure(.isDirectory) }

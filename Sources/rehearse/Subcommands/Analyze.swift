@@ -62,11 +62,12 @@ struct AnalysisJSON: Encodable {
 /// Reads an answer from a file or standard input, as UTF-8 with invalid bytes replaced.
 enum AnswerInput {
     static func read(file: String?) throws -> String {
-        switch FileBytes.contents(of: file ?? "/dev/stdin") {
+        switch file.map({ FileBytes.contents(of: $0) }) ?? FileBytes.contents(ofDescriptor: STDIN_FILENO) {
         case .success(let bytes): return String(decoding: bytes, as: UTF8.self)
         case .failure(.noSuchFile): throw CommandFailure.noInput("no such file \(file ?? "/dev/stdin")")
         case .failure(.isDirectory): throw CommandFailure.noInput("\(file ?? "/dev/stdin") is a directory; name a text file")
-        case .failure(.unreadable): throw CommandFailure.noInput("cannot read \(file ?? "standard input"); check its permissions")
+        case .failure(.unreadable(let reason)):
+            throw CommandFailure.noInput(file.map { "cannot read \($0); check its permissions" } ?? "cannot read standard input: \(reason)")
         }
     }
 }
