@@ -21,6 +21,6 @@ mkdir -p "$out/bin" "$out/corpus/$target" "$out/crashes"
 binary="$out/bin/$target"
 swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name InterviewKit \
   -I Sources/CLibXML2 -Xcc -I/usr/include/libxml2 -lxml2 \
-  $(find Sources/InterviewKit -name '*.swift') Fuzz/FuzzSupport.swift "$source" -o "$binary"
+  -package-name Rehearse $(find Sources/InterviewKit -name '*.swift') Fuzz/FuzzSupport.swift "$source" -o "$binary"
 "$binary" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
   -artifact_prefix="$out/crashes/$target-" "$out/corpus/$target" "Fuzz/corpus/$target"

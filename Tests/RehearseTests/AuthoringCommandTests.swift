@@ -78,6 +78,62 @@ import Testing
         #expect(result.stderr.contains("apt-get install graphviz"))
     }
 
+    /// A stand-in for Graphviz's dot, to see what `graph` does with what dot writes and how it ends.
+    func fakeDot(_ script: String) throws -> (folder: URL, environment: [String: String]) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-dot-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let dot = folder.appendingPathComponent("dot")
+        try Data("#!/bin/sh\n\(script)\n".utf8).write(to: dot)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dot.path)
+        return (folder, ["PATH": "\(folder.path):/usr/bin:/bin"])
+    }
+
+    @Test func dotsMessageIsPassedOnWhenItFails() throws {
+        let (folder, environment) = try fakeDot("cat > /dev/null; echo 'syntax error in line 3' >&2; exit 3")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Rehearse.run(["graph", "--format", "svg", "Scenarios/quick-start.xml"], environment: environment)
+        #expect(result.status == 74)
+        #expect(result.stderr.contains("dot failed: syntax error in line 3"))
+    }
+
+    /// dot's output and messages are read while the graph is still being written to it: a dot that
+    /// echoes a large graph back, talking on standard error as it goes, must not stall the two.
+    @Test func aLargeGraphPassesThroughDotWithoutStalling() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-big-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var questions = ""
+        for index in 0..<2_000 {
+            questions += "<question id=\"q\(index)\"><ask>Tell me about time number \(index).</ask>"
+                + "<probe when=\"not star.result\"><ask>Can you say more about time \(index)?</ask></probe></question>\n"
+        }
+        let scenario = folder.appendingPathComponent("big.xml").path
+        let xml = """
+            <interview xmlns="urn:rehearse:scenario:1" id="big" version="1">
+            <title>Big</title><role>Tester</role><opening>Hello.</opening><closing>Bye.</closing>
+            <questions>
+            \(questions)</questions>
+            </interview>
+            """
+        try Data(xml.utf8).write(to: URL(fileURLWithPath: scenario))
+        let (dotFolder, environment) = try fakeDot("while IFS= read -r line; do printf '%s\\n' \"$line\"; printf '%s\\n' \"$line\" >&2; done")
+        defer { try? FileManager.default.removeItem(at: dotFolder) }
+        let dot = try Rehearse.run(["graph", "--format", "dot", scenario])
+        let svg = try Rehearse.run(["graph", "--format", "svg", scenario], environment: environment)
+        #expect(svg.status == 0, "\(svg.stderr)")
+        #expect(dot.stdout.utf8.count > 200_000)
+        #expect(svg.stdout == dot.stdout)
+    }
+
+    @Test func aFileThatCannotBeWrittenSaysWhy() throws {
+        let result = try Rehearse.run(["new", "--role", "Peer support specialist", "--output", "/proc/no-such-folder/peer.xml"])
+        #expect(result.status == 74)
+        #expect(result.stderr.contains("cannot write /proc/no-such-folder/peer.xml: No such file or directory"))
+        let graph = try Rehearse.run(["graph", "--output", "/proc/no-such-folder/g.dot", "Scenarios/quick-start.xml"])
+        #expect(graph.status == 74)
+        #expect(graph.stderr.contains("cannot write /proc/no-such-folder/g.dot: No such file or directory"))
+    }
+
     @Test func newWritesAScenarioThatLintsClean() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-new-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

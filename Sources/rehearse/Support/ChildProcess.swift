@@ -36,6 +36,8 @@ enum ChildProcess {
         }
         // The child may die before reading everything; its message then says why, not a SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
+        // Writes take what fits and return, so output is read while input is still going in.
+        _ = fcntl(toChild[1], F_SETFL, fcntl(toChild[1], F_GETFL) | O_NONBLOCK)
         var result = Result(status: 0, output: [], errors: [])
         var written = 0
         var descriptors = [pollfd(fd: toChild[1], events: Int16(POLLOUT), revents: 0),
