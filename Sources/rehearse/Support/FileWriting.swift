@@ -41,15 +41,15 @@ enum FileWriting {
         }
     }
 
-    /// Creates a folder and any missing above it (new ones get `permissions`); nil when done,
-    /// else why not, in the system's words.
+    /// Creates a folder with `permissions`, and any missing above it as mkdir -p would (0777 less
+    /// the umask); nil when done, else why not, in the system's words.
     static func makeDirectories(_ path: String, permissions: mode_t) -> String? {
         var existing = stat()
         if stat(path, &existing) == 0 {
             return existing.st_mode & S_IFMT == S_IFDIR ? nil : String(cString: strerror(ENOTDIR))
         }
         let parent = path.deletingLastPathComponent
-        if !parent.isEmpty && parent != path, let problem = makeDirectories(parent, permissions: permissions) { return problem }
+        if !parent.isEmpty && parent != path, let problem = makeDirectories(parent, permissions: 0o777) { return problem }
         if mkdir(path, permissions) != 0 && errno != EEXIST { return String(cString: strerror(errno)) }
         return nil
     }
