@@ -1,4 +1,4 @@
-/// White space folding on UTF-8 bytes, for Strings and for text read in place from libxml2.
+/// White space folding on UTF-8 bytes, for Strings and for text read from XML.
 ///
 /// Works on bytes (appending scalar by scalar was a fifth of loading a large scenario); only a
 /// non-ASCII scalar is decoded, to ask whether it is white space (U+00A0, U+2003, …).
@@ -12,31 +12,16 @@ enum WhitespaceFolding {
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
-                // ASCII, nearly all scenario text, without decoding.
-                if byte < 0x80 {
-                    if isASCIISpace(byte) {
-                        pendingSpace = count > 0
-                    } else {
-                        if pendingSpace {
-                            output[count] = 0x20
-                            count += 1
-                            pendingSpace = false
-                        }
-                        output[count] = byte
-                        count += 1
-                    }
-                    index += 1
-                    continue
-                }
-                let (isSpace, end) = scalar(at: index, in: bytes)
+                // ASCII, nearly all scenario text, is decided without decoding.
+                let (isSpace, end) = byte < 0x80 ? (isASCIISpace(byte), index + 1) : scalar(at: index, in: bytes)
                 if isSpace {
                     pendingSpace = count > 0
                 } else {
                     if pendingSpace {
                         output[count] = 0x20
                         count += 1
+                        pendingSpace = false
                     }
-                    pendingSpace = false
                     while index < end {
                         output[count] = bytes[index]
                         count += 1

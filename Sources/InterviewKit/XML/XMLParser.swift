@@ -1,9 +1,11 @@
 import CLibXML2
 
-/// Parses XML with libxml2 under safe options into an `XMLDocument`, read in place.
+/// Parses XML with libxml2 under safe options into an `XMLDocument`, built from libxml2's SAX events.
 ///
-/// Safety: no network access, no entity substitution, no DTD loading, and a document with a
-/// DOCTYPE is rejected. libxml2's messages are collected as diagnostics, never printed.
+/// Safety: no network access, no DTD loading, and a document with a DOCTYPE is rejected before
+/// libxml2 sees it, so the only entities are the five predefined ones and character references
+/// (which substitution decodes, and nothing else). libxml2's messages are collected as
+/// diagnostics, never printed.
 enum XMLParser {
     /// Largest document accepted, so a hostile file cannot exhaust memory.
     static let maximumSize = 8 * 1024 * 1024
