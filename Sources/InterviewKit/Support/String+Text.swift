@@ -5,20 +5,13 @@ extension String {
         if let first = utf8.first, let last = utf8.last, Self.isASCIIVisible(first), Self.isASCIIVisible(last) {
             return self
         }
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.isSpace }),
-            let last = scalars.lastIndex(where: { !$0.isSpace })
-        else { return "" }
-        return String(scalars[first...last])
+        return trimming(\.isSpace)
     }
 
     /// Without leading and trailing spaces and tabs (Unicode space separators and U+0009), as
     /// Foundation's `.whitespaces` trims: line breaks stay.
     package var trimmingBlanks: String {
-        func isBlank(_ scalar: Unicode.Scalar) -> Bool { scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator }
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isBlank($0) }), let last = scalars.lastIndex(where: { !isBlank($0) }) else { return "" }
-        return String(scalars[first...last])
+        trimming { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
     }
 
     /// Every occurrence of `target` replaced, matching UTF-8 bytes (so "\n" is found inside "\r\n",
@@ -40,6 +33,14 @@ extension String {
             }
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Without the scalars at either end for which `isTrimmed` holds.
+    private func trimming(_ isTrimmed: (Unicode.Scalar) -> Bool) -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isTrimmed($0) }), let last = scalars.lastIndex(where: { !isTrimmed($0) })
+        else { return "" }
+        return String(scalars[first...last])
     }
 
     private static func isASCIIVisible(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x7F }

@@ -121,18 +121,9 @@ enum XMLParser {
             at: location(ofByte: offset, in: bytes, file: file))
     }
 
+    /// For problems found before parsing (a DOCTYPE, a NUL byte), counted as the source map counts.
     static func location(ofByte offset: Int, in bytes: [UInt8], file: String) -> SourceLocation {
-        var line = 1
-        var column = 1
-        for byte in bytes[..<min(offset, bytes.count)] {
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else if !XMLSourceMap.isContinuation(byte) && byte != UInt8(ascii: "\r") {
-                column += 1
-            }
-        }
-        return SourceLocation(file: file, line: line, column: column)
+        XMLSourceMap(utf8: bytes, file: file).location(ofByte: offset)
     }
 }
 

@@ -17,18 +17,7 @@ enum FileWriting {
         let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (mode == .newFile ? O_EXCL : O_TRUNC)
         let descriptor = open(target, flags, permissions)
         guard descriptor >= 0 else { throw failure(path, errno) }
-        let written = Array(bytes).withUnsafeBytes { buffer -> Int32 in
-            var offset = 0
-            while offset < buffer.count {
-                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += count
-            }
-            return 0
-        }
+        let written = writeAll(Array(bytes), to: descriptor) ? 0 : errno
         let closed = close(descriptor) == 0 ? 0 : errno
         if written != 0 || closed != 0 {
             if mode == .atomic { unlink(target) }
