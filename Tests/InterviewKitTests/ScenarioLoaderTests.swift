@@ -125,6 +125,48 @@ import Testing
         #expect(position(note) == [8, 1])
     }
 
+    /// Every later use of a probe id points back at its first use, within a question and across them.
+    @Test func duplicateProbeIdsPointAtTheFirst() {
+        let result = load(scenarioXML(
+            """
+            <question id="a"><ask>One</ask><probe id="p" when="true"><ask>x</ask></probe>
+              <probe id="p" when="true"><ask>y</ask></probe></question>
+            <question id="b"><ask>Two</ask><probe id="p" when="true"><ask>z</ask></probe></question>
+            """))
+        let duplicates = result.diagnostics.filter { $0.code == "duplicate-id" && $0.severity == .error }
+        #expect(duplicates.map { position($0) } == [[9, 3], [10, 32]])
+        #expect(duplicates.allSatisfy { $0.message.contains("first used at line 8") })
+        let notes = result.diagnostics.filter { $0.severity == .note }
+        #expect(notes.map { position($0) } == [[8, 32], [8, 32]])
+    }
+
+    /// The compiler matches names by their index in the document's strings: each text has one
+    /// index, whether libxml2 hands it over as an element name, an attribute name or a URI.
+    @Test func namesAreMatchedByIndex() throws {
+        let parsed = XMLParser.parse(Array("<id xmlns=\"id\" id=\"1\"><x:id xmlns:x=\"id\" x:id=\"2\" id=\"3\"/></id>".utf8), file: "t.xml")
+        let document = try #require(parsed.document)
+        let id = document.index(ofString: "id")
+        #expect(id >= 0 && document.strings.filter { $0 == "id" }.count == 1)
+        #expect(document.index(ofString: "absent") == -1)
+        let root = document.root
+        let child = try #require(root.children.first)
+        #expect([root.nameIndex, root.namespaceIndex, child.nameIndex, child.namespaceIndex] == [id, id, id, id])
+        #expect(root.attribute(nameIndex: id)?.value == "1")
+        // The prefixed x:id is in a namespace; the plain one is found.
+        #expect(child.attribute(nameIndex: id)?.value == "3")
+        #expect(child.attribute(nameIndex: -1) == nil)
+        #expect(root.children.count == 1 && child.children.count == 0)
+    }
+
+    /// Every name the compiler matches is one the schema defines.
+    @Test func scenarioNamesAreTheSchemas() throws {
+        let schema = try String(contentsOfFile: ShippedScenarioTests.scenarios.appendingPathComponent("schema/interview.xsd").path, encoding: .utf8)
+        for name in ScenarioName.allCases {
+            #expect(schema.contains("name=\"\(name.text)\""), "\(name.text)")
+        }
+        #expect(Set(ScenarioName.allCases.map(\.text)).count == ScenarioName.allCases.count)
+    }
+
     @Test func branchToAnUnknownQuestion() {
         let result = load(scenarioXML("<question id=\"crisis-plan\"><ask>One</ask>\n  <next goto=\"crisis\"/></question>"))
         let diagnostic = only("unknown-question", in: result)
@@ -179,6 +221,20 @@ import Testing
         let diagnostic = only("unknown-competency", in: result)
         // Line 7 holds the competencies, so the questions start one line later.
         #expect(position(diagnostic) == [9, 38])
+    }
+
+    /// Ids in `assesses` are split at spaces, however many, and each unknown one is placed at its
+    /// own column, counted in scalars also after non-ASCII text.
+    @Test func unknownCompetenciesAmongSeveralSpaces() {
+        let competencies = "\n<competencies><competency id=\"listening\" label=\"L\"><cue>x</cue></competency></competencies>"
+        let ascii = load(scenarioXML("<question id=\"a\" assesses=\" listening  empathy listening\"><ask>x</ask></question>", competencies: competencies))
+        #expect(ascii.diagnostics.filter { $0.code == "unknown-competency" }.map { position($0) } == [[9, 40]])
+        let valid = load(scenarioXML("<question id=\"a\" assesses=\" listening  listening \"><ask>x</ask></question>", competencies: competencies))
+        #expect(valid.scenario?.questions[0].assesses == ["listening", "listening"], "\(valid.diagnostics)")
+        let accented = load(scenarioXML("<question id=\"a\" assesses=\"élan  listening café\"><ask>x</ask></question>", competencies: competencies))
+        let unknown = accented.diagnostics.filter { $0.code == "unknown-competency" }
+        #expect(unknown.map { position($0) } == [[9, 28], [9, 44]])
+        #expect(unknown.last?.message.hasPrefix("unknown competency id 'café'") == true)
     }
 
     @Test func elementOrderInsideAQuestion() {

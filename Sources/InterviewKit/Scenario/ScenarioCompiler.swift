@@ -1,3 +1,5 @@
+import Glibc
+
 /// Turns the XML tree of a scenario into a `Scenario`, collecting diagnostics as it goes.
 struct ScenarioCompiler {
     let file: String
@@ -5,6 +7,11 @@ struct ScenarioCompiler {
     private(set) var diagnostics: [Diagnostic] = []
     /// Conditions already compiled, by their text: scenarios repeat the same few many times.
     private var compiledConditions: [String: Condition] = [:]
+    /// The last few conditions compiled or found, compared byte for byte before any text is hashed.
+    private var recentConditions: [(source: [UInt8], condition: Condition)] = []
+    private var nextRecentCondition = 0
+    /// The document's names, matched by index.
+    private var names = ScenarioNameTable()
 
     private static let schemaInstanceNamespace = "http://www.w3.org/2001/XMLSchema-instance"
     static let maximumProbeLimit = 10
@@ -17,16 +24,18 @@ struct ScenarioCompiler {
     // MARK: Interview
 
     mutating func compile(_ root: XMLElement) -> Scenario? {
+        names = ScenarioNameTable(root.document)
         guard checkNamespace(of: root) else { return nil }
-        guard root.name == "interview" else {
+        guard names.name(of: root) == .interview else {
             error("root-element", "the root element must be <interview>, not <\(root.name)>", at: root.location)
             return nil
         }
-        checkAttributes(root, allowed: ["id", "version", "max-probes"], required: ["id", "version"])
-        let id = identifier(root, "id")
-        let version = root.attribute("version")?.value.trimmed ?? ""
-        if root.attribute("version") != nil && version.isEmpty {
-            error("empty-attribute", "the version attribute is empty; give the scenario's version, e.g. version=\"1.0\"", at: root.attribute("version")!.valueLocation)
+        checkAttributes(root, allowed: [.id, .version, .maxProbes], required: [.id, .version])
+        let id = identifier(root, .id)
+        let versionAttribute = attribute(root, .version)
+        let version = versionAttribute?.value.trimmed ?? ""
+        if let versionAttribute, version.isEmpty {
+            error("empty-attribute", "the version attribute is empty; give the scenario's version, e.g. version=\"1.0\"", at: versionAttribute.valueLocation)
         }
         let maxProbes = probeLimit(root) ?? Scenario.defaultMaxProbes
 
@@ -88,20 +97,21 @@ struct ScenarioCompiler {
         var competencies: [Competency] = []
         var ids: [String: SourceLocation] = [:]
         for child in element.children where checkNamespace(of: child) {
-            guard child.name == "competency" else {
+            guard names.name(of: child) == .competency else {
                 unknownElement(child, in: "competencies", expected: ["competency"])
                 continue
             }
-            checkAttributes(child, allowed: ["id", "label"], required: ["id", "label"])
+            checkAttributes(child, allowed: [.id, .label], required: [.id, .label])
             noText(in: child)
-            let id = identifier(child, "id")
-            let label = child.attribute("label")?.value.foldingWhitespace ?? ""
-            if let attribute = child.attribute("label"), label.isEmpty {
+            let id = identifier(child, .id)
+            let labelAttribute = attribute(child, .label)
+            let label = labelAttribute?.value.foldingWhitespace ?? ""
+            if let attribute = labelAttribute, label.isEmpty {
                 error("empty-attribute", "the label is empty; give the competency a readable name", at: attribute.valueLocation)
             }
             var cues: [String] = []
             for cue in child.children where checkNamespace(of: cue) {
-                guard cue.name == "cue" else {
+                guard names.name(of: cue) == .cue else {
                     unknownElement(cue, in: "competency", expected: ["cue"])
                     continue
                 }
@@ -130,20 +140,25 @@ struct ScenarioCompiler {
         checkAttributes(element, allowed: [], required: [])
         noText(in: element)
         var questions: [Question] = []
-        var questionIDs: [String: SourceLocation] = [:]
-        var probeIDs: [String: SourceLocation] = [:]
+        // Ids to where they were first used: a question's place in `questions`, a probe's element.
+        var questionIDs: [String: Int] = [:]
+        var probeIDs: [String: Int32] = [:]
+        let count = element.children.count
+        questions.reserveCapacity(count)
+        questionIDs.reserveCapacity(count)
+        probeIDs.reserveCapacity(count * 3)
         let competencyIDs = competencies.map(\.id)
         for child in element.children where checkNamespace(of: child) {
-            guard child.name == "question" else {
+            guard names.name(of: child) == .question else {
                 unknownElement(child, in: "questions", expected: ["question"])
                 continue
             }
             guard let question = compileQuestion(child, competencyIDs: competencyIDs, probeIDs: &probeIDs) else { continue }
-            if let first = questionIDs[question.id] {
-                duplicate("question", question.id, at: question.location, first: first)
+            if let first = questionIDs.updateValue(questions.count, forKey: question.id) {
+                questionIDs[question.id] = first
+                duplicate("question", question.id, at: question.location, first: questions[first].location)
                 continue
             }
-            questionIDs[question.id] = question.location
             questions.append(question)
         }
         if element.children.isEmpty {
@@ -161,24 +176,24 @@ struct ScenarioCompiler {
     }
 
     /// Children of <question> must come in this order, as the schema says.
-    private static func questionChildRank(_ name: String) -> Int? {
+    private static func questionChildRank(_ name: ScenarioName?) -> Int? {
         switch name {
-        case "ask": 0
-        case "hint": 1
-        case "probe": 2
-        case "next", "end": 3
+        case .ask: 0
+        case .hint: 1
+        case .probe: 2
+        case .next, .end: 3
         default: nil
         }
     }
 
     private mutating func compileQuestion(
-        _ element: XMLElement, competencyIDs known: [String], probeIDs: inout [String: SourceLocation]
+        _ element: XMLElement, competencyIDs known: [String], probeIDs: inout [String: Int32]
     ) -> Question? {
-        checkAttributes(element, allowed: ["id", "kind", "assesses", "max-probes", "branch-only"], required: ["id"])
+        checkAttributes(element, allowed: [.id, .kind, .assesses, .maxProbes, .branchOnly], required: [.id])
         noText(in: element)
-        let id = identifier(element, "id")
+        let id = identifier(element, .id)
         var kind = QuestionKind.behavioral
-        if let attribute = element.attribute("kind") {
+        if let attribute = attribute(element, .kind) {
             let value = attribute.value.trimmed
             if let parsed = QuestionKind(rawValue: value) {
                 kind = parsed
@@ -188,12 +203,8 @@ struct ScenarioCompiler {
             }
         }
         var assesses: [String] = []
-        if let attribute = element.attribute("assesses") {
-            var offset = 0
-            for word in attribute.value.split(separator: " ", omittingEmptySubsequences: false) {
-                defer { offset += word.unicodeScalars.count + 1 }
-                guard !word.isEmpty else { continue }
-                let name = String(word)
+        if let attribute = attribute(element, .assesses) {
+            for (name, offset) in Self.words(attribute.value) {
                 if known.contains(name) {
                     assesses.append(name)
                 } else {
@@ -202,44 +213,44 @@ struct ScenarioCompiler {
             }
         }
         let maxProbes = probeLimit(element)
-        let branchOnly = boolean(element, "branch-only") ?? false
+        let branchOnly = boolean(element, .branchOnly) ?? false
 
         var phrasings: [String] = []
         var hint: String?
         var probes: [Probe] = []
         var branches: [Branch] = []
         var lastRank = 0
-        var lastName = "ask"
+        var lastName = ScenarioName.ask
         var asks = 0  // in any namespace: one in the wrong namespace has its own error
         for child in element.children {
-            let name = child.name
-            if name == "ask" { asks += 1 }
+            let name = names.name(of: child)
+            if name == .ask { asks += 1 }
             guard checkNamespace(of: child) else { continue }
-            guard let rank = Self.questionChildRank(name) else {
+            guard let name, let rank = Self.questionChildRank(name) else {
                 unknownElement(child, in: "question", expected: ["ask", "hint", "probe", "next", "end"])
                 continue
             }
             if rank < lastRank {
-                error("element-order", "<\(name)> must come before <\(lastName)>; the order inside <question> is ask, hint, probe, then next and end", at: child.location)
+                error("element-order", "<\(name.text)> must come before <\(lastName.text)>; the order inside <question> is ask, hint, probe, then next and end", at: child.location)
             }
             lastRank = max(rank, lastRank)
             lastName = rank == lastRank ? name : lastName
             switch name {
-            case "ask":
+            case .ask:
                 checkAttributes(child, allowed: [], required: [])
                 if let text = text(of: child) { phrasings.append(text) }
-            case "hint":
+            case .hint:
                 checkAttributes(child, allowed: [], required: [])
                 if hint != nil {
                     error("duplicate-element", "a question has one <hint>; merge the two", at: child.location)
                 }
                 hint = text(of: child)
-            case "probe":
+            case .probe:
                 if let probe = compileProbe(child, question: id ?? "?", number: probes.count + 1) {
-                    if let first = probeIDs[probe.id] {
-                        duplicate("probe", probe.id, at: probe.location, first: first)
+                    if let first = probeIDs.updateValue(child.index, forKey: probe.id) {
+                        probeIDs[probe.id] = first
+                        duplicate("probe", probe.id, at: probe.location, first: child.document.location(of: first))
                     } else {
-                        probeIDs[probe.id] = probe.location
                         probes.append(probe)
                     }
                 }
@@ -257,14 +268,14 @@ struct ScenarioCompiler {
     }
 
     private mutating func compileProbe(_ element: XMLElement, question: String, number: Int) -> Probe? {
-        checkAttributes(element, allowed: ["id", "when"], required: ["when"])
+        checkAttributes(element, allowed: [.id, .when], required: [.when])
         noText(in: element)
-        let id = element.attribute("id") != nil ? identifier(element, "id") : "\(question)#\(number)"
-        let condition = element.attribute("when").flatMap { compileCondition($0) }
+        let id = attribute(element, .id) != nil ? identifier(element, .id) : "\(question)#\(number)"
+        let condition = attribute(element, .when).flatMap { compileCondition($0) }
         var phrasings: [String] = []
         var asks = 0  // in any namespace: one in the wrong namespace has its own error
         for child in element.children {
-            let isAsk = child.name == "ask"
+            let isAsk = names.name(of: child) == .ask
             if isAsk { asks += 1 }
             guard checkNamespace(of: child) else { continue }
             guard isAsk else {
@@ -282,31 +293,37 @@ struct ScenarioCompiler {
     }
 
     private mutating func compileBranch(_ element: XMLElement) -> Branch? {
-        let isEnd = element.name == "end"
-        checkAttributes(element, allowed: isEnd ? ["when"] : ["when", "goto"], required: isEnd ? [] : ["goto"])
+        let isEnd = names.name(of: element) == .end
+        checkAttributes(element, allowed: isEnd ? [.when] : [.when, .goto], required: isEnd ? [] : [.goto])
         noText(in: element)
         for child in element.children where checkNamespace(of: child) {
             unknownElement(child, in: element.name, expected: [])
         }
         var condition: Condition?
-        if let attribute = element.attribute("when") {
+        if let attribute = attribute(element, .when) {
             guard let compiled = compileCondition(attribute) else { return nil }
             condition = compiled
         }
         if isEnd {
             return Branch(condition: condition, target: .end, location: element.location)
         }
-        guard let target = identifier(element, "goto") else { return nil }
-        let location = element.attribute("goto")?.valueLocation ?? element.location
+        guard let target = identifier(element, .goto) else { return nil }
+        let location = attribute(element, .goto)?.valueLocation ?? element.location
         return Branch(condition: condition, target: .question(target), location: location)
     }
 
     private mutating func compileCondition(_ attribute: XMLElement.Attribute) -> Condition? {
+        let recent = attribute.withValueBytes { value in recentConditions.first { Self.equal($0.source, value) } }
+        if let recent { return recent.condition }
         let source = attribute.value
-        if let compiled = compiledConditions[source] { return compiled }
+        if let compiled = compiledConditions[source] {
+            remember(source, compiled)
+            return compiled
+        }
         switch Condition.compile(source, catalog: catalog) {
         case .success(let condition):
             compiledConditions[source] = condition
+            remember(source, condition)
             return condition
         case .failure(let problem):
             let code = problem.message.hasPrefix("no analyzer in use") ? "unknown-feature" : "condition"
@@ -315,13 +332,29 @@ struct ScenarioCompiler {
         }
     }
 
+    private static func equal(_ bytes: [UInt8], _ other: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count == other.count else { return false }
+        guard let base = other.baseAddress else { return true }
+        return bytes.withUnsafeBufferPointer { $0.baseAddress.map { memcmp($0, base, other.count) == 0 } ?? false }
+    }
+
+    private mutating func remember(_ source: String, _ condition: Condition) {
+        let entry = (Array(source.utf8), condition)
+        if recentConditions.count < 8 {
+            recentConditions.append(entry)
+        } else {
+            recentConditions[nextRecentCondition] = entry
+            nextRecentCondition = (nextRecentCondition + 1) % recentConditions.count
+        }
+    }
+
     // MARK: Shared checks
 
     /// Elements must be in the v1 namespace; another version of it gets its own message.
     private mutating func checkNamespace(of element: XMLElement) -> Bool {
-        if element.isInNamespace(Scenario.namespace) { return true }
+        if names.isInScenarioNamespace(element) { return true }
         guard let namespace = element.namespace else {
-            if element.name == "interview" {
+            if names.name(of: element) == .interview {
                 error("namespace", "<interview> has no namespace; add xmlns=\"\(Scenario.namespace)\"", at: element.location)
             } else {
                 error("namespace", "<\(element.name)> is not in the scenario namespace \(Scenario.namespace)", at: element.location)
@@ -337,23 +370,58 @@ struct ScenarioCompiler {
         return false
     }
 
-    private mutating func checkAttributes(_ element: XMLElement, allowed: [String], required: [String]) {
+    private mutating func checkAttributes(_ element: XMLElement, allowed: [ScenarioName], required: [ScenarioName]) {
         for attribute in element.attributes {
-            switch attribute.namespace {
-            case nil:
-                if !allowed.contains(attribute.name) {
+            if !attribute.hasNamespace {
+                if !allowed.contains(where: { names.index(of: $0) == attribute.nameIndex }) {
+                    let allowed = allowed.map(\.text)
                     let expected = allowed.isEmpty ? "<\(element.name)> takes no attributes" : "<\(element.name)> takes " + allowed.map { "'\($0)'" }.joined(separator: ", ")
                     error("unknown-attribute", "unknown attribute '\(attribute.name)'; \(expected).\(didYouMean(attribute.name, allowed))", at: attribute.nameLocation)
                 }
-            case Self.schemaInstanceNamespace where element.name == "interview":
-                break  // xsi:schemaLocation lets editors find the schema
-            default:
+            } else if attribute.namespace == Self.schemaInstanceNamespace && names.name(of: element) == .interview {
+                continue  // xsi:schemaLocation lets editors find the schema
+            } else {
                 error("unknown-attribute", "unknown attribute '\(attribute.name)' in namespace '\(attribute.namespace!)'", at: attribute.nameLocation)
             }
         }
-        for name in required where element.attribute(name) == nil {
-            error("missing-attribute", "<\(element.name)> needs a '\(name)' attribute", at: element.location)
+        for name in required where self.attribute(element, name) == nil {
+            error("missing-attribute", "<\(element.name)> needs a '\(name.text)' attribute", at: element.location)
         }
+    }
+
+    /// The attribute in no namespace called `name`.
+    private func attribute(_ element: XMLElement, _ name: ScenarioName) -> XMLElement.Attribute? {
+        element.attribute(nameIndex: names.index(of: name))
+    }
+
+    /// The words of a list attribute, split at spaces, each with its offset in scalars. ASCII,
+    /// nearly always, is split as bytes; other text as Characters (so a space carrying a
+    /// combining mark does not split).
+    private static func words(_ value: String) -> [(word: String, offset: Int)] {
+        var copy = value
+        let ascii = copy.withUTF8 { bytes -> [(word: String, offset: Int)]? in
+            var words: [(word: String, offset: Int)] = []
+            var start = 0
+            for index in 0...bytes.count {
+                if index == bytes.count || bytes[index] == UInt8(ascii: " ") {
+                    if index > start {
+                        words.append((String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self), start))
+                    }
+                    start = index + 1
+                } else if bytes[index] >= 0x80 {
+                    return nil
+                }
+            }
+            return words
+        }
+        if let ascii { return ascii }
+        var words: [(word: String, offset: Int)] = []
+        var offset = 0
+        for word in value.split(separator: " ", omittingEmptySubsequences: false) {
+            if !word.isEmpty { words.append((String(word), offset)) }
+            offset += word.unicodeScalars.count + 1
+        }
+        return words
     }
 
     /// Structural elements hold elements only; stray text is probably a misplaced tag.
@@ -376,8 +444,10 @@ struct ScenarioCompiler {
         return text
     }
 
-    private mutating func identifier(_ element: XMLElement, _ name: String) -> String? {
-        guard let attribute = element.attribute(name) else { return nil }
+    private mutating func identifier(_ element: XMLElement, _ name: ScenarioName) -> String? {
+        guard let attribute = attribute(element, name) else { return nil }
+        // Nearly always a plain ASCII id with nothing to trim: checked before any String is made.
+        if attribute.withValueBytes({ Self.isASCIIIdentifier($0) }) == true { return attribute.value }
         let value = attribute.value.trimmed
         guard Self.isIdentifier(value) else {
             error("invalid-id", "'\(value)' is not a valid id; use letters, digits, '-', '_' or '.', starting with a letter", at: attribute.valueLocation)
@@ -408,7 +478,7 @@ struct ScenarioCompiler {
     }
 
     private mutating func probeLimit(_ element: XMLElement) -> Int? {
-        guard let attribute = element.attribute("max-probes") else { return nil }
+        guard let attribute = attribute(element, .maxProbes) else { return nil }
         guard let value = Int(attribute.value.trimmed), (0...Self.maximumProbeLimit).contains(value) else {
             error("invalid-value", "max-probes must be a whole number from 0 to \(Self.maximumProbeLimit), not '\(attribute.value)'", at: attribute.valueLocation)
             return nil
@@ -416,13 +486,13 @@ struct ScenarioCompiler {
         return value
     }
 
-    private mutating func boolean(_ element: XMLElement, _ name: String) -> Bool? {
-        guard let attribute = element.attribute(name) else { return nil }
+    private mutating func boolean(_ element: XMLElement, _ name: ScenarioName) -> Bool? {
+        guard let attribute = attribute(element, name) else { return nil }
         switch attribute.value.trimmed {
         case "true", "1": return true
         case "false", "0": return false
         default:
-            error("invalid-value", "\(name) must be true or false, not '\(attribute.value)'", at: attribute.valueLocation)
+            error("invalid-value", "\(name.text) must be true or false, not '\(attribute.value)'", at: attribute.valueLocation)
             return nil
         }
     }

@@ -7,23 +7,38 @@ enum WhitespaceFolding {
     static func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         // A space is written only in place of at least one white-space byte, so the text never grows.
         String(unsafeUninitializedCapacity: bytes.count) { output in
+            guard let source = bytes.baseAddress, let target = output.baseAddress else { return 0 }
             var count = 0
             var pendingSpace = false
             var index = 0
             while index < bytes.count {
-                let byte = bytes[index]
-                // ASCII, nearly all scenario text, is decided without decoding.
+                let byte = source[index]
+                // A run of visible ASCII (nearly all scenario text) is copied in a loop of its own.
+                if isASCIIVisible(byte) {
+                    if pendingSpace {
+                        target[count] = 0x20
+                        count += 1
+                        pendingSpace = false
+                    }
+                    // Both stay below `bytes.count`: no overflow to check.
+                    repeat {
+                        target[count] = source[index]
+                        count &+= 1
+                        index &+= 1
+                    } while index < bytes.count && isASCIIVisible(source[index])
+                    continue
+                }
                 let (isSpace, end) = byte < 0x80 ? (isASCIISpace(byte), index + 1) : scalar(at: index, in: bytes)
                 if isSpace {
                     pendingSpace = count > 0
                 } else {
                     if pendingSpace {
-                        output[count] = 0x20
+                        target[count] = 0x20
                         count += 1
                         pendingSpace = false
                     }
                     while index < end {
-                        output[count] = bytes[index]
+                        target[count] = source[index]
                         count += 1
                         index += 1
                     }
@@ -44,6 +59,9 @@ enum WhitespaceFolding {
         }
         return true
     }
+
+    /// 0x21 to 0x7F: ASCII that is not white space and not a control character below the space.
+    private static func isASCIIVisible(_ byte: UInt8) -> Bool { byte &- 0x21 < 0x5F }
 
     private static func isASCIISpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)

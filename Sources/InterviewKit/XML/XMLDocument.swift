@@ -41,15 +41,17 @@ final class XMLDocument {
     let texts: [Text]
     /// Attribute values and text, one after another.
     let bytes: [UInt8]
-    /// Names, prefixes and namespace URIs, each once.
+    /// Names, prefixes and namespace URIs, each once: two are equal exactly when their indices are.
     let strings: [String]
+    private let stringIndices: [String: Int32]
 
     var file: String { sourceMap.file }
     /// Element 0 is the root: the builder refuses a document without one.
     var root: XMLElement { XMLElement(document: self, index: 0) }
 
     init(
-        sourceMap: XMLSourceMap, elements: [Element], attributes: [Attribute], texts: [Text], bytes: [UInt8], strings: [String]
+        sourceMap: XMLSourceMap, elements: [Element], attributes: [Attribute], texts: [Text], bytes: [UInt8], strings: [String],
+        stringIndices: [String: Int32]
     ) {
         self.sourceMap = sourceMap
         self.elements = elements
@@ -57,7 +59,12 @@ final class XMLDocument {
         self.texts = texts
         self.bytes = bytes
         self.strings = strings
+        self.stringIndices = stringIndices
     }
+
+    /// The index of `text` in `strings`; -1 when the document uses no such name, prefix or URI.
+    /// Matching names by index is comparing two integers.
+    func index(ofString text: String) -> Int32 { stringIndices[text] ?? -1 }
 
     func string(_ index: Int32) -> String? { index >= 0 ? strings[Int(index)] : nil }
 
@@ -71,7 +78,10 @@ final class XMLDocument {
     }
 
     func location(of index: Int32) -> SourceLocation {
-        if let offset = startTagOffset(of: index) { return sourceMap.location(ofByte: offset) }
+        // libxml2's line is where the start tag ends: nearly always the line it starts on too.
+        if let offset = startTagOffset(of: index) {
+            return sourceMap.location(ofByte: offset, lineHint: Int(elements[Int(index)].line))
+        }
         return SourceLocation(file: file, line: Int(elements[Int(index)].line), column: 1)
     }
 }

@@ -15,6 +15,9 @@ struct XMLDocumentBuilder {
     private var texts: [XMLDocument.Text] = []
     private var bytes: [UInt8] = []
     private var strings: [String] = []
+    /// Each text once, so that equal names have equal indices (libxml2 may hand over one text at
+    /// two addresses).
+    private var stringIndices: [String: Int32] = [:]
     private var stringIndex: [UnsafeRawPointer: Int32] = [:]
     /// The last few names looked up, by pointer bits: a scenario has a dozen distinct names.
     private var recent = [(key: UnsafeRawPointer?, index: Int32)](repeating: (nil, -1), count: 64)
@@ -35,7 +38,9 @@ struct XMLDocumentBuilder {
     var hasRoot: Bool { !elements.isEmpty }
 
     func document(sourceMap: XMLSourceMap) -> XMLDocument {
-        XMLDocument(sourceMap: sourceMap, elements: elements, attributes: attributes, texts: texts, bytes: bytes, strings: strings)
+        XMLDocument(
+            sourceMap: sourceMap, elements: elements, attributes: attributes, texts: texts, bytes: bytes, strings: strings,
+            stringIndices: stringIndices)
     }
 
     private mutating func intern(_ pointer: UnsafePointer<xmlChar>?) -> Int32 {
@@ -48,8 +53,14 @@ struct XMLDocumentBuilder {
         if let known = stringIndex[key] {
             index = known
         } else {
-            index = Int32(strings.count)
-            strings.append(String(cString: pointer))
+            let text = String(cString: pointer)
+            if let same = stringIndices[text] {
+                index = same
+            } else {
+                index = Int32(strings.count)
+                strings.append(text)
+                stringIndices[text] = index
+            }
             stringIndex[key] = index
         }
         recent[slot] = (key, index)

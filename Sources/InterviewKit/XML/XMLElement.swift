@@ -26,14 +26,22 @@ struct XMLElement {
         return Attributes(element: self, indices: record.firstAttribute..<record.firstAttribute + record.attributeCount)
     }
 
+    /// The local name as an index into the document's strings (see `XMLDocument.index(ofString:)`).
+    var nameIndex: Int32 { record.name }
+
+    /// The namespace URI as an index into the document's strings; -1 for none.
+    var namespaceIndex: Int32 { record.namespace }
+
     /// The attribute in no namespace called `name`.
-    func attribute(_ name: String) -> Attribute? {
+    func attribute(_ name: String) -> Attribute? { attribute(nameIndex: document.index(ofString: name)) }
+
+    /// The attribute in no namespace whose name is the document's string `nameIndex`.
+    func attribute(nameIndex: Int32) -> Attribute? {
+        guard nameIndex >= 0 else { return nil }
         let record = self.record
         for index in record.firstAttribute..<record.firstAttribute + record.attributeCount {
             let attribute = document.attributes[Int(index)]
-            if attribute.namespace < 0 && document.strings[Int(attribute.name)] == name {
-                return Attribute(element: self, index: index)
-            }
+            if attribute.name == nameIndex && attribute.namespace < 0 { return Attribute(element: self, index: index) }
         }
         return nil
     }
@@ -94,6 +102,17 @@ struct XMLElement {
         var first: XMLElement? { cursor >= 0 ? XMLElement(document: document, index: cursor) : nil }
 
         var isEmpty: Bool { cursor < 0 }
+
+        /// The number of elements left.
+        var count: Int {
+            var count = 0
+            var cursor = self.cursor
+            while cursor >= 0 {
+                count += 1
+                cursor = document.elements[Int(cursor)].nextSibling
+            }
+            return count
+        }
     }
 
     struct Attributes: Sequence, IteratorProtocol {
@@ -114,14 +133,24 @@ struct XMLElement {
 
         var name: String { element.document.strings[Int(record.name)] }
 
+        /// The local name as an index into the document's strings.
+        var nameIndex: Int32 { record.name }
+
+        /// Whether the attribute has a prefix bound to a namespace.
+        var hasNamespace: Bool { record.namespace >= 0 }
+
         /// Namespace URI of a prefixed attribute; nil for plain attributes.
         var namespace: String? { element.document.string(record.namespace) }
 
         /// The value with references decoded.
-        var value: String {
+        var value: String { withValueBytes { String(decoding: $0, as: UTF8.self) } }
+
+        /// Calls `body` with the value's UTF-8 bytes, references decoded.
+        func withValueBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
             let record = self.record
-            let start = Int(record.valueStart)
-            return String(decoding: element.document.bytes[start..<start + Int(record.valueCount)], as: UTF8.self)
+            return element.document.bytes.withUnsafeBufferPointer {
+                body(UnsafeBufferPointer(rebasing: $0[Int(record.valueStart)..<Int(record.valueStart + record.valueCount)]))
+            }
         }
 
         /// The name as written, with its prefix.

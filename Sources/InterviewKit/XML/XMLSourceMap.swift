@@ -98,15 +98,22 @@ struct XMLSourceMap {
     // MARK: Positions
 
     /// Line and column of the byte at `offset` (1-based; columns count scalars, a CR counts nothing).
-    func position(ofByte offset: Int) -> (line: Int, column: Int) {
-        // The number of line starts at or before `offset`, by binary search.
+    /// `lineHint`, a line the byte is probably on, is checked first.
+    func position(ofByte offset: Int, lineHint: Int = 0) -> (line: Int, column: Int) {
+        // The number of line starts at or before `offset`, by binary search unless the hint is right.
         var low = 0
-        var high = lineStarts.count
-        while low < high {
-            let middle = (low + high) / 2
-            if Int(lineStarts[middle]) <= offset { low = middle + 1 } else { high = middle }
+        if lineHint >= 1 && lineHint <= lineStarts.count + 1 && lineStart(lineHint) <= offset
+            && (lineHint == lineStarts.count + 1 || offset < lineStart(lineHint + 1))
+        {
+            low = lineHint - 1
+        } else {
+            var high = lineStarts.count
+            while low < high {
+                let middle = (low + high) / 2
+                if Int(lineStarts[middle]) <= offset { low = middle + 1 } else { high = middle }
+            }
         }
-        let lineStart = low == 0 ? 0 : Int(lineStarts[low - 1])
+        let lineStart = lineStart(low + 1)
         var column = 1
         var index = lineStart
         while index < min(offset, bytes.count) {
@@ -117,8 +124,11 @@ struct XMLSourceMap {
         return (low + 1, column)
     }
 
-    func location(ofByte offset: Int) -> SourceLocation {
-        let (line, column) = position(ofByte: offset)
+    /// Where line `line` (1-based, at most the number of lines) starts.
+    private func lineStart(_ line: Int) -> Int { line == 1 ? 0 : Int(lineStarts[line - 2]) }
+
+    func location(ofByte offset: Int, lineHint: Int = 0) -> SourceLocation {
+        let (line, column) = position(ofByte: offset, lineHint: lineHint)
         return SourceLocation(file: file, line: line, column: column)
     }
 
