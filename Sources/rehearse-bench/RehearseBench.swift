@@ -31,10 +31,11 @@ struct RehearseBench {
         print("warning: this is a debug build; measure with `swift run -c release rehearse-bench`\n")
         #endif
         guard FileManager.default.isExecutableFile(atPath: rehearse) else {
-            print("error: no rehearse binary beside the benchmark at \(rehearse); run `swift build -c release` first")
+            print("error: no rehearse binary beside the benchmark at \(rehearse); run `swift build -c release --static-swift-stdlib` first")
             exit(1)
         }
         print("Rehearse benchmarks — \(Date()) — \(ProcessInfo.processInfo.activeProcessorCount) cores — \(cpuModel())")
+        print("rehearse: \(buildKind())")
         print("")
         if wants("loading") { try scenarioLoading() }
         if wants("analyzers") { try analyzerThroughput() }
@@ -52,6 +53,26 @@ struct RehearseBench {
     static func cpuModel() -> String {
         let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
         return info.split(separator: "\n").first { $0.hasPrefix("model name") }?.split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
+    }
+
+    /// Whether the measured binary carries the Swift runtime or loads it at start, and its size:
+    /// start-up, and so the loading ratios, differ by a few milliseconds between the two.
+    static func buildKind() -> String {
+        let size = ((try? FileManager.default.attributesOfItem(atPath: rehearse)[.size]) as? Int).map { " (\($0 / 1_000_000) MB)" } ?? ""
+        // The dynamic loader lists the libraries it would load instead of running the program.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: rehearse)
+        process.arguments = ["--version"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["LD_TRACE_LOADED_OBJECTS": "1"]) { $1 }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return "unknown build\(size)" }
+        let libraries = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return libraries.contains("libswiftCore.so")
+            ? "dynamic build\(size), the Swift runtime loaded at start (the shipped build is `swift build -c release --static-swift-stdlib`)"
+            : "self-contained build\(size), the Swift runtime linked in (`swift build -c release --static-swift-stdlib`)"
     }
 
     static var analyzers: AnalyzerSet { try! AnalyzerRegistry.builtIn.resolve(AnalyzerRegistry.defaultIdentifiers) }
