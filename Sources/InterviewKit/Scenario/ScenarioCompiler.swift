@@ -219,6 +219,17 @@ struct ScenarioCompiler {
         var hint: String?
         var probes: [Probe] = []
         var branches: [Branch] = []
+        // Sized up front rather than grown an element at a time.
+        var expected = (asks: 0, probes: 0)
+        for child in element.children {
+            switch names.name(of: child) {
+            case .ask: expected.asks += 1
+            case .probe: expected.probes += 1
+            default: break
+            }
+        }
+        phrasings.reserveCapacity(expected.asks)
+        probes.reserveCapacity(expected.probes)
         var lastRank = 0
         var lastName = ScenarioName.ask
         var asks = 0  // in any namespace: one in the wrong namespace has its own error
