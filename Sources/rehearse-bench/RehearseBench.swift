@@ -3,7 +3,7 @@ import Foundation
 import InterviewKit
 
 /// Prints how fast Rehearse is, each figure beside a baseline measured in the same run.
-/// Run from the repository: `swift run -c release rehearse-bench [--quick]`.
+/// Build with `swift build -c release --static-swift-stdlib`, then run `.build/release/rehearse-bench [--quick]`.
 @main
 struct RehearseBench {
     struct BenchError: Error, CustomStringConvertible {
@@ -28,7 +28,7 @@ struct RehearseBench {
             }
         }
         #if DEBUG
-        print("warning: this is a debug build; measure with `swift run -c release rehearse-bench`\n")
+        print("warning: this is a debug build; build with `swift build -c release --static-swift-stdlib` and run `.build/release/rehearse-bench`\n")
         #endif
         guard FileManager.default.isExecutableFile(atPath: rehearse) else {
             print("error: no rehearse binary beside the benchmark at \(rehearse); run `swift build -c release --static-swift-stdlib` first")
@@ -80,7 +80,7 @@ struct RehearseBench {
     // MARK: 1. Scenario loading
 
     static func scenarioLoading() throws {
-        print("1. Scenario loading (parse, validate, compile) against xmllint --noout, both as processes, median of 5")
+        print("1. Scenario loading (parse, validate, compile) against xmllint --noout, both as processes run by turns, median of 15 (5 at 10,000)")
         let xmllint = ChildRun.which("xmllint")
         if xmllint == nil { print("   (xmllint is not installed: apt-get install libxml2-utils; its column stays empty)") }
         print("   in-process: the load inside this process, beside libxml2's own parse of the same bytes (no start-up in either)")
@@ -90,19 +90,25 @@ struct RehearseBench {
             let file = scratch.appendingPathComponent("scenario-\(count).xml")
             try ScenarioGenerator.xml(questions: count).write(to: file, atomically: true, encoding: .utf8)
             let size = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
-            let runs = (0..<5).compactMap { _ in ChildRun.run(rehearse, ["validate", file.path]) }
-            guard runs.allSatisfy({ $0.status == 0 }) else {
-                print("error: rehearse validate failed on the generated \(count)-question scenario")
-                exit(1)
+            // By turns, so that a busy moment on a shared machine falls on both programs alike.
+            var runs: [Double] = []
+            var baselines: [Double] = []
+            for _ in 0..<(count >= 10_000 ? 5 : 15) {
+                guard let run = ChildRun.run(rehearse, ["validate", file.path]), run.status == 0 else {
+                    print("error: rehearse validate failed on the generated \(count)-question scenario")
+                    exit(1)
+                }
+                runs.append(run.seconds)
+                if let xmllint, let baseline = ChildRun.run(xmllint, ["--noout", file.path]) { baselines.append(baseline.seconds) }
             }
-            let ours = Measure.percentile(runs.map(\.seconds), 0.5)
+            let ours = Measure.percentile(runs, 0.5)
             let loader = ScenarioLoader(analyzers: analyzers)
             let inProcess = Measure.median(5) { _ = loader.load(contentsOf: file.path) }
             let parse = Measure.median(5) { libxml2Parse(file.path) }
             var theirs = "-"
             var ratio = "-"
-            if let xmllint {
-                let baseline = Measure.percentile((0..<5).compactMap { _ in ChildRun.run(xmllint, ["--noout", file.path])?.seconds }, 0.5)
+            if !baselines.isEmpty {
+                let baseline = Measure.percentile(baselines, 0.5)
                 theirs = Measure.format(seconds: baseline)
                 ratio = String(format: "%.2f×", ours / baseline)
             }
