@@ -176,7 +176,7 @@ struct ScenarioCompiler {
     }
 
     /// Children of <question> must come in this order, as the schema says.
-    private static func questionChildRank(_ name: ScenarioName?) -> Int? {
+    private static func questionChildRank(_ name: ScenarioName) -> Int? {
         switch name {
         case .ask: 0
         case .hint: 1

@@ -13,8 +13,6 @@ struct XMLElement {
     /// The namespace URI; nil for an element in no namespace.
     var namespace: String? { document.string(record.namespace) }
 
-    func isInNamespace(_ uri: String) -> Bool { namespace == uri }
-
     /// Where the start tag begins.
     var location: SourceLocation { document.location(of: index) }
 
@@ -31,9 +29,6 @@ struct XMLElement {
 
     /// The namespace URI as an index into the document's strings; -1 for none.
     var namespaceIndex: Int32 { record.namespace }
-
-    /// The attribute in no namespace called `name`.
-    func attribute(_ name: String) -> Attribute? { attribute(nameIndex: document.index(ofString: name)) }
 
     /// The attribute in no namespace whose name is the document's string `nameIndex`.
     func attribute(nameIndex: Int32) -> Attribute? {
