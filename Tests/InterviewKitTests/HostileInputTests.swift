@@ -1,7 +1,9 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CLibXML2
 import Foundation
+import Synchronization
 import Testing
 @testable import InterviewKit
 
@@ -88,5 +90,88 @@ import Testing
             _ = ScenarioLoader(analyzers: .fake).load(xml, file: "net.xml")
         }
         #expect(accept(listener, nil, nil) < 0, "a scenario file made Rehearse connect to the network")
+    }
+
+    // MARK: A DOCTYPE anywhere in the prologue
+
+    static let prologue = folder.appendingPathComponent("prologue")
+    static let marker = "REHEARSE-HOSTILE-MARKER-5d1c"
+    static let prologueVariants: [String] = {
+        ((try? FileManager.default.contentsOfDirectory(atPath: prologue.path)) ?? []).filter { $0.hasSuffix(".xml") }.sorted()
+    }()
+
+    @Test func everyPrologueVariantIsThere() {
+        // Seven prologues in nine encodings (generate.py); a missing file would pass silently.
+        #expect(Self.prologueVariants.count == 63)
+    }
+
+    /// `marker.txt` beside each variant holds the marker: refused, and the marker is nowhere.
+    @Test(arguments: prologueVariants)
+    func aDoctypeIsRefusedWhateverPrecedesIt(variant: String) {
+        let analyzers = try! AnalyzerRegistry.builtIn.resolve(AnalyzerRegistry.defaultIdentifiers)
+        let result = ScenarioLoader(analyzers: analyzers).load(contentsOf: Self.prologue.appendingPathComponent(variant).path)
+        #expect(result.scenario == nil)
+        let codes = result.diagnostics.filter { $0.severity == .error }.map(\.code)
+        // UTF-16 without a byte order mark that starts with white space is not detected as UTF-16.
+        let expected = variant.hasPrefix("whitespace.utf16") && !variant.contains("bom") ? ["nul-byte"] : ["doctype"]
+        #expect(codes == expected, "\(result.diagnostics)")
+        #expect(!"\(result.diagnostics)".contains(Self.marker))
+    }
+
+    /// With `marker.txt` a FIFO, opening it would block until a writer comes: a variant must be
+    /// refused within a second. On a hang the FIFO is opened for writing, which lets the reader go.
+    @Test(arguments: prologueVariants)
+    func aDoctypeNeverOpensWhatItNames(variant: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-fifo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent(variant)
+        try FileManager.default.copyItem(at: Self.prologue.appendingPathComponent(variant), to: file)
+        let fifo = folder.appendingPathComponent("marker.txt").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        #expect(HostileInputTests.finishes(within: 1, unblocking: fifo) {
+            _ = ScenarioLoader(analyzers: .fake).load(contentsOf: file.path)
+        })
+    }
+
+    /// The external entity loader refuses a scenario parse's loads even where the parser would ask
+    /// for them: here libxml2's own tree builder, with DTD loading and entity substitution on.
+    @Test func theEntityLoaderRefusesEveryLoadOfAScenarioParse() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-loader-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fifo = folder.appendingPathComponent("marker.txt").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let xml = Array("<!DOCTYPE a SYSTEM \"marker.txt\" [<!ENTITY x SYSTEM \"marker.txt\">]><a>&x;</a>".utf8)
+        let base = folder.appendingPathComponent("doc.xml").path
+        #expect(HostileInputTests.finishes(within: 1, unblocking: fifo) {
+            rehearse_xml_silence_generic_errors()
+            guard let context = xmlNewParserCtxt() else { return }
+            defer { xmlFreeParserCtxt(context) }
+            let options = Int32(bitPattern: XML_PARSE_NOENT.rawValue | XML_PARSE_DTDLOAD.rawValue | XML_PARSE_NOERROR.rawValue)
+            let document = ExternalEntityGuard.refusingLoads(for: context) {
+                xml.withUnsafeBufferPointer { buffer in
+                    buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                        xmlCtxtReadMemory(context, $0, Int32(buffer.count), base, "UTF-8", options)
+                    }
+                }
+            }
+            if let document { xmlFreeDoc(document) }
+        })
+    }
+
+    /// Runs `body` on a thread of its own and says whether it returned within `seconds`. If it did
+    /// not, the FIFO at `fifo` is opened for writing and closed, so the blocked reader sees its end.
+    static func finishes(within seconds: Double, unblocking fifo: String, _ body: @escaping @Sendable () -> Void) -> Bool {
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            body()
+            done.signal()
+        }
+        if done.wait(timeout: .now() + seconds) == .success { return true }
+        let writer = open(fifo, O_WRONLY | O_NONBLOCK)
+        if writer >= 0 { close(writer) }
+        _ = done.wait(timeout: .now() + 10)
+        return false
     }
 }

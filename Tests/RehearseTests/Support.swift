@@ -1,10 +1,13 @@
 import Foundation
+import Synchronization
 
 /// Runs the built `rehearse` binary, as a user would.
 struct CommandResult {
     var status: Int32
     var stdout: String
     var stderr: String
+    /// Set when the command ran past its time limit and was killed.
+    var timedOut = false
 }
 
 enum Rehearse {
@@ -24,9 +27,11 @@ enum Rehearse {
     }
 
     /// Runs the built `rehearse`; with `fileSizeLimit` (bytes, a multiple of 1024) under `ulimit -f`,
-    /// so writes past it fail the way they do on a full disk.
+    /// so writes past it fail the way they do on a full disk. A command still running after
+    /// `timeout` seconds is killed, so that a hang fails its test instead of stalling the run.
     static func run(
-        _ arguments: [String], input: String = "", directory: URL? = nil, environment: [String: String] = [:], fileSizeLimit: Int? = nil
+        _ arguments: [String], input: String = "", directory: URL? = nil, environment: [String: String] = [:], fileSizeLimit: Int? = nil,
+        timeout: Double = 120
     ) throws -> CommandResult {
         let process = Process()
         if let fileSizeLimit {
@@ -55,9 +60,28 @@ enum Rehearse {
         process.standardOutput = stdout
         process.standardError = try FileHandle(forWritingTo: errorFile)
         try process.run()
+        let killed = Killed()
+        let pid = process.processIdentifier
+        let deadline = DispatchWorkItem {
+            killed.value = true
+            kill(pid, SIGKILL)
+        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: deadline)
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        deadline.cancel()
         let errors = try Data(contentsOf: errorFile)
-        return CommandResult(status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self), stderr: String(decoding: errors, as: UTF8.self))
+        return CommandResult(
+            status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self), stderr: String(decoding: errors, as: UTF8.self),
+            timedOut: killed.value)
+    }
+}
+
+/// Whether a command's time ran out, set from the timer's thread.
+private final class Killed: Sendable {
+    private let state = Mutex(false)
+    var value: Bool {
+        get { state.withLock { $0 } }
+        set { state.withLock { $0 = newValue } }
     }
 }

@@ -5,15 +5,19 @@ enum TextDecoding {
         case failure(String)
     }
 
-    /// Strips a UTF-8 byte order mark and converts UTF-16 (with a byte order mark) to UTF-8.
+    /// Strips a UTF-8 byte order mark and converts UTF-16 to UTF-8: with a byte order mark, or
+    /// without one when the file starts with `<` as UTF-16 (as the XML specification's appendix F
+    /// detects it).
     static func utf8(from bytes: [UInt8]) -> Outcome {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return .success(Array(bytes.dropFirst(3))) }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            let bigEndian = bytes[0] == 0xFE
+        let marked = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        let unmarked = bytes.starts(with: [0x3C, 0x00]) || bytes.starts(with: [0x00, 0x3C])
+        if marked || unmarked {
+            let bigEndian = bytes[0] == 0xFE || bytes[0] == 0x00
             guard bytes.count % 2 == 0 else { return .failure("file is UTF-16 but has an odd number of bytes; it is cut off or damaged") }
             var units: [UInt16] = []
-            units.reserveCapacity(bytes.count / 2 - 1)
-            var i = 2
+            units.reserveCapacity(bytes.count / 2)
+            var i = marked ? 2 : 0
             while i + 1 < bytes.count {
                 let pair = bigEndian ? (UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1])) : (UInt16(bytes[i + 1]) << 8 | UInt16(bytes[i]))
                 units.append(pair)

@@ -3,9 +3,13 @@ import CLibXML2
 /// Collects libxml2's SAX2 events into the arrays of an `XMLDocument`.
 ///
 /// libxml2 hands over names from its dictionary (one pointer per distinct name), attribute values
-/// with references decoded (the parser runs with entity substitution, and a file with a DOCTYPE
-/// never reaches it, so only the five predefined entities and character references exist), and
-/// text in pieces, which are chained to the open element.
+/// with references decoded, and text in pieces, which are chained to the open element.
+///
+/// The builder is also where a document type declaration is refused: its `internalSubset`,
+/// `externalSubset` and `entityDecl` callbacks stop the parser on the spot, before libxml2 reads a
+/// single declaration, so no entity is ever declared, expanded or loaded. `getEntity` finds none
+/// either, and the builder (not the parser context) is the SAX user data, which turns off
+/// libxml2's fall-back entity lookups for SAX users that pass the context itself.
 ///
 /// A struct reached through a pointer from the callbacks: as a class's stored properties, every
 /// array access paid a run-time exclusivity check (a seventh of the parse).
@@ -23,10 +27,16 @@ struct XMLDocumentBuilder {
     private var recent = [(key: UnsafeRawPointer?, index: Int32)](repeating: (nil, -1), count: 64)
     /// The open elements, innermost last, each with its last element child so far (-1 for none).
     private var open: [(element: Int32, lastChild: Int32)] = []
-    /// Set when the parser reports a document type declaration.
-    private(set) var sawDoctype = false
+    /// How far into the input the parser had read when it reported a document type declaration
+    /// (and was stopped); nil while it has reported none.
+    private(set) var doctypeOffset: Int?
+    /// Set when the document would outgrow the 32-bit offsets (the parser is stopped then).
+    private(set) var tooLarge = false
+    /// The parser this builder is installed in.
+    private let context: xmlParserCtxtPtr
 
-    init(expectedSize: Int) {
+    init(expectedSize: Int, context: xmlParserCtxtPtr) {
+        self.context = context
         // Scenario files run about 60 bytes an element, and about half their bytes are text or values.
         elements.reserveCapacity(expectedSize / 48 + 8)
         attributes.reserveCapacity(expectedSize / 48 + 8)
@@ -67,10 +77,44 @@ struct XMLDocumentBuilder {
         return index
     }
 
+    /// Offsets are 32 bits; input is limited to 8 MiB and nothing expands, but should that ever
+    /// change, the parse stops with an error rather than trapping.
+    private mutating func fits(_ count: Int) -> Bool {
+        guard bytes.count + count < Int(Int32.max) else {
+            tooLarge = true
+            xmlStopParser(context)
+            return false
+        }
+        return true
+    }
+
     private mutating func append(_ start: UnsafePointer<xmlChar>, count: Int) -> Int32 {
         let offset = Int32(bytes.count)
         bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: count))
         return offset
+    }
+
+    /// Appends an attribute value. Without entity substitution, libxml2 hands over a decoded `&`
+    /// (from `&amp;`, `&#38;` or `&#x26;`) as the five bytes `&#38;` and decodes every other
+    /// reference itself; a raw `&` cannot occur in a value, so each `&#38;` is exactly one `&`.
+    private mutating func appendValue(_ start: UnsafePointer<xmlChar>, count: Int) -> (start: Int32, count: Int32) {
+        let offset = Int32(bytes.count)
+        let value = UnsafeBufferPointer(start: start, count: count)
+        guard value.contains(UInt8(ascii: "&")) else {
+            bytes.append(contentsOf: value)
+            return (offset, Int32(count))
+        }
+        let escaped: [UInt8] = Array("&#38;".utf8)
+        var i = 0
+        while i < count {
+            bytes.append(value[i])
+            if value[i] == UInt8(ascii: "&") && i + escaped.count <= count && value[i..<i + escaped.count].elementsEqual(escaped) {
+                i += escaped.count
+            } else {
+                i += 1
+            }
+        }
+        return (offset, Int32(bytes.count) - offset)
     }
 
     /// `attributes` holds five pointers an attribute: local name, prefix, URI, value, value end.
@@ -83,12 +127,12 @@ struct XMLDocumentBuilder {
         if let pointers {
             for number in 0..<attributeCount {
                 let fields = pointers + number * 5
-                guard let value = fields[3], let end = fields[4] else { continue }
-                let count = end - value
+                guard let value = fields[3], let end = fields[4], fits(end - value) else { continue }
+                let stored = appendValue(value, count: end - value)
                 attributes.append(
                     XMLDocument.Attribute(
                         name: intern(fields[0]), prefix: intern(fields[1]), namespace: intern(fields[2]),
-                        valueStart: append(value, count: count), valueCount: Int32(count)))
+                        valueStart: stored.start, valueCount: stored.count))
             }
         }
         elements.append(
@@ -111,7 +155,7 @@ struct XMLDocumentBuilder {
     }
 
     mutating func characters(_ start: UnsafePointer<xmlChar>, count: Int) {
-        guard let current = open.last?.element, count > 0 else { return }
+        guard let current = open.last?.element, count > 0, fits(count) else { return }
         let offset = append(start, count: count)
         let last = elements[Int(current)].lastText
         // Pieces that follow each other in `bytes` (no child element between them) become one.
@@ -129,20 +173,32 @@ struct XMLDocumentBuilder {
         elements[Int(current)].lastText = text
     }
 
-    mutating func doctype() {
-        sawDoctype = true
+    /// Stops the parser at a document type declaration, before any of it is processed, and notes
+    /// how far into the input the parser had read.
+    mutating func refuseDoctype() {
+        if doctypeOffset == nil {
+            let input = context.pointee.input?.pointee
+            let read = input.map { input in
+                (input.base.flatMap { base in input.cur.map { $0 - base } } ?? 0) + Int(input.consumed)
+            }
+            doctypeOffset = read ?? 0
+        }
+        xmlStopParser(context)
     }
 
     // MARK: libxml2's handler
 
-    private static func builder(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<XMLDocumentBuilder>? {
-        context?.assumingMemoryBound(to: xmlParserCtxt.self).pointee._private?.assumingMemoryBound(to: XMLDocumentBuilder.self)
+    private static func builder(_ userData: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<XMLDocumentBuilder>? {
+        userData?.assumingMemoryBound(to: XMLDocumentBuilder.self)
     }
 
     /// Installs the callbacks of the builder at `builder` in `context`, in place of the
-    /// tree-building ones. The context must not be used to parse once the builder is gone.
+    /// tree-building ones, with the builder as their user data. The context must not be used to
+    /// parse once the builder is gone.
     static func install(_ builder: UnsafeMutablePointer<XMLDocumentBuilder>, in context: xmlParserCtxtPtr) {
-        context.pointee._private = UnsafeMutableRawPointer(builder)
+        // Not the context: libxml2 looks entities up on its own only for SAX users whose user
+        // data is the context (its tree builder's convention).
+        context.pointee.userData = UnsafeMutableRawPointer(builder)
         guard let handler = context.pointee.sax else { return }
         let characters: charactersSAXFunc = { context, start, count in
             guard let start else { return }
@@ -150,9 +206,9 @@ struct XMLDocumentBuilder {
         }
         var sax = xmlSAXHandler()
         sax.initialized = XML_SAX2_MAGIC
-        sax.startElementNs = { context, name, _, namespace, _, _, attributeCount, _, attributes in
-            guard let builder = XMLDocumentBuilder.builder(context), let context else { return }
-            let line = context.assumingMemoryBound(to: xmlParserCtxt.self).pointee.input?.pointee.line ?? 0
+        sax.startElementNs = { userData, name, _, namespace, _, _, attributeCount, _, attributes in
+            guard let builder = XMLDocumentBuilder.builder(userData) else { return }
+            let line = builder.pointee.context.pointee.input?.pointee.line ?? 0
             builder.pointee.startElement(
                 name: name, namespace: namespace, attributeCount: Int(attributeCount), attributes: attributes, line: Int(line))
         }
@@ -162,7 +218,13 @@ struct XMLDocumentBuilder {
         sax.ignorableWhitespace = characters
         // Comments are skipped, but with a handler libxml2 quotes a bad comment in its message.
         sax.comment = { _, _ in }
-        sax.internalSubset = { context, _, _, _ in XMLDocumentBuilder.builder(context)?.pointee.doctype() }
+        // A DOCTYPE is refused where libxml2 reports it, whatever comes before it in the file.
+        sax.internalSubset = { userData, _, _, _ in XMLDocumentBuilder.builder(userData)?.pointee.refuseDoctype() }
+        sax.externalSubset = { userData, _, _, _ in XMLDocumentBuilder.builder(userData)?.pointee.refuseDoctype() }
+        sax.entityDecl = { userData, _, _, _, _, _ in XMLDocumentBuilder.builder(userData)?.pointee.refuseDoctype() }
+        // Only the predefined entities exist (libxml2 resolves those before asking).
+        sax.getEntity = { _, _ in nil }
+        sax.getParameterEntity = { _, _ in nil }
         handler.pointee = sax
     }
 }

@@ -2,10 +2,12 @@ import CLibXML2
 
 /// Parses XML with libxml2 under safe options into an `XMLDocument`, built from libxml2's SAX events.
 ///
-/// Safety: no network access, no DTD loading, and a document with a DOCTYPE is rejected before
-/// libxml2 sees it, so the only entities are the five predefined ones and character references
-/// (which substitution decodes, and nothing else). libxml2's messages are collected as
-/// diagnostics, never printed.
+/// Safety comes from libxml2's own machinery, whatever bytes precede the root element: the SAX
+/// callbacks for a document type declaration stop the parser before any declaration is read
+/// (`XMLDocumentBuilder`), entity substitution is off, the only entities are the five predefined
+/// ones and character references, no network access is allowed, and an external entity loader
+/// that refuses everything is installed for the parse (`ExternalEntityGuard`). libxml2's
+/// messages are collected as diagnostics, never printed.
 enum XMLParser {
     /// Largest document accepted, so a hostile file cannot exhaust memory.
     static let maximumSize = 8 * 1024 * 1024
@@ -29,10 +31,6 @@ enum XMLParser {
         case .success(let decoded): bytes = decoded
         case .failure(let message): return failure([.error("encoding", message, at: start)])
         }
-        // Refused before libxml2 sees it, so no entity is ever declared, expanded or fetched.
-        if let doctype = prologDoctype(bytes) {
-            return failure([doctypeDiagnostic(at: doctype, in: bytes, file: file)])
-        }
         if let nul = bytes.firstIndex(of: 0) {
             return failure([.error("nul-byte", "file contains a NUL byte; save it as plain UTF-8 text", at: location(ofByte: nul, in: bytes, file: file))])
         }
@@ -44,31 +42,36 @@ enum XMLParser {
             }
             defer { xmlFreeParserCtxt(context) }
             let builder = UnsafeMutablePointer<XMLDocumentBuilder>.allocate(capacity: 1)
-            builder.initialize(to: XMLDocumentBuilder(expectedSize: bytes.count))
+            builder.initialize(to: XMLDocumentBuilder(expectedSize: bytes.count, context: context))
             defer {
-                context.pointee._private = nil
+                context.pointee.userData = nil
                 builder.deinitialize(count: 1)
                 builder.deallocate()
             }
             XMLDocumentBuilder.install(builder, in: context)
-            // NOENT: with no DOCTYPE there are only the predefined entities and character
-            // references, so attribute values arrive decoded (without it '&' comes as "&#38;").
+            // No XML_PARSE_NOENT (entity substitution), no DTD loading or validation: the
+            // predefined entities and character references need none.
             let options = Int32(
-                bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue
-                    | XML_PARSE_NOENT.rawValue)
-            let tree = bytes.withUnsafeBufferPointer { buffer in
-                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                    xmlCtxtReadMemory(context, pointer, Int32(buffer.count), file, "UTF-8", options)
+                bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
+            let tree = ExternalEntityGuard.refusingLoads(for: context) {
+                bytes.withUnsafeBufferPointer { buffer in
+                    buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                        xmlCtxtReadMemory(context, pointer, Int32(buffer.count), file, "UTF-8", options)
+                    }
                 }
             }
             // The builder's handler makes no tree; free one if libxml2 made one anyway.
             if let tree { xmlFreeDoc(tree) }
+            // Before libxml2's own errors: stopping the parser may leave some that say nothing.
+            if let read = builder.pointee.doctypeOffset {
+                return failure([doctypeDiagnostic(at: doctypeStart(before: read, in: bytes), in: bytes, file: file)])
+            }
+            if builder.pointee.tooLarge {
+                return failure([.error("file-too-large", "the document is too large to hold", at: start)])
+            }
             if context.pointee.wellFormed == 0 || collector.diagnostics.hasErrors {
                 return failure(collector.diagnostics.isEmpty
                     ? [.error("xml", "the file is not well-formed XML", at: start)] : collector.diagnostics)
-            }
-            if builder.pointee.sawDoctype {
-                return failure([doctypeDiagnostic(at: prologDoctype(bytes) ?? 0, in: bytes, file: file)])
             }
             guard builder.pointee.hasRoot else {
                 return failure([.error("xml", "the document has no root element", at: start)])
@@ -81,37 +84,16 @@ enum XMLParser {
         (nil, diagnostics)
     }
 
-    /// The offset of a `<!DOCTYPE` in the prolog (before the root element), if there is one.
-    static func prologDoctype(_ bytes: [UInt8]) -> Int? {
-        func starts(_ text: String, at index: Int) -> Bool {
-            let utf8 = Array(text.utf8)
-            return index + utf8.count <= bytes.count && bytes[index..<index + utf8.count].elementsEqual(utf8)
+    /// Where the `<!DOCTYPE` that the parser stopped at starts: the last one before the parser's
+    /// position (a friendlier place to point at than where the parser stopped).
+    static func doctypeStart(before position: Int, in bytes: [UInt8]) -> Int {
+        let marker = Array("<!DOCTYPE".utf8)
+        var i = min(position, bytes.count) - marker.count
+        while i >= 0 {
+            if bytes[i] == marker[0] && bytes[i..<i + marker.count].elementsEqual(marker) { return i }
+            i -= 1
         }
-        func skip(past end: String, from index: Int) -> Int {
-            var i = index
-            while i < bytes.count && !starts(end, at: i) { i += 1 }
-            return i + end.utf8.count
-        }
-        var i = 0
-        while i < bytes.count {
-            switch bytes[i] {
-            case 0x20, 0x09, 0x0A, 0x0D:
-                i += 1
-            case UInt8(ascii: "<"):
-                if starts("<?", at: i) {
-                    i = skip(past: "?>", from: i)
-                } else if starts("<!--", at: i) {
-                    i = skip(past: "-->", from: i)
-                } else if starts("<!DOCTYPE", at: i) {
-                    return i
-                } else {
-                    return nil
-                }
-            default:
-                return nil
-            }
-        }
-        return nil
+        return min(position, bytes.count)
     }
 
     private static func doctypeDiagnostic(at offset: Int, in bytes: [UInt8], file: String) -> Diagnostic {
@@ -121,7 +103,7 @@ enum XMLParser {
             at: location(ofByte: offset, in: bytes, file: file))
     }
 
-    /// For problems found before parsing (a DOCTYPE, a NUL byte), counted as the source map counts.
+    /// For problems found outside the builder (a DOCTYPE, a NUL byte), counted as the source map counts.
     static func location(ofByte offset: Int, in bytes: [UInt8], file: String) -> SourceLocation {
         XMLSourceMap(utf8: bytes, file: file).location(ofByte: offset)
     }
