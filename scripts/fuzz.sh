@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds one libFuzzer target with InterviewKit's sources and runs it.
 #   scripts/fuzz.sh TARGET SECONDS      TARGET: scenario-loader, condition-parser, transcript-reader, analyzers
-# Seeds come from Fuzz/corpus/TARGET (committed); new inputs go to .build-fuzz/corpus/TARGET; a crash
+# Seeds come from Fuzz/corpus/TARGET (committed), with Fuzz/TARGET.dict as the dictionary where there is one; new inputs go to .build-fuzz/corpus/TARGET; a crash
 # is written to .build-fuzz/crashes/ and the script exits non-zero. Keep each crashing input as a
 # regression test (Tests/Fixtures/fuzz/TARGET/) once fixed.
 set -euo pipefail
@@ -22,5 +22,7 @@ binary="$out/bin/$target"
 swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name InterviewKit \
   -I Sources/CLibXML2 -Xcc -I/usr/include/libxml2 -lxml2 \
   -package-name Rehearse $(find Sources/InterviewKit -name '*.swift') Fuzz/FuzzSupport.swift "$source" -o "$binary"
+dictionary=()
+if [ -f "Fuzz/$target.dict" ]; then dictionary=(-dict="Fuzz/$target.dict"); fi
 "$binary" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-  -artifact_prefix="$out/crashes/$target-" "$out/corpus/$target" "Fuzz/corpus/$target"
+  "${dictionary[@]}" -artifact_prefix="$out/crashes/$target-" "$out/corpus/$target" "Fuzz/corpus/$target"
