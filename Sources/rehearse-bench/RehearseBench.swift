@@ -84,18 +84,27 @@ struct RehearseBench {
         let xmllint = ChildRun.which("xmllint")
         if xmllint == nil { print("   (xmllint is not installed: apt-get install libxml2-utils; its column stays empty)") }
         print("   in-process: the load inside this process, beside libxml2's own parse of the same bytes (no start-up in either)")
-        let table = Table(columns: [("questions", 10), ("size", 9), ("rehearse", 10), ("xmllint", 10), ("ratio", 7), ("in-process", 11), ("libxml2", 10), ("ratio", 7), ("max RSS", 10)])
+        let table = Table(columns: [("scenario", 22), ("size", 9), ("rehearse", 10), ("xmllint", 10), ("ratio", 7), ("in-process", 11), ("libxml2", 10), ("ratio", 7), ("max RSS", 10)])
         table.header()
-        for count in quick ? [10, 100, 1_000] : [10, 100, 1_000, 10_000] {
-            let file = scratch.appendingPathComponent("scenario-\(count).xml")
-            try ScenarioGenerator.xml(questions: count).write(to: file, atomically: true, encoding: .utf8)
+        // The usual shape at four sizes, then shapes that once made loading quadratic: a file
+        // written on one line, and tags full of (unknown) attributes, each just under the limit.
+        var shapes: [(label: String, xml: String, status: Int32)] = (quick ? [10, 100, 1_000] : [10, 100, 1_000, 10_000]).map {
+            ("\($0) questions", ScenarioGenerator.xml(questions: $0), 0)
+        }
+        shapes.append(("1000 on one line", ScenarioGenerator.xml(questions: 1_000, oneLine: true), 0))
+        if !quick { shapes.append(("10000 on one line", ScenarioGenerator.xml(questions: 10_000, oneLine: true), 0)) }
+        shapes.append(("2000 tags × 250 attrs", ScenarioGenerator.attributeHeavy(tags: 2_000, attributes: 250), 65))
+        for (number, shape) in shapes.enumerated() {
+            let file = scratch.appendingPathComponent("scenario-\(number).xml")
+            try shape.xml.write(to: file, atomically: true, encoding: .utf8)
             let size = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
             // By turns, so that a busy moment on a shared machine falls on both programs alike.
             var runs: [Double] = []
             var baselines: [Double] = []
-            for _ in 0..<(count >= 10_000 ? 5 : 15) {
-                guard let run = ChildRun.run(rehearse, ["validate", file.path]), run.status == 0 else {
-                    print("error: rehearse validate failed on the generated \(count)-question scenario")
+            for _ in 0..<(size > 4_000_000 ? 5 : 15) {
+                // A wait status: the exit code in the second byte, 0 in the low seven bits when not killed.
+                guard let run = ChildRun.run(rehearse, ["validate", file.path]), run.status & 0x7F == 0, run.status >> 8 == shape.status else {
+                    print("error: rehearse validate did not exit \(shape.status) on the generated scenario '\(shape.label)'")
                     exit(1)
                 }
                 runs.append(run.seconds)
@@ -113,7 +122,7 @@ struct RehearseBench {
                 ratio = String(format: "%.2f×", ours / baseline)
             }
             table.row(
-                String(count), "\(size / 1024) KiB", Measure.format(seconds: ours), theirs, ratio, Measure.format(seconds: inProcess),
+                shape.label, "\(size / 1024) KiB", Measure.format(seconds: ours), theirs, ratio, Measure.format(seconds: inProcess),
                 Measure.format(seconds: parse), String(format: "%.2f×", inProcess / parse), PeakMemory.of(rehearse, ["validate", file.path]))
         }
         print("")

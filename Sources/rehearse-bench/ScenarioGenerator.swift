@@ -1,7 +1,30 @@
 /// Builds valid scenarios of any size, shaped like real ones: two phrasings, a hint, three probes
 /// and a branch per question, every fifth question branch-only.
 enum ScenarioGenerator {
-    static func xml(questions count: Int) -> String {
+    /// `oneLine` writes the same scenario without a line break.
+    static func xml(questions count: Int, oneLine: Bool = false) -> String {
+        let text = lines(questions: count)
+        return oneLine ? text.split(separator: "\n").map { $0.drop { $0 == " " } }.joined() : text
+    }
+
+    /// A scenario whose questions' `<ask>` tags each carry `attributes` unknown attributes: every
+    /// one an error, which loading must count in time linear in the file.
+    static func attributeHeavy(tags: Int, attributes: Int) -> String {
+        let extra = (0..<attributes).map { "x\($0)=\"\($0)\"" }.joined(separator: " ")
+        var text = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <interview xmlns="urn:rehearse:scenario:1" id="attributes" version="1">
+              <title>Attributes</title><role>Benchmark</role><opening>O</opening><closing>C</closing>
+              <questions>
+
+            """
+        for index in 0..<tags {
+            text += "    <question id=\"q\(index)\"><ask \(extra)>Question \(index)?</ask></question>\n"
+        }
+        return text + "  </questions>\n</interview>\n"
+    }
+
+    private static func lines(questions count: Int) -> String {
         var text = """
             <?xml version="1.0" encoding="UTF-8"?>
             <interview xmlns="urn:rehearse:scenario:1" id="generated-\(count)" version="1">

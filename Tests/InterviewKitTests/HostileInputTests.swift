@@ -174,4 +174,49 @@ import Testing
         _ = done.wait(timeout: .now() + 10)
         return false
     }
+
+    // MARK: Shapes that once took quadratic time
+
+    /// libxml2 2.9 compares each attribute of a tag with every earlier one, so a tag's attributes are limited.
+    @Test func aTagWithTooManyAttributesIsRefusedAtTheTag() {
+        let result = load("too-many-attributes.xml")
+        #expect(result.scenario == nil)
+        #expect(result.diagnostics.map(\.code) == ["too-many-attributes"])
+        #expect(result.diagnostics.first?.message == "this start tag has 300 attributes; an element may have at most 256")
+        #expect(result.diagnostics.first?.location.line == 3)
+        #expect(result.diagnostics.first?.location.column == 3)
+    }
+
+    /// Past 100 errors the rest are counted in one note, not described.
+    @Test func errorsPastTheLimitAreCountedInANote() {
+        let result = load("many-unknown-attributes.xml")
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        #expect(errors.count == 100)
+        #expect(errors.allSatisfy { $0.code == "unknown-attribute" })
+        let note = result.diagnostics.last
+        #expect(note?.code == "too-many-errors")
+        #expect(note?.message.hasPrefix("50 more errors not shown") == true, "\(String(describing: note))")
+    }
+
+    /// A file on one line: columns far along the line are counted from checkpoints, and must be
+    /// the same as counting every scalar from the line's start (multi-byte ones among them).
+    @Test func columnsOnOneLongLineAreExact() {
+        var xml = "<interview xmlns=\"urn:rehearse:scenario:1\" id=\"one\" version=\"1\"><title>Café</title><role>R</role><opening>O</opening><closing>C</closing><questions>"
+        for index in 0..<400 {
+            xml += "<question id=\"q\(index)\"><ask>Quand avez-vous aidé un client, numéro \(index) — « vraiment » ?</ask><end/></question>"
+        }
+        xml += "<question id=\"last\" colour=\"red\"><ask>A?</ask><end/></question></questions></interview>"
+        #expect(!xml.contains("\n"))
+        let result = ScenarioLoader(analyzers: .fake).load(xml, file: "one.xml")
+        let error = result.diagnostics.first { $0.code == "unknown-attribute" }
+        let expected = xml.unicodeScalars.count - xml.components(separatedBy: "colour=")[1].unicodeScalars.count - "colour=".unicodeScalars.count + 1
+        #expect(error?.location.line == 1)
+        #expect(error?.location.column == expected, "\(String(describing: error))")
+        // And an attribute value's position, found from a checkpoint as well.
+        let broken = xml.replacingOccurrences(of: "id=\"last\"", with: "id=\"la st\"")
+        let bad = ScenarioLoader(analyzers: .fake).load(broken, file: "one.xml").diagnostics.first { $0.severity == .error }
+        let valueColumn = broken.unicodeScalars.count - broken.components(separatedBy: "id=\"la st")[1].unicodeScalars.count - "la st".unicodeScalars.count + 1
+        #expect(bad?.location.column ?? 0 >= valueColumn, "\(String(describing: bad))")
+        #expect(bad?.location.column ?? .max <= valueColumn + 5, "\(String(describing: bad))")
+    }
 }

@@ -4,7 +4,22 @@ import Glibc
 struct ScenarioCompiler {
     let file: String
     private(set) var catalog: FeatureCatalog
-    private(set) var diagnostics: [Diagnostic] = []
+    /// The diagnostics reported, and a note for the errors past the limit when there were any.
+    var diagnostics: [Diagnostic] {
+        guard unreported > 0, let last = reported.last(where: { $0.severity == .error }) else { return reported }
+        let note = Diagnostic(
+            .note, "too-many-errors",
+            "\(unreported) more error\(unreported == 1 ? "" : "s") not shown (at most \(Self.errorLimit) are reported); fix these and check again",
+            at: last.location)
+        return reported + [note]
+    }
+    private var reported: [Diagnostic] = []
+    /// Most errors reported for one file. Past it the rest are counted, not described (nor their
+    /// positions worked out), so that a file of 600,000 bad attributes costs what a file of a
+    /// hundred does, as compilers stop after so many errors.
+    static let errorLimit = 100
+    private var reportedErrors = 0
+    private var unreported = 0
     /// Conditions already compiled, by their text: scenarios repeat the same few many times.
     private var compiledConditions: [String: Condition] = [:]
     /// The last few conditions compiled or found, compared byte for byte before any text is hashed.
@@ -514,11 +529,20 @@ struct ScenarioCompiler {
     }
 
     private mutating func duplicate(_ what: String, _ id: String, at location: SourceLocation, first: SourceLocation) {
-        error("duplicate-id", "duplicate \(what) id '\(id)'; ids must be unique (first used at line \(first.line))", at: location)
-        diagnostics.append(Diagnostic(.note, "duplicate-id", "'\(id)' first defined here", at: first))
+        guard error("duplicate-id", "duplicate \(what) id '\(id)'; ids must be unique (first used at line \(first.line))", at: location)
+        else { return }
+        reported.append(Diagnostic(.note, "duplicate-id", "'\(id)' first defined here", at: first))
     }
 
-    private mutating func error(_ code: String, _ message: String, at location: SourceLocation) {
-        diagnostics.append(.error(code, message, at: location))
+    /// Reports an error while fewer than `errorLimit` have been; says whether it was reported.
+    @discardableResult
+    private mutating func error(_ code: String, _ message: @autoclosure () -> String, at location: @autoclosure () -> SourceLocation) -> Bool {
+        guard reportedErrors < Self.errorLimit else {
+            unreported += 1
+            return false
+        }
+        reportedErrors += 1
+        reported.append(.error(code, message(), at: location()))
+        return true
     }
 }

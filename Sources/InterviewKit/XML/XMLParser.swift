@@ -11,6 +11,10 @@ import CLibXML2
 enum XMLParser {
     /// Largest document accepted, so a hostile file cannot exhaust memory.
     static let maximumSize = 8 * 1024 * 1024
+    /// Most attributes (namespace declarations included) one start tag may hold. libxml2 2.9
+    /// compares each attribute of a tag with every earlier one, so time grows with the square of
+    /// this count (600,000 attributes took minutes); the format's elements take at most six.
+    static let maximumAttributes = 256
 
     /// The document, or the diagnostics that explain why there is none.
     static func parse(_ input: [UInt8], file: String) -> (document: XMLDocument?, diagnostics: [Diagnostic]) {
@@ -31,8 +35,17 @@ enum XMLParser {
         case .success(let decoded): bytes = decoded
         case .failure(let message): return failure([.error("encoding", message, at: start)])
         }
+        let sourceMap = XMLSourceMap(utf8: bytes, file: file)
         if let nul = bytes.firstIndex(of: 0) {
-            return failure([.error("nul-byte", "file contains a NUL byte; save it as plain UTF-8 text", at: location(ofByte: nul, in: bytes, file: file))])
+            return failure([.error("nul-byte", "file contains a NUL byte; save it as plain UTF-8 text", at: sourceMap.location(ofByte: nul))])
+        }
+        if sourceMap.mostAttributes.count > maximumAttributes {
+            return failure([
+                .error(
+                    "too-many-attributes",
+                    "this start tag has \(sourceMap.mostAttributes.count) attributes; an element may have at most \(maximumAttributes)",
+                    at: sourceMap.location(ofByte: Int(sourceMap.mostAttributes.tag)))
+            ])
         }
 
         let collector = ErrorCollector(file: file)
@@ -64,7 +77,7 @@ enum XMLParser {
             if let tree { xmlFreeDoc(tree) }
             // Before libxml2's own errors: stopping the parser may leave some that say nothing.
             if let read = builder.pointee.doctypeOffset {
-                return failure([doctypeDiagnostic(at: doctypeStart(before: read, in: bytes), in: bytes, file: file)])
+                return failure([doctypeDiagnostic(at: sourceMap.location(ofByte: doctypeStart(before: read, in: bytes)))])
             }
             if builder.pointee.tooLarge {
                 return failure([.error("file-too-large", "the document is too large to hold", at: start)])
@@ -76,7 +89,7 @@ enum XMLParser {
             guard builder.pointee.hasRoot else {
                 return failure([.error("xml", "the document has no root element", at: start)])
             }
-            return (builder.pointee.document(sourceMap: XMLSourceMap(utf8: bytes, file: file)), collector.diagnostics)
+            return (builder.pointee.document(sourceMap: sourceMap), collector.diagnostics)
         }
     }
 
@@ -96,16 +109,11 @@ enum XMLParser {
         return min(position, bytes.count)
     }
 
-    private static func doctypeDiagnostic(at offset: Int, in bytes: [UInt8], file: String) -> Diagnostic {
+    private static func doctypeDiagnostic(at location: SourceLocation) -> Diagnostic {
         .error(
             "doctype",
             "DOCTYPE declarations are not allowed in scenario files (they can pull in outside files); remove it",
-            at: location(ofByte: offset, in: bytes, file: file))
-    }
-
-    /// For problems found outside the builder (a DOCTYPE, a NUL byte), counted as the source map counts.
-    static func location(ofByte offset: Int, in bytes: [UInt8], file: String) -> SourceLocation {
-        XMLSourceMap(utf8: bytes, file: file).location(ofByte: offset)
+            at: location)
     }
 }
 

@@ -3,17 +3,26 @@ import Glibc
 /// Positions of start tags and attributes in XML source text.
 ///
 /// libxml2 records a line for each element but no column, and nothing for attributes.
-/// Diagnostics need both, so the (already well-formed) UTF-8 source is scanned once for the
+/// Diagnostics need both, so the UTF-8 source is scanned once, before it is parsed, for the
 /// offsets of its start tags, in document order (the order of a pre-order walk of the tree), and
-/// for where its lines start. Lines, columns and attributes are worked out only when asked:
-/// most elements of a valid file never need a position.
+/// for where its lines start; the scan also counts each tag's attributes, which the parser limits.
+/// Lines, columns and attributes are worked out only when asked: most elements of a valid file
+/// never need a position. On input that is not well-formed the offsets may be wrong, but the
+/// parser then reports its own errors and the map is not used.
 struct XMLSourceMap {
     let bytes: [UInt8]
     let file: String
     /// Byte offsets of the `<` of every start tag, in document order.
     private(set) var startTags: [Int32] = []
+    /// The most attributes (with namespace declarations) any start tag holds, and where that tag is.
+    private(set) var mostAttributes: (count: Int, tag: Int32) = (0, 0)
     /// Byte offsets at which lines 2, 3, … start.
     private var lineStarts: [Int32] = []
+    /// The column at every multiple of `checkpointSpacing` that lies inside a long line (0
+    /// elsewhere). Columns are counted from the start of their line, which on a file written on
+    /// one line would cost each position the whole line so far: time quadratic in the file.
+    private var checkpoints: [Int32] = []
+    private static let checkpointSpacing = 256
 
     static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
 
@@ -23,9 +32,40 @@ struct XMLSourceMap {
         // Files are limited to 8 MiB (XMLParser.maximumSize), so offsets fit 32 bits.
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
-            startTags = Self.startTagOffsets(base, count: buffer.count)
+            startTags = Self.startTagOffsets(base, count: buffer.count, mostAttributes: &mostAttributes)
             lineStarts = Self.offsets(after: UInt8(ascii: "\n"), in: base, count: buffer.count)
         }
+        checkpoints = columnCheckpoints()
+    }
+
+    /// Columns at the checkpoints of every line longer than the spacing; none for most files.
+    private func columnCheckpoints() -> [Int32] {
+        let spacing = Self.checkpointSpacing
+        var checkpoints: [Int32] = []
+        for line in 1...(lineStarts.count + 1) {
+            let start = lineStart(line)
+            let end = line <= lineStarts.count ? lineStart(line + 1) : bytes.count
+            guard end - start > spacing else { continue }
+            if checkpoints.isEmpty { checkpoints = Array(repeating: 0, count: bytes.count / spacing + 1) }
+            var column = 1
+            var counted = start
+            for checkpoint in stride(from: (start / spacing + 1) * spacing, to: end, by: spacing) {
+                column = self.column(at: checkpoint, countingFrom: counted, column: column)
+                counted = checkpoint
+                checkpoints[checkpoint / spacing] = Int32(column)
+            }
+        }
+        return checkpoints
+    }
+
+    /// The column at `offset`, counting scalars forward from `start`, at column `column`.
+    private func column(at offset: Int, countingFrom start: Int, column: Int) -> Int {
+        var column = column
+        for index in start..<min(offset, bytes.count) {
+            let byte = bytes[index]
+            if !Self.isContinuation(byte) && byte != UInt8(ascii: "\r") { column += 1 }
+        }
+        return column
     }
 
     /// Offsets just after every `byte`, found with `memchr`.
@@ -45,7 +85,9 @@ struct XMLSourceMap {
 
     /// Jumps from `<` to `<`: in well-formed XML a `<` outside comments, CDATA sections,
     /// declarations and processing instructions starts a tag, and attribute values cannot hold one.
-    private static func startTagOffsets(_ base: UnsafePointer<UInt8>, count: Int) -> [Int32] {
+    private static func startTagOffsets(
+        _ base: UnsafePointer<UInt8>, count: Int, mostAttributes: inout (count: Int, tag: Int32)
+    ) -> [Int32] {
         let bytes = UnsafeBufferPointer(start: base, count: count)
         func starts(_ text: [UInt8], at index: Int) -> Bool {
             index + text.count <= count && text.indices.allSatisfy { bytes[index + $0] == text[$0] }
@@ -73,12 +115,42 @@ struct XMLSourceMap {
                 }
             } else if next == UInt8(ascii: "?") {
                 index = skip(past: instructionEnd, from: index + 2)
-            } else {
-                if next != UInt8(ascii: "/") { offsets.append(Int32(index)) }
+            } else if next == UInt8(ascii: "/") {
                 index += 1
+            } else {
+                offsets.append(Int32(index))
+                let (end, attributes) = startTagEnd(bytes, from: index + 1)
+                if attributes > mostAttributes.count { mostAttributes = (attributes, Int32(index)) }
+                index = end
             }
         }
         return offsets
+    }
+
+    /// The end of the start tag whose name begins at `start`, and how many attributes (and
+    /// namespace declarations) it holds: its `=` signs outside quoted values.
+    private static func startTagEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, attributes: Int) {
+        var attributes = 0
+        var index = start
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: ">"):
+                return (index + 1, attributes)
+            case UInt8(ascii: "="):
+                attributes += 1
+                index += 1
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                let rest = bytes.count - index - 1
+                guard rest > 0, let close = memchr(bytes.baseAddress! + index + 1, Int32(bytes[index]), rest) else { return (bytes.count, attributes) }
+                index = UnsafeRawPointer(close) - UnsafeRawPointer(bytes.baseAddress!) + 1
+            case UInt8(ascii: "<"):
+                // Not well-formed; the parser will say so. Go on from this `<`.
+                return (index, attributes)
+            default:
+                index += 1
+            }
+        }
+        return (bytes.count, attributes)
     }
 
     /// Skips `<!DOCTYPE …>` including a bracketed internal subset.
@@ -114,14 +186,12 @@ struct XMLSourceMap {
             }
         }
         let lineStart = lineStart(low + 1)
-        var column = 1
-        var index = lineStart
-        while index < min(offset, bytes.count) {
-            let byte = bytes[index]
-            if !Self.isContinuation(byte) && byte != UInt8(ascii: "\r") { column += 1 }
-            index += 1
+        // From the nearest checkpoint on the same line, if there is one, else from the line's start.
+        let checkpoint = offset / Self.checkpointSpacing * Self.checkpointSpacing
+        if checkpoint > lineStart, checkpoint / Self.checkpointSpacing < checkpoints.count, checkpoints[checkpoint / Self.checkpointSpacing] > 0 {
+            return (low + 1, column(at: offset, countingFrom: checkpoint, column: Int(checkpoints[checkpoint / Self.checkpointSpacing])))
         }
-        return (low + 1, column)
+        return (low + 1, column(at: offset, countingFrom: lineStart, column: 1))
     }
 
     /// Where line `line` (1-based, at most the number of lines) starts.
