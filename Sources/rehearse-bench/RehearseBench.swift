@@ -80,11 +80,12 @@ struct RehearseBench {
     // MARK: 1. Scenario loading
 
     static func scenarioLoading() throws {
-        print("1. Scenario loading (parse, validate, compile) against xmllint --noout, both as processes run by turns, median of 15 (5 at 10,000)")
+        print("1. Scenario loading (parse, validate, compile) against xmllint --noout, both as processes run by turns, median of 15 (5 over 4 MB)")
         let xmllint = ChildRun.which("xmllint")
         if xmllint == nil { print("   (xmllint is not installed: apt-get install libxml2-utils; its column stays empty)") }
         print("   in-process: the load inside this process, beside libxml2's own parse of the same bytes (no start-up in either)")
-        let table = Table(columns: [("scenario", 22), ("size", 9), ("rehearse", 10), ("xmllint", 10), ("ratio", 7), ("in-process", 11), ("libxml2", 10), ("ratio", 7), ("max RSS", 10)])
+        print("   lint: rehearse lint on the same file, run by turns with the others, and its time over validate's")
+        let table = Table(columns: [("scenario", 22), ("size", 9), ("rehearse", 10), ("xmllint", 10), ("ratio", 7), ("in-process", 11), ("libxml2", 10), ("ratio", 7), ("max RSS", 10), ("lint", 10), ("÷ valid.", 8)])
         table.header()
         // The usual shape at four sizes, then shapes that once made loading quadratic: a file
         // written on one line, and tags full of (unknown) attributes, each just under the limit.
@@ -101,6 +102,7 @@ struct RehearseBench {
             // By turns, so that a busy moment on a shared machine falls on both programs alike.
             var runs: [Double] = []
             var baselines: [Double] = []
+            var lints: [Double] = []
             for _ in 0..<(size > 4_000_000 ? 5 : 15) {
                 // A wait status: the exit code in the second byte, 0 in the low seven bits when not killed.
                 guard let run = ChildRun.run(rehearse, ["validate", file.path]), run.status & 0x7F == 0, run.status >> 8 == shape.status else {
@@ -109,7 +111,9 @@ struct RehearseBench {
                 }
                 runs.append(run.seconds)
                 if let xmllint, let baseline = ChildRun.run(xmllint, ["--noout", file.path]) { baselines.append(baseline.seconds) }
+                if let lint = ChildRun.run(rehearse, ["lint", file.path]), lint.status & 0x7F == 0 { lints.append(lint.seconds) }
             }
+            let lint = lints.isEmpty ? nil : Measure.percentile(lints, 0.5)
             let ours = Measure.percentile(runs, 0.5)
             let loader = ScenarioLoader(analyzers: analyzers)
             let inProcess = Measure.median(5) { _ = loader.load(contentsOf: file.path) }
@@ -123,7 +127,8 @@ struct RehearseBench {
             }
             table.row(
                 shape.label, "\(size / 1024) KiB", Measure.format(seconds: ours), theirs, ratio, Measure.format(seconds: inProcess),
-                Measure.format(seconds: parse), String(format: "%.2f×", inProcess / parse), PeakMemory.of(rehearse, ["validate", file.path]))
+                Measure.format(seconds: parse), String(format: "%.2f×", inProcess / parse), PeakMemory.of(rehearse, ["validate", file.path]),
+                lint.map { Measure.format(seconds: $0) } ?? "-", lint.map { String(format: "%.2f×", $0 / ours) } ?? "-")
         }
         print("")
     }

@@ -17,13 +17,33 @@ public struct ScenarioGraph: Sendable {
         public var branch: Int?
     }
 
+    /// A set of questions that can lead back to themselves, with one way round it.
+    public struct Loop: Sendable {
+        /// One cycle through the loop, from the question that comes first in the file; the last
+        /// leads back to the first.
+        public var cycle: [String]
+        /// True when the cycle is made of unconditional moves only (branches without `when` and
+        /// document order), so that nothing the candidate says can leave it.
+        public var endless: Bool
+    }
+
     public let scenario: Scenario
     public let start: String?
     public let edges: [Edge]
+    /// The positions in `edges` of each question's edges, in order.
+    private let edgeIndex: [String: [Int]]
 
     public init(_ scenario: Scenario) {
         self.scenario = scenario
         start = scenario.sequence.first?.id
+        // The next question in document order that is not branch-only, for each position: one
+        // pass from the end, so a long run of branch-only questions costs no more than one.
+        var nextInOrder = [Question?](repeating: nil, count: scenario.questions.count)
+        var following: Question?
+        for position in scenario.questions.indices.reversed() {
+            nextInOrder[position] = following
+            if !scenario.questions[position].branchOnly { following = scenario.questions[position] }
+        }
         var edges: [Edge] = []
         for (position, question) in scenario.questions.enumerated() {
             for (index, branch) in question.branches.enumerated() {
@@ -37,13 +57,16 @@ public struct ScenarioGraph: Sendable {
             }
             // Document order applies only when no unconditional branch comes first.
             guard !question.branches.contains(where: { $0.condition == nil }) else { continue }
-            let next = scenario.questions[(position + 1)...].first { !$0.branchOnly }
+            let next = nextInOrder[position]
             edges.append(Edge(from: question.id, to: next.map { .question($0.id) } ?? .end, condition: nil, inOrder: true, branch: nil))
         }
         self.edges = edges
+        var index: [String: [Int]] = [:]
+        for (position, edge) in edges.enumerated() { index[edge.from, default: []].append(position) }
+        edgeIndex = index
     }
 
-    public func edges(from id: String) -> [Edge] { edges.filter { $0.from == id } }
+    public func edges(from id: String) -> [Edge] { (edgeIndex[id] ?? []).map { edges[$0] } }
 
     /// Questions a normal interview can reach from the start.
     public var reachable: Set<String> {
@@ -58,27 +81,27 @@ public struct ScenarioGraph: Sendable {
         return seen
     }
 
-    /// Questions that lie on a cycle, each cycle once, as the list of its questions in order.
-    public var cycles: [[String]] {
-        var result: [[String]] = []
-        var state: [String: Int] = [:]  // 1 visiting, 2 done
-        var stack: [String] = []
-        func visit(_ id: String) {
-            state[id] = 1
-            stack.append(id)
-            for edge in edges(from: id) {
-                guard case .question(let next) = edge.to else { continue }
-                if state[next] == 1, let from = stack.firstIndex(of: next) {
-                    result.append(Array(stack[from...]))
-                } else if state[next] == nil {
-                    visit(next)
-                }
-            }
-            stack.removeLast()
-            state[id] = 2
+    /// The loops, each set of questions that lead to each other reported once, in the order of
+    /// their first question in the file. Time and memory are linear in the scenario, and nothing
+    /// recurses, whatever the length of a chain.
+    public var loops: [Loop] {
+        let all = LoopFinder(self, unconditionalOnly: false)
+        let unconditional = LoopFinder(self, unconditionalOnly: true)
+        // An endless loop inside a set is the finding that matters; one is reported for the set,
+        // as its conditional ways round are then beside the point.
+        var endlessIn: [Int: [Int]] = [:]
+        for component in unconditional.components where endlessIn[all.component(of: component[0])] == nil {
+            endlessIn[all.component(of: component[0])] = component
         }
-        for question in scenario.questions where state[question.id] == nil { visit(question.id) }
-        return result
+        var loops: [Loop] = []
+        for component in all.components {
+            if let endless = endlessIn[all.component(of: component[0])] {
+                loops.append(Loop(cycle: unconditional.cycle(through: endless), endless: true))
+            } else {
+                loops.append(Loop(cycle: all.cycle(through: component), endless: false))
+            }
+        }
+        return loops
     }
 
     // MARK: Rendering
@@ -152,5 +175,110 @@ extension ScenarioGraph.Node {
         case .question(let id): id
         case .end: "end"
         }
+    }
+}
+
+/// The strongly connected components of a scenario graph (Tarjan's algorithm, with an explicit
+/// stack), and one cycle through each: the parts of `ScenarioGraph.loops`.
+private struct LoopFinder {
+    /// Question positions, and each one's successors among the questions.
+    private var successors: [[Int]] = []
+    private let ids: [String]
+    private var componentOf: [Int] = []
+    /// The components that hold a cycle (more than one question, or one that leads to itself),
+    /// each as question positions with the first in the file first; ordered by that question.
+    private(set) var components: [[Int]] = []
+
+    init(_ graph: ScenarioGraph, unconditionalOnly: Bool) {
+        let questions = graph.scenario.questions
+        ids = questions.map(\.id)
+        var position: [String: Int] = [:]
+        for (index, id) in ids.enumerated() { position[id] = index }
+        successors = Array(repeating: [], count: ids.count)
+        for edge in graph.edges where !unconditionalOnly || edge.condition == nil {
+            guard case .question(let to) = edge.to, let from = position[edge.from], let target = position[to] else { continue }
+            successors[from].append(target)
+        }
+        findComponents()
+    }
+
+    func component(of question: Int) -> Int { componentOf[question] }
+
+    private mutating func findComponents() {
+        let count = ids.count
+        var order = [Int](repeating: -1, count: count)
+        var lowest = [Int](repeating: 0, count: count)
+        var onStack = [Bool](repeating: false, count: count)
+        var stack: [Int] = []
+        componentOf = [Int](repeating: -1, count: count)
+        var visited = 0
+        var componentCount = 0
+        var found: [[Int]] = []
+        for root in 0..<count where order[root] < 0 {
+            // Each frame: a question and how many of its successors have been looked at.
+            var frames: [(node: Int, next: Int)] = [(root, 0)]
+            order[root] = visited
+            lowest[root] = visited
+            visited += 1
+            stack.append(root)
+            onStack[root] = true
+            while let frame = frames.last {
+                let node = frame.node
+                if frame.next < successors[node].count {
+                    frames[frames.count - 1].next += 1
+                    let target = successors[node][frame.next]
+                    if order[target] < 0 {
+                        order[target] = visited
+                        lowest[target] = visited
+                        visited += 1
+                        stack.append(target)
+                        onStack[target] = true
+                        frames.append((target, 0))
+                    } else if onStack[target] {
+                        lowest[node] = min(lowest[node], order[target])
+                    }
+                    continue
+                }
+                frames.removeLast()
+                if let parent = frames.last { lowest[parent.node] = min(lowest[parent.node], lowest[node]) }
+                guard lowest[node] == order[node] else { continue }
+                var members: [Int] = []
+                while let member = stack.popLast() {
+                    onStack[member] = false
+                    componentOf[member] = componentCount
+                    members.append(member)
+                    if member == node { break }
+                }
+                componentCount += 1
+                if members.count > 1 || successors[node].contains(node) { found.append(members.sorted()) }
+            }
+        }
+        components = found.sorted { $0[0] < $1[0] }
+    }
+
+    /// One cycle through a component, from its first question: the shortest way back to it
+    /// (breadth first, inside the component).
+    func cycle(through component: [Int]) -> [String] {
+        let start = component[0]
+        let inside = componentOf[start]
+        var cameFrom: [Int: Int] = [:]
+        var queue = [start]
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            for target in successors[node] where componentOf[target] == inside {
+                if target == start {
+                    var path = [node]
+                    while let previous = cameFrom[path[path.count - 1]] { path.append(previous) }
+                    return path.reversed().map { ids[$0] }
+                }
+                if cameFrom[target] == nil && target != start {
+                    cameFrom[target] = node
+                    queue.append(target)
+                }
+            }
+        }
+        return [ids[start]]
     }
 }

@@ -13,6 +13,7 @@ public struct ScenarioLinter: Sendable {
         let graph = ScenarioGraph(scenario)
         let reachable = graph.reachable
 
+        var budget = SolverBudget()
         for question in scenario.questions {
             if !reachable.contains(question.id) {
                 let why = question.branchOnly ? "it is branch-only and no reachable <next> leads to it" : "every way to it is cut off by branches before it"
@@ -25,20 +26,27 @@ public struct ScenarioLinter: Sendable {
             if question.kind == .behavioral && question.hint == nil {
                 findings.append(.warning("missing-hint", "behavioral question '\(question.id)' has no <hint>; candidates who are stuck ask for one with :hint", at: question.location))
             }
-            findings += lintProbes(of: question, in: scenario)
-            findings += lintBranches(of: question)
+            findings += lintProbes(of: question, in: scenario, budget: &budget)
+            findings += lintBranches(of: question, budget: &budget)
         }
 
-        for cycle in graph.cycles {
-            let first = cycle[0]
+        for loop in graph.loops {
+            let first = loop.cycle[0]
             let location = scenario.question(first)?.location ?? SourceLocation(file: scenario.file, line: 1, column: 1)
-            let path = (cycle + [first]).map { "'\($0)'" }.joined(separator: " → ")
-            let edges = zip(cycle, cycle.dropFirst() + [first]).compactMap { from, to in graph.edges(from: from).first { $0.to == .question(to) } }
-            if edges.allSatisfy({ $0.condition == nil }) {
+            let path = Self.describe(loop.cycle)
+            if loop.endless {
                 findings.append(.error("endless-loop", "these questions lead to each other with no condition to leave: \(path); the interview would stop it only after asking each twice", at: location))
             } else {
                 findings.append(.warning("loop", "questions can lead back: \(path); make sure a condition leaves the loop (a question is asked at most twice)", at: location))
             }
+        }
+
+        if let first = budget.firstSkipped {
+            findings.append(
+                Diagnostic(
+                    .note, "condition-not-checked",
+                    "\(budget.skipped) condition\(budget.skipped == 1 ? " was" : "s were") not checked for whether they can hold, from here on: the scenario's conditions together would take too long to try",
+                    at: first))
         }
 
         let assessed = Set(scenario.questions.flatMap(\.assesses))
@@ -48,7 +56,39 @@ public struct ScenarioLinter: Sendable {
         return findings.sortedByLocation()
     }
 
-    private func lintProbes(of question: Question, in scenario: Scenario) -> [Diagnostic] {
+    /// What the solver may still spend on this scenario, and the conditions left unchecked once it is spent.
+    struct SolverBudget {
+        var steps = ConditionSolver.scenarioBudget
+        var skipped = 0
+        var firstSkipped: SourceLocation?
+    }
+
+    /// The solver's verdict on `condition`, or nil once the scenario's budget is spent (counted).
+    private func verdict(_ condition: Condition, at location: SourceLocation, _ budget: inout SolverBudget) -> ConditionSolver.Verdict? {
+        guard budget.steps > 0 else {
+            budget.skipped += 1
+            budget.firstSkipped = budget.firstSkipped ?? location
+            return nil
+        }
+        return ConditionSolver(catalog: catalog).check(condition.root, budget: &budget.steps)
+    }
+
+    /// The note for a condition too large to check within the solver's budget.
+    static func unchecked(_ what: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            .note, "condition-not-checked",
+            "whether the condition of \(what) can ever hold was not checked: it combines too many features to try every case; split it, or check it by hand",
+            at: location)
+    }
+
+    /// A cycle as `'a' → 'b' → 'a'`, with the middle of a long one left out.
+    static func describe(_ cycle: [String]) -> String {
+        let quoted = cycle.map { "'\($0)'" }
+        let shown = quoted.count <= 10 ? quoted : quoted.prefix(5) + ["… \(quoted.count - 7) more …"] + quoted.suffix(2)
+        return (shown + [quoted[0]]).joined(separator: " → ")
+    }
+
+    private func lintProbes(of question: Question, in scenario: Scenario, budget: inout SolverBudget) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         if (question.maxProbes ?? scenario.maxProbes) == 0, let first = question.probes.first {
             findings.append(.warning("probe-never-asked", "question '\(question.id)' allows no probes (max-probes is 0), so its probes are never asked", at: first.location))
@@ -57,8 +97,13 @@ public struct ScenarioLinter: Sendable {
         var seenConditions: [String: String] = [:]
         var seenPhrasings: [String: String] = [:]
         for probe in question.probes {
-            if !ConditionSolver(catalog: catalog).satisfiable(probe.condition.root) {
+            switch verdict(probe.condition, at: probe.location, &budget) {
+            case .unsatisfiable:
                 findings.append(.warning("probe-never-asked", "probe '\(probe.id)' is never asked: `\(probe.condition)` cannot hold with the analyzers in use", at: probe.location))
+            case .unchecked:
+                findings.append(Self.unchecked("probe '\(probe.id)'", at: probe.location))
+            case .satisfiable, nil:
+                break
             }
             let key = probe.condition.description.lowercased()
             if let earlier = seenConditions[key] {
@@ -77,7 +122,7 @@ public struct ScenarioLinter: Sendable {
         return findings
     }
 
-    private func lintBranches(of question: Question) -> [Diagnostic] {
+    private func lintBranches(of question: Question, budget: inout SolverBudget) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         var always: Int?
         for (index, branch) in question.branches.enumerated() {
@@ -85,8 +130,15 @@ public struct ScenarioLinter: Sendable {
                 findings.append(.warning("unreachable-branch", "this branch is never tried: the branch before it (number \(always + 1)) always applies", at: branch.location))
                 continue
             }
-            if let condition = branch.condition, !ConditionSolver(catalog: catalog).satisfiable(condition.root) {
-                findings.append(.warning("unreachable-branch", "this branch is never taken: `\(condition)` cannot hold", at: branch.location))
+            if let condition = branch.condition {
+                switch verdict(condition, at: branch.location, &budget) {
+                case .unsatisfiable:
+                    findings.append(.warning("unreachable-branch", "this branch is never taken: `\(condition)` cannot hold", at: branch.location))
+                case .unchecked:
+                    findings.append(Self.unchecked("this branch", at: branch.location))
+                case .satisfiable, nil:
+                    break
+                }
             }
             if branch.condition == nil { always = index }
         }
@@ -96,23 +148,45 @@ public struct ScenarioLinter: Sendable {
 
 /// Decides whether a condition can ever hold, by trying every combination of the yes/no and word
 /// features it reads; each numeric comparison counts as a free yes/no (so only contradictions in the
-/// yes/no and word features are found).
+/// yes/no and word features are found). The work is bounded: a condition with more than
+/// `maximumCombinations` combinations, or whose check evaluates more than `maximumSteps` terms, is
+/// left unchecked.
 struct ConditionSolver {
+    enum Verdict: Equatable {
+        case satisfiable, unsatisfiable
+        /// Not tried: the check would cost more than its budget.
+        case unchecked
+    }
+
     let catalog: FeatureCatalog
     static let maximumCombinations = 1 << 14
+    /// Terms evaluated for one condition, over all its combinations.
+    static let maximumSteps = 1 << 16
+    /// Terms evaluated for all the conditions of one scenario: real scenarios use a small part of
+    /// it (a generated 10,000-question one about 2%), a hostile one cannot make lint slow.
+    static let scenarioBudget = 1 << 22
 
-    func satisfiable(_ expression: ConditionExpression) -> Bool {
+    /// Whether `expression` can hold, spending at most `maximumSteps` of `budget`.
+    func check(_ expression: ConditionExpression, budget: inout Int) -> Verdict {
         var booleans: [String] = []
         var choices: [String: [String]] = [:]
-        var comparisons: [ConditionExpression] = []
-        collect(expression, &booleans, &choices, &comparisons)
+        var comparisons: [Int: Int] = [:]
+        var comparisonKeys: [String: Int] = [:]
+        collect(expression, &booleans, &choices, &comparisons, &comparisonKeys)
         var axes: [(key: String, values: [FeatureValue])] = booleans.map { ($0, [.bool(false), .bool(true)]) }
         for (name, values) in choices.sorted(by: { $0.key < $1.key }) {
             axes.append((name, values.map(FeatureValue.text) + [.text("\u{0}other")]))
         }
-        let numeric = comparisons.count
-        let total = axes.reduce(1) { $0 * $1.values.count } << numeric
-        guard total <= Self.maximumCombinations else { return true }
+        let numeric = comparisonKeys.count
+        // Counted so that no product can overflow: past the budget, the rest does not matter.
+        var total = 1
+        for axis in axes {
+            total *= axis.values.count
+            if total > Self.maximumCombinations { return .unchecked }
+        }
+        guard numeric <= 14, total << numeric <= Self.maximumCombinations else { return .unchecked }
+        total <<= numeric
+        var steps = 0
         for combination in 0..<total {
             var rest = combination >> numeric
             var values: [String: FeatureValue] = [:]
@@ -120,22 +194,29 @@ struct ConditionSolver {
                 values[axis.key] = axis.values[rest % axis.values.count]
                 rest /= axis.values.count
             }
-            let truths = (0..<numeric).map { combination >> $0 & 1 == 1 }
-            if evaluate(expression, values, comparisons, truths) { return true }
+            let found = evaluate(expression, values, comparisons, combination, &steps)
+            if found || steps > min(Self.maximumSteps, budget) {
+                budget -= min(steps, budget)
+                return found ? .satisfiable : .unchecked
+            }
         }
-        return false
+        budget -= min(steps, budget)
+        return .unsatisfiable
     }
 
-    private func collect(_ expression: ConditionExpression, _ booleans: inout [String], _ choices: inout [String: [String]], _ comparisons: inout [ConditionExpression]) {
+    private func collect(
+        _ expression: ConditionExpression, _ booleans: inout [String], _ choices: inout [String: [String]],
+        _ comparisons: inout [Int: Int], _ comparisonKeys: inout [String: Int]
+    ) {
         switch expression {
         case .feature(let name, _):
             // Features added by the scenario itself (competency.ID) are yes/no too.
             if (catalog[name]?.descriptor.type ?? .bool) == .bool, !booleans.contains(name) { booleans.append(name) }
         case .literal: break
-        case .not(let operand, _): collect(operand, &booleans, &choices, &comparisons)
+        case .not(let operand, _): collect(operand, &booleans, &choices, &comparisons, &comparisonKeys)
         case .and(let lhs, let rhs), .or(let lhs, let rhs):
-            collect(lhs, &booleans, &choices, &comparisons)
-            collect(rhs, &booleans, &choices, &comparisons)
+            collect(lhs, &booleans, &choices, &comparisons, &comparisonKeys)
+            collect(rhs, &booleans, &choices, &comparisons, &comparisonKeys)
         case .compare(let lhs, _, let rhs, _):
             if case .feature(let name, _) = lhs, case .choice(let values) = catalog[name]?.descriptor.type {
                 choices[name] = values
@@ -144,19 +225,42 @@ struct ConditionSolver {
             } else if case .feature(let name, _) = lhs, catalog[name]?.descriptor.type == .bool {
                 if !booleans.contains(name) { booleans.append(name) }
                 if case .feature(let other, _) = rhs, !booleans.contains(other) { booleans.append(other) }
-            } else if !comparisons.contains(expression) {
-                comparisons.append(expression)
+            } else if case .compare(_, _, _, let position) = expression {
+                // The same comparison written twice is one yes/no, wherever it stands.
+                let key = Self.key(of: expression)
+                if comparisonKeys[key] == nil { comparisonKeys[key] = comparisonKeys.count }
+                comparisons[position.lowerBound] = comparisonKeys[key]
             }
         }
     }
 
-    private func evaluate(_ expression: ConditionExpression, _ values: [String: FeatureValue], _ comparisons: [ConditionExpression], _ truths: [Bool]) -> Bool {
+    /// A comparison as text, without the source positions that tell two copies of it apart.
+    private static func key(of expression: ConditionExpression) -> String {
         switch expression {
-        case .not(let operand, _): return !evaluate(operand, values, comparisons, truths)
-        case .and(let lhs, let rhs): return evaluate(lhs, values, comparisons, truths) && evaluate(rhs, values, comparisons, truths)
-        case .or(let lhs, let rhs): return evaluate(lhs, values, comparisons, truths) || evaluate(rhs, values, comparisons, truths)
-        case .compare where comparisons.contains(expression):
-            return truths[comparisons.firstIndex(of: expression)!]
+        case .literal(let value, _): "\(value)"
+        case .feature(let name, _): name
+        case .not(let operand, _): "not(\(key(of: operand)))"
+        case .and(let lhs, let rhs): "and(\(key(of: lhs)),\(key(of: rhs)))"
+        case .or(let lhs, let rhs): "or(\(key(of: lhs)),\(key(of: rhs)))"
+        case .compare(let lhs, let op, let rhs, _): "(\(key(of: lhs))\(op.rawValue)\(key(of: rhs)))"
+        }
+    }
+
+    /// `truths` holds each numeric comparison's value as a bit, by the comparison's number
+    /// (`comparisons` numbers them by where their operator stands); `steps` counts the terms evaluated.
+    private func evaluate(
+        _ expression: ConditionExpression, _ values: [String: FeatureValue], _ comparisons: [Int: Int], _ truths: Int,
+        _ steps: inout Int
+    ) -> Bool {
+        steps += 1
+        switch expression {
+        case .not(let operand, _): return !evaluate(operand, values, comparisons, truths, &steps)
+        case .and(let lhs, let rhs):
+            return evaluate(lhs, values, comparisons, truths, &steps) && evaluate(rhs, values, comparisons, truths, &steps)
+        case .or(let lhs, let rhs):
+            return evaluate(lhs, values, comparisons, truths, &steps) || evaluate(rhs, values, comparisons, truths, &steps)
+        case .compare(_, _, _, let position) where comparisons[position.lowerBound] != nil:
+            return truths >> comparisons[position.lowerBound]! & 1 == 1
         default:
             return expression.evaluate { values[$0] }.boolValue ?? false
         }

@@ -16,7 +16,7 @@ struct ConditionParser {
     static let maximumDepth = 64
     /// Words, values and operators in one condition; far beyond any real condition, and it bounds the
     /// recursion of checking and evaluating the tree.
-    static let maximumTokens = 1_000
+    static let maximumTokens = 1_000  // the message says "1,000"
     private let source: [Unicode.Scalar]
 
     init(_ text: String) {
@@ -25,8 +25,11 @@ struct ConditionParser {
 
     mutating func parse() throws -> ConditionExpression {
         tokens = try tokenize()
-        if tokens.count > Self.maximumTokens {
-            throw ConditionError("the condition is too long (over \(Self.maximumTokens) words and symbols); split it into simpler probes or branches", at: 0..<source.count)
+        // The last token marks the end; it is not one of the condition's own.
+        if tokens.count - 1 > Self.maximumTokens {
+            throw ConditionError(
+                "the condition is too long (\(tokens.count - 1) words and symbols; at most 1,000 are allowed); split it into simpler probes or branches",
+                at: 0..<source.count)
         }
         if tokens.count == 1 {
             throw ConditionError("the condition is empty; write one such as `not star.result`", at: 0..<source.count)
