@@ -161,11 +161,11 @@ public struct ScenarioGraph: Sendable {
     }
 
     private func escape(_ text: String) -> String {
-        text.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"")
+        text.visibleControls.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"")
     }
 
     private func mermaidText(_ text: String) -> String {
-        text.replacingAll("\"", with: "#quot;").replacingAll("<", with: "#lt;").replacingAll(">", with: "#gt;")
+        text.visibleControls.replacingAll("\"", with: "#quot;").replacingAll("<", with: "#lt;").replacingAll(">", with: "#gt;")
     }
 }
 

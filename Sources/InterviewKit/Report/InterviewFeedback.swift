@@ -199,7 +199,8 @@ public struct InterviewFeedback: Sendable {
             lines.append("")
         }
         lines += summaryLines(bullet: "- ").map { $0.hasSuffix(":") ? "## " + $0.dropLast() : $0 }
-        return lines.joined(separator: "\n") + "\n"
+        // The template itself writes no HTML, so all of it can be escaped as text from the answers is.
+        return lines.joined(separator: "\n").markdownEscaped + "\n"
     }
 
     private func summaryLines(bullet: String) -> [String] {

@@ -28,8 +28,12 @@ public enum TranscriptRenderer {
 
     // MARK: Text
 
-    /// One block of lines per event, the way the interview was shown.
+    /// One block of lines per event, the way the interview was shown, control characters visible.
     public static func textLines(for event: TranscriptEvent) -> [String] {
+        rawTextLines(for: event).map(\.visibleControls)
+    }
+
+    private static func rawTextLines(for event: TranscriptEvent) -> [String] {
         switch event.type {
         case .question:
             return ["", "Question \(event.number ?? 0) (\(event.question ?? ""))", "Interviewer: \(event.text ?? "")"]
@@ -50,7 +54,7 @@ public enum TranscriptRenderer {
     }
 
     static func text(_ transcript: Transcript) -> String {
-        var lines = ["\(transcript.header.scenario.title)", subtitle(transcript)]
+        var lines = [transcript.header.scenario.title.visibleControls, subtitle(transcript).visibleControls]
         for event in transcript.events { lines += textLines(for: event) }
         return lines.joined(separator: "\n")
     }
@@ -58,27 +62,29 @@ public enum TranscriptRenderer {
     // MARK: Markdown
 
     static func markdown(_ transcript: Transcript) -> String {
-        var lines = ["# \(transcript.header.scenario.title)", "", "_\(subtitle(transcript))_"]
+        var lines = ["# \(markdownText(transcript.header.scenario.title))", "", "_\(markdownText(subtitle(transcript)))_"]
         for event in transcript.events {
             switch event.type {
             case .question:
-                lines += ["", "## Question \(event.number ?? 0): `\(event.question ?? "")`", "", "**Interviewer:** \(event.text ?? "")"]
+                lines += ["", "## Question \(event.number ?? 0): `\(event.question ?? "")`", "", "**Interviewer:** \(markdownText(event.text ?? ""))"]
             case .probe:
-                lines += ["", "**Interviewer** (follow-up: \(event.reason?.summary ?? "")): \(event.text ?? "")"]
+                lines += ["", "**Interviewer** (follow-up: \(markdownText(event.reason?.summary ?? ""))): \(markdownText(event.text ?? ""))"]
             case .answer:
-                lines += [""] + (event.text ?? "").split(separator: "\n", omittingEmptySubsequences: false).map { "> \($0)" }
+                lines += [""] + (event.text ?? "").split(separator: "\n", omittingEmptySubsequences: false).map { "> \(markdownText(String($0)))" }
             case .analysis:
                 lines += ["", "STAR: " + starParts(event).map { "\($0.present ? "✓" : "✗") \($0.name)" }.joined(separator: " · ")]
             case .skip:
                 lines += ["", "_Skipped._"]
             case .branch:
-                lines += ["", "_\(event.reason?.summary ?? "")_"]
+                lines += ["", "_\(markdownText(event.reason?.summary ?? ""))_"]
             case .end:
-                lines += ["", event.completed == true ? "**Interviewer:** \(event.text ?? "")" : "_Stopped before the end: \(event.reason?.summary ?? "")._"]
+                lines += ["", event.completed == true ? "**Interviewer:** \(markdownText(event.text ?? ""))" : "_Stopped before the end: \(markdownText(event.reason?.summary ?? ""))._"]
             }
         }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    static func markdownText(_ text: String) -> String { text.markdownEscaped }
 
     static func starParts(_ event: TranscriptEvent) -> [(name: String, present: Bool)] {
         ["situation", "task", "action", "result"].compactMap { name in
@@ -88,9 +94,10 @@ public enum TranscriptRenderer {
 
     // MARK: HTML
 
+    /// HTML-escaped, with control and bidirectional characters visible.
     static func escape(_ text: String) -> String {
         var result = ""
-        for character in text {
+        for character in text.visibleControls {
             switch character {
             case "&": result += "&amp;"
             case "<": result += "&lt;"
@@ -165,6 +172,6 @@ public enum TranscriptRenderer {
     static func json(_ transcript: Transcript) -> String {
         let encoder = TranscriptCoding.makeEncoder(pretty: true)
         let data = (try? encoder.encode(Document(header: transcript.header, events: transcript.events))) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+        return String(decoding: data, as: UTF8.self).escapingControlsForJSON
     }
 }

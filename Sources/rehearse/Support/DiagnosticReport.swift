@@ -19,11 +19,11 @@ enum DiagnosticReport {
         switch format {
         case .text:
             for report in reports {
-                if report.diagnostics.isEmpty { Swift.print("\(report.path): ok") }
-                for diagnostic in report.diagnostics { Swift.print(diagnostic) }
+                if report.diagnostics.isEmpty { rehearse.print("\(report.path): ok") }
+                for diagnostic in report.diagnostics { rehearse.print(diagnostic.description) }
             }
         case .json:
-            Swift.print(try JSONOutput.string(Document(files: reports)))
+            rehearse.print(try JSONOutput.string(Document(files: reports)))
         }
         let unreadable = ["no-such-file", "is-directory", "unreadable"]
         if reports.contains(where: { $0.diagnostics.contains { unreadable.contains($0.code) } }) { throw ExitStatus.noInput }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import InterviewKit
 import FoundationEssentials
 
 #if canImport(Glibc)
@@ -9,9 +10,10 @@ import Musl
 import Darwin
 #endif
 
-/// Writes a line to standard error, unbuffered, so messages interleave correctly with output.
+/// Writes a line to standard error, unbuffered, so messages interleave correctly with output;
+/// control characters in it (from a path, a file or a plugin) are made visible.
 func printError(_ message: String) {
-    writeAll(Array((message + "\n").utf8), to: STDERR_FILENO)
+    writeAll(Array((message.visibleControls + "\n").utf8), to: STDERR_FILENO)
 }
 
 /// Writes all of `data` with write(2); returns false when the descriptor refuses (a full disk, a

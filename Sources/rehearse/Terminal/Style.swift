@@ -10,11 +10,11 @@ struct Style {
         return Style(enabled: isatty(STDOUT_FILENO) == 1 && !noColor)
     }
 
-    private func wrap(_ text: String, _ code: String) -> String { enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+    private func wrap(_ text: String, _ code: String) -> StyledText { StyledText(text, code: enabled ? code : nil) }
 
-    func interviewer(_ text: String) -> String { wrap("Interviewer:", "1;36") + " " + text }
-    func heading(_ text: String) -> String { wrap(text, "1") }
-    func dim(_ text: String) -> String { wrap(text, "2") }
-    func good(_ text: String) -> String { wrap(text, "32") }
-    func missing(_ text: String) -> String { wrap(text, "33") }
+    func interviewer(_ text: String) -> StyledText { wrap("Interviewer:", "1;36") + " " + text }
+    func heading(_ text: String) -> StyledText { wrap(text, "1") }
+    func dim(_ text: String) -> StyledText { wrap(text, "2") }
+    func good(_ text: String) -> StyledText { wrap(text, "32") }
+    func missing(_ text: String) -> StyledText { wrap(text, "33") }
 }
