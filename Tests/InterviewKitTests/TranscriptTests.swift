@@ -127,19 +127,18 @@ import Testing
         #expect(FileManager.default.contents(atPath: path) == whole)
     }
 
-    @Test func aDamagedLineInTheMiddleIsAnErrorWithItsLine() throws {
+    /// The damaged line is passed over with its place and why; the rest is read.
+    @Test func aDamagedLineInTheMiddleIsReportedWithItsLine() throws {
         let path = temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: path) }
         try record([Self.completeAnswer], to: path)
         var lines = String(decoding: FileManager.default.contents(atPath: path)!, as: UTF8.self).split(separator: "\n").map(String.init)
         lines[1] = "garbage"
         try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(throws: TranscriptError.self) { try TranscriptReader.read(contentsOf: path) }
-        do {
-            _ = try TranscriptReader.read(contentsOf: path)
-        } catch {
-            #expect("\(error)".hasPrefix("\(path):2:1: error: not a JSON object"))
-        }
+        let result = try TranscriptReader.read(contentsOf: path)
+        #expect(result.damaged.map(\.description) == ["\(path):2:1: warning: not a JSON object; the transcript is damaged here; this line is passed over"])
+        #expect(result.transcript.events.count == lines.count - 2)
+        #expect(result.warnings.contains { $0.code == "damaged-line" })
     }
 
     @Test func aFutureMajorVersionIsRefusedAndUnknownFieldsAreIgnored() throws {

@@ -31,10 +31,16 @@ enum Rehearse {
     /// `timeout` seconds is killed, so that a hang fails its test instead of stalling the run.
     static func run(
         _ arguments: [String], input: String = "", directory: URL? = nil, environment: [String: String] = [:], fileSizeLimit: Int? = nil,
-        timeout: Double = 120
+        umask: String? = nil, shell: Bool = false, timeout: Double = 120
     ) throws -> CommandResult {
         let process = Process()
-        if let fileSizeLimit {
+        if shell {
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = arguments
+        } else if let umask {
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = ["-c", "umask \(umask) && exec \"$0\" \"$@\"", binary.path] + arguments
+        } else if let fileSizeLimit {
             process.executableURL = URL(fileURLWithPath: "/bin/bash")
             process.arguments = ["-c", "ulimit -f \(fileSizeLimit / 1024) && exec \"$0\" \"$@\"", binary.path] + arguments
         } else {
@@ -74,6 +80,12 @@ enum Rehearse {
         return CommandResult(
             status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self), stderr: String(decoding: errors, as: UTF8.self),
             timedOut: killed.value)
+    }
+
+    /// Runs a shell command line with `$REHEARSE` set to the binary, for input a test cannot hand
+    /// over as a string (`/dev/zero`, say).
+    static func runShell(_ command: String, directory: URL, timeout: Double = 60) throws -> CommandResult {
+        try run(["-c", command], directory: directory, environment: ["REHEARSE": binary.path], shell: true, timeout: timeout)
     }
 }
 

@@ -43,6 +43,9 @@ public struct ScenarioLoader: Sendable {
                 scenario: nil, diagnostics: [.error("is-directory", "this is a directory; name a scenario .xml file inside it", at: start)])
         case .failure(.unreadable):
             return ScenarioLoadResult(scenario: nil, diagnostics: [.error("unreadable", "cannot read the file; check its permissions", at: start)])
+        case .failure(let failure):
+            return ScenarioLoadResult(
+                scenario: nil, diagnostics: [.error("not-a-file", "this \(FileBytes.describe(failure)); name a scenario .xml file", at: start)])
         }
     }
 

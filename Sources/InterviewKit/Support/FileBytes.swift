@@ -14,18 +14,36 @@ package enum FileBytes {
         case isDirectory
         /// Permission denied or an I/O error; the text is the system's (strerror).
         case unreadable(String)
+        /// Not a regular file: what it is instead ("a FIFO (named pipe)", "a character device"…).
+        case notRegularFile(String)
     }
 
     /// The file's bytes, at most `limit` of them (ask for one more than a maximum to notice a file over it).
-    package static func contents(of path: String, limit: Int = Int.max) -> Result<[UInt8], Failure> {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    ///
+    /// Only a regular file is read. It is opened without blocking, so that a FIFO (which would
+    /// wait for a writer) or a device is refused at once, naming what it is, before anything is read.
+    package static func contents(of path: String, limit: Int) -> Result<[UInt8], Failure> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard descriptor >= 0 else { return .failure(failure(errno)) }
         defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return .failure(failure(errno)) }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return .failure(.isDirectory)
+        case S_IFIFO: return .failure(.notRegularFile("a FIFO (named pipe)"))
+        case S_IFCHR: return .failure(.notRegularFile("a character device"))
+        case S_IFBLK: return .failure(.notRegularFile("a block device"))
+        case S_IFSOCK: return .failure(.notRegularFile("a socket"))
+        default: return .failure(.notRegularFile("not a regular file"))
+        }
+        // A regular file never blocks; reads go on as usual.
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         return contents(ofDescriptor: descriptor, limit: limit)
     }
 
     /// What is left to read from an open descriptor (standard input, say), at most `limit` bytes.
-    package static func contents(ofDescriptor descriptor: Int32, limit: Int = Int.max) -> Result<[UInt8], Failure> {
+    package static func contents(ofDescriptor descriptor: Int32, limit: Int) -> Result<[UInt8], Failure> {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return .failure(failure(errno)) }
         if status.st_mode & S_IFMT == S_IFDIR { return .failure(.isDirectory) }
@@ -52,6 +70,16 @@ package enum FileBytes {
             if count == 0 { break }
         }
         return .success(bytes)
+    }
+
+    /// How a failure reads after a file's name: "is a FIFO (named pipe)", "is a directory".
+    package static func describe(_ failure: Failure) -> String {
+        switch failure {
+        case .noSuchFile: "does not exist"
+        case .isDirectory: "is a directory"
+        case .unreadable(let reason): "cannot be read: \(reason.lowercased())"
+        case .notRegularFile(let kind): kind == "not a regular file" ? "is not a regular file" : "is \(kind), not a regular file"
+        }
     }
 
     private static func failure(_ code: Int32) -> Failure {

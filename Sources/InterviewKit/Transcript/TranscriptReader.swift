@@ -6,18 +6,28 @@ import Glibc
 public enum TranscriptReader {
     public struct Result: Sendable {
         public var transcript: Transcript
-        /// Problems that did not stop the reading, such as a last line cut off by a crash.
+        /// Problems that did not stop the reading, such as a last line cut off by a crash, and the
+        /// damaged lines, which are in `damaged` as well.
         public var warnings: [Diagnostic]
+        /// Lines that could not be read as events and were passed over (file:line, and why).
+        /// Showing the rest is fine; resuming from or testing such a transcript is not.
+        public var damaged: [Diagnostic] = []
     }
 
     /// With `analyses: false` the recorded analyses (the bulk of a transcript) are passed over
     /// unread, for re-analysis, which computes its own: lines written as `"type":"analysis"`.
     public static func read(contentsOf path: String, analyses: Bool = true) throws(TranscriptError) -> Result {
-        switch FileBytes.contents(of: path) {
-        case .success(let bytes): return try read(bytes: bytes, path: path, analyses: analyses)
+        switch FileBytes.contents(of: path, limit: InputLimits.transcriptBytes + 1) {
+        case .success(let bytes):
+            guard bytes.count <= InputLimits.transcriptBytes else {
+                throw TranscriptError.invalid(
+                    path, 1, "the file is over \(InputLimits.describe(InputLimits.transcriptBytes)), the limit for a transcript; it is not a transcript Rehearse wrote")
+            }
+            return try read(bytes: bytes, path: path, analyses: analyses)
         case .failure(.noSuchFile): throw TranscriptError.cannotRead(path, "no such file")
         case .failure(.isDirectory): throw TranscriptError.cannotRead(path, "it is a directory")
         case .failure(.unreadable(let reason)): throw TranscriptError.cannotRead(path, reason.lowercased())
+        case .failure(.notRegularFile(let kind)): throw TranscriptError.notAFile(path, kind)
         }
     }
 
@@ -37,37 +47,119 @@ public enum TranscriptReader {
 
         let header = try decodeHeader(first, path: path)
         var events: [TranscriptEvent] = []
+        var eventLines: [Int] = []
         var warnings: [Diagnostic] = []
+        var damaged: [Diagnostic] = []
+        func damage(_ number: Int, _ message: String) {
+            damaged.append(.warning("damaged-line", "\(message); this line is passed over", at: SourceLocation(file: path, line: number, column: 1)))
+        }
         for (offset, line) in lines.enumerated().dropFirst() {
             let number = offset + 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { continue }
             let isLast = offset == lines.count - 1
+            if line.count > InputLimits.transcriptLineBytes {
+                damage(number, "the line is over \(InputLimits.describe(InputLimits.transcriptLineBytes)), the limit for one line of a transcript")
+                continue
+            }
             if !analyses, line.count > analysisEnding.count, line.suffix(analysisEnding.count).elementsEqual(analysisEnding) { continue }
             // The usual case decodes once, by hand; JSONDecoder takes what that leaves, and only a
             // line that fails there too is looked at again to say why.
             if let event = TranscriptLineDecoder.decode(line) {
                 events.append(event)
+                eventLines.append(number)
                 continue
             }
             let failure: Error
             do {
                 events.append(try TranscriptCoding.decoder.decode(TranscriptEvent.self, from: Data(line)))
+                eventLines.append(number)
                 continue
             } catch {
                 failure = error
+            }
+            if let problem = outOfRangeNumber(in: line) {
+                damage(number, problem)
+                continue
             }
             guard let object = JSONValue.parse(line)?.object else {
                 if isLast && !endsWithNewline {
                     warnings.append(.warning("truncated", "the last line is cut off (the session was interrupted while writing it); it is ignored", at: SourceLocation(file: path, line: number, column: 1)))
                     continue
                 }
-                throw TranscriptError.invalid(path, number, "not a JSON object; the transcript is damaged here")
+                damage(number, "not a JSON object; the transcript is damaged here")
+                continue
             }
-            guard let type = object["type"]?.string else { throw TranscriptError.invalid(path, number, "the event has no \"type\"") }
+            guard let type = object["type"]?.string else {
+                damage(number, "the event has no \"type\"")
+                continue
+            }
             guard TranscriptEvent.Kind(rawValue: type) != nil else { continue }  // a newer kind of event
-            throw TranscriptError.invalid(path, number, "a '\(type)' event with a missing or wrong field: \(describe(failure))")
+            damage(number, "a '\(type)' event with a missing or wrong field: \(describe(failure))")
         }
-        return Result(transcript: Transcript(header: header, events: events), warnings: warnings)
+        warnings += damaged
+        warnings += contradictions(events, lines: eventLines, path: path)
+        return Result(transcript: Transcript(header: header, events: events), warnings: warnings.sortedByLocation(), damaged: damaged)
+    }
+
+    /// Events that one interview, written by one process, cannot hold: an answer or a skip with
+    /// no prompt before it, a second end, anything after the end. Two processes writing one
+    /// transcript at once leave such traces.
+    static func contradictions(_ events: [TranscriptEvent], lines: [Int], path: String) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        var prompted = false
+        var ended = false
+        for (event, line) in zip(events, lines) {
+            let location = SourceLocation(file: path, line: line, column: 1)
+            if ended && event.type != .analysis {
+                found.append(.warning("contradiction", "a '\(event.type.rawValue)' event after the interview's end; was this transcript written by two sessions at once?", at: location))
+                continue
+            }
+            switch event.type {
+            case .question, .probe:
+                prompted = true
+            case .answer, .skip:
+                if !prompted {
+                    found.append(.warning("contradiction", "a second '\(event.type.rawValue)' to one question or follow-up; was this transcript written by two sessions at once?", at: location))
+                }
+                prompted = false
+            case .end:
+                ended = true
+            case .analysis, .branch:
+                break
+            }
+        }
+        return found
+    }
+
+    /// A field whose number cannot be held (`1e999`, or a negative or fractional count), named,
+    /// for a line that JSON decoding refused as a whole.
+    static func outOfRangeNumber(in line: some Collection<UInt8>) -> String? {
+        let text = String(decoding: line, as: UTF8.self)
+        let counts: Set<String> = ["seed", "number"]
+        var rest = text[...]
+        // `"name":` followed by a number; quotes inside strings are escaped, so this finds keys.
+        while let quote = rest.firstIndex(of: "\"") {
+            let afterQuote = rest.index(after: quote)
+            guard let close = rest[afterQuote...].firstIndex(of: "\"") else { return nil }
+            let name = String(rest[afterQuote..<close])
+            var index = rest.index(after: close)
+            while index < rest.endIndex, rest[index] == " " { index = rest.index(after: index) }
+            guard index < rest.endIndex, rest[index] == ":" else {
+                rest = rest[rest.index(after: close)...]
+                continue
+            }
+            index = rest.index(after: index)
+            while index < rest.endIndex, rest[index] == " " { index = rest.index(after: index) }
+            let literal = rest[index...].prefix { "0123456789+-.eE".contains($0) }
+            if !literal.isEmpty, let value = Double(literal) {
+                if !value.isFinite { return "'\(name)' is out of range: \(literal) is too large a number" }
+                if counts.contains(name) && (value < 0 || value != value.rounded() || value > Double(UInt64.max)) {
+                    return "'\(name)' is out of range: \(literal); it must be a whole number from 0 to \(UInt64.max)"
+                }
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return nil
     }
 
     /// The bytes between line feeds, as `split(separator:omittingEmptySubsequences: false)` gives
@@ -98,6 +190,7 @@ public enum TranscriptReader {
         {
             return header
         }
+        if let problem = outOfRangeNumber(in: bytes) { throw TranscriptError.invalid(path, 1, "the header's \(problem)") }
         guard let object = JSONValue.parse(line)?.object,
             object["format"]?.string == TranscriptHeader.formatName
         else {

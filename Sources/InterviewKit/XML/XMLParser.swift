@@ -10,7 +10,7 @@ import CLibXML2
 /// messages are collected as diagnostics, never printed.
 enum XMLParser {
     /// Largest document accepted, so a hostile file cannot exhaust memory.
-    static let maximumSize = 8 * 1024 * 1024
+    static let maximumSize = InputLimits.scenarioBytes
     /// Most attributes (namespace declarations included) one start tag may hold. libxml2 2.9
     /// compares each attribute of a tag with every earlier one, so time grows with the square of
     /// this count (600,000 attributes took minutes); the format's elements take at most six.

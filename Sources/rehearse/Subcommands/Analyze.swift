@@ -61,13 +61,21 @@ struct AnalysisJSON: Encodable {
 
 /// Reads an answer from a file or standard input, as UTF-8 with invalid bytes replaced.
 enum AnswerInput {
-    static func read(file: String?) throws -> String {
-        switch file.map({ FileBytes.contents(of: $0) }) ?? FileBytes.contents(ofDescriptor: STDIN_FILENO) {
-        case .success(let bytes): return String(decoding: bytes, as: UTF8.self)
+    /// `limit` and `what` for messages: one answer by default, or a labelled file for `eval`.
+    static func read(file: String?, limit: Int = InputLimits.answerBytes, what: String = "one answer") throws -> String {
+        switch file.map({ FileBytes.contents(of: $0, limit: limit + 1) }) ?? FileBytes.contents(ofDescriptor: STDIN_FILENO, limit: limit + 1) {
+        case .success(let bytes):
+            guard bytes.count <= limit else {
+                throw CommandFailure.data(
+                    "\(file ?? "standard input") holds more than \(InputLimits.describe(limit)), the limit for \(what); give a shorter one")
+            }
+            return String(decoding: bytes, as: UTF8.self)
         case .failure(.noSuchFile): throw CommandFailure.noInput("no such file \(file ?? "/dev/stdin")")
         case .failure(.isDirectory): throw CommandFailure.noInput("\(file ?? "/dev/stdin") is a directory; name a text file")
         case .failure(.unreadable(let reason)):
             throw CommandFailure.noInput(file.map { "cannot read \($0); check its permissions" } ?? "cannot read standard input: \(reason)")
+        case .failure(let failure):
+            throw CommandFailure.noInput("\(file ?? "/dev/stdin") \(FileBytes.describe(failure)); name a text file")
         }
     }
 }

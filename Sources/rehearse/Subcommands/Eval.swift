@@ -25,7 +25,7 @@ extension Rehearse {
         func run() throws {
             try reportingFailures {
                 let analyzers = try analyzerOptions.resolve()
-                let text = try AnswerInput.read(file: file)
+                let text = try AnswerInput.read(file: file, limit: InputLimits.labelledFileBytes, what: "a labelled answers file")
                 let items: [LabelledAnswer]
                 do {
                     items = try LabelledAnswer.parseLines(text, file: file)

@@ -50,7 +50,8 @@ extension Rehearse {
 
         func run() throws {
             try reportingFailures {
-                let transcript = try TranscriptFile.read(file, analyses: !reanalyze)
+                // Shown even when damaged (the damaged lines are warned about); compared only whole.
+                let transcript = try TranscriptFile.read(file, analyses: !reanalyze, allowingDamage: !reanalyze, purpose: "re-analyse")
                 if reanalyze {
                     try compare(transcript)
                 } else if let pace {
@@ -65,7 +66,7 @@ extension Rehearse {
         /// Warns when the scenario file has changed since the recording (its content hash differs).
         @discardableResult
         private func checkScenario(_ transcript: Transcript, path: String) -> Bool {
-            guard let bytes = FileManager.default.contents(atPath: path) else { return true }
+            guard case .success(let bytes) = FileBytes.contents(of: path, limit: InputLimits.scenarioBytes + 1) else { return true }
             let same = TranscriptHeader.contentHash(Array(bytes)) == transcript.header.scenario.sha256
             if !same {
                 printError("warning: \(path) has changed since this interview was recorded (its content hash differs)")
@@ -78,7 +79,8 @@ extension Rehearse {
                 print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
                 return
             }
-            try FileWriting.write(text.utf8, to: output, mode: .replace)
+            // It holds the candidate's answers: owner-only, like the transcript.
+            try FileWriting.write(text.visibleControls.utf8, to: output, mode: .replace, permissions: 0o600)
         }
 
         private func paced(_ transcript: Transcript, speed: Double) {

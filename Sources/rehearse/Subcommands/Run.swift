@@ -86,19 +86,34 @@ extension Rehearse {
                 let exists = FileManager.default.fileExists(atPath: path)
                 throw CommandFailure.io(exists ? "the transcript \(path) already exists; choose a new name, or continue it with --resume" : "\(error)")
             }
-            var interview = session(engine: engine, writer: writer, recorder: TranscriptRecorder())
+            var interview = try session(engine: engine, writer: writer, recorder: TranscriptRecorder(), resuming: false)
             try interview.run(from: engine.start(seed: seed), resumed: false)
         }
 
         /// A line editor on a terminal, plain lines from a pipe; Ctrl-C and termination signals are caught.
-        private func session(engine: InterviewEngine, writer: TranscriptWriter, recorder: TranscriptRecorder) -> InterviewSession {
+        private func session(engine: InterviewEngine, writer: TranscriptWriter, recorder: TranscriptRecorder, resuming: Bool) throws -> InterviewSession {
             Interrupts.install()
             let input: any LineSource = isatty(STDIN_FILENO) == 1 ? (LineEditor() ?? PipedLines()) as any LineSource : PipedLines()
-            return InterviewSession(engine: engine, writer: writer, input: input, explain: explain, timeLimit: timeLimit, style: Style.detect(), recorder: recorder)
+            let feedback = try InterviewSession.claimFeedbackFile(for: writer.path, resuming: resuming)
+            return InterviewSession(
+                engine: engine, writer: writer, feedbackPath: feedback, input: input, explain: explain, timeLimit: timeLimit, style: Style.detect(),
+                recorder: recorder)
         }
 
         private func resumeInterview(_ path: String) throws {
-            let recorded = try TranscriptFile.read(path)
+            // The writer first: it holds the transcript's lock, so no other session can add to it
+            // between this reading and the next answer.
+            let writer: TranscriptWriter
+            do {
+                writer = try TranscriptWriter(appendingTo: path, droppingPartialLastLine: false)
+            } catch {
+                switch error {
+                case .cannotRead, .notAFile: throw CommandFailure.noInput("\(error)")
+                case .inUse: throw CommandFailure(message: "\(error)", code: ExitStatus.tempFailure)
+                default: throw CommandFailure.io("\(error)")
+                }
+            }
+            let recorded = try TranscriptFile.read(path, purpose: "resume")
             let analyzers = try TranscriptFile.analyzers(analyzerOptions, recorded: recorded)
             let file = try ScenarioFile.load(path: scenario ?? recorded.header.scenario.path, analyzers: analyzers)
             if file.sha256 != recorded.header.scenario.sha256 {
@@ -111,16 +126,21 @@ extension Rehearse {
             } catch {
                 throw CommandFailure.data("cannot continue \(path): \(error)")
             }
-            let writer: TranscriptWriter
             try TranscriptLocation.checkFreeSpace(for: path)
             do {
-                writer = try TranscriptWriter(appendingTo: path)
+                try writer.dropPartialLastLine()
+            } catch {
+                throw CommandFailure.io("\(error)")
+            }
+            do {
+                try writer.dropPartialLastLine()
             } catch {
                 throw CommandFailure.io("\(error)")
             }
             let answered = recorded.events.filter { $0.type == .answer }.count
             print("Resuming \(file.scenario.title) — \(answered) answer\(answered == 1 ? "" : "s") so far. Press Enter on an empty line to finish an answer; :help lists the commands.")
-            var interview = session(engine: engine, writer: writer, recorder: TranscriptRecorder(resuming: resumption.question, probe: resumption.probe))
+            var interview = try session(
+                engine: engine, writer: writer, recorder: TranscriptRecorder(resuming: resumption.question, probe: resumption.probe), resuming: true)
             try interview.run(from: resumption.turn, resumed: true, recordFirstStep: resumption.decidedNow)
         }
     }

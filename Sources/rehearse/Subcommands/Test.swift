@@ -48,7 +48,14 @@ extension Rehearse {
                 for file in files where file.hasSuffix(".test.json") {
                     let suite: ScenarioTestSuite
                     do {
-                        guard let data = FileManager.default.contents(atPath: file) else { throw CommandFailure.noInput("cannot read \(file)") }
+                        let data: Data
+                        switch FileBytes.contents(of: file, limit: InputLimits.scenarioTestBytes + 1) {
+                        case .success(let bytes) where bytes.count <= InputLimits.scenarioTestBytes: data = Data(bytes)
+                        case .success:
+                            throw CommandFailure.data(
+                                "\(file):1:1: error: the file is over \(InputLimits.describe(InputLimits.scenarioTestBytes)), the limit for a scenario test")
+                        case .failure(let failure): throw CommandFailure.noInput("cannot read \(file): it \(FileBytes.describe(failure))")
+                        }
                         suite = try ScenarioTestSuite.parse(data, path: file)
                     } catch let error as ScenarioTestError {
                         throw CommandFailure.data("\(error)")
@@ -72,7 +79,13 @@ extension Rehearse {
                 // in file order, exactly as one at a time would (up to the first that cannot be read).
                 let transcripts = files.filter { $0.hasSuffix(".jsonl") }
                 let jobs = analyzers.analyzers.contains { $0 is ExternalAnalyzer } ? 1 : jobs ?? ProcessInfo.processInfo.activeProcessorCount
-                let read = transcripts.parallelMap(jobs: jobs) { file in Swift.Result { try TranscriptFile.readQuietly(file, analyses: false) } }
+                let read = transcripts.parallelMap(jobs: jobs) { file in
+                    Swift.Result {
+                        let result = try TranscriptFile.readQuietly(file, analyses: false)
+                        try TranscriptFile.requireWhole(result, path: file, purpose: "test")
+                        return result
+                    }
+                }
                 var checks: [TranscriptCheck] = []
                 for (file, result) in zip(transcripts, read) {
                     let read: TranscriptReader.Result

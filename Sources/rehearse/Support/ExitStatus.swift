@@ -6,4 +6,6 @@ enum ExitStatus {
     static let dataError = ExitCode(65)
     static let noInput = ExitCode(66)
     static let ioError = ExitCode(74)
+    /// Try again later: the transcript is open in another interview.
+    static let tempFailure = ExitCode(75)
 }

@@ -12,10 +12,28 @@ enum FileWriting {
         case newFile
     }
 
+    /// Writes `bytes` to `path`. `.atomic` writes a temporary file beside it that is created
+    /// exclusively, never through a symbolic link (a name that is taken gets the next number),
+    /// and renames it over `path`, which replaces a link there rather than writing through it.
+    /// `.replace` makes an existing regular file `permissions` too, since it may hold answers.
     static func write(_ bytes: some Collection<UInt8>, to path: String, mode: Mode, permissions: mode_t = 0o644) throws(CommandFailure) {
-        let target = mode == .atomic ? path + ".tmp-\(getpid())" : path
-        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (mode == .newFile ? O_EXCL : O_TRUNC)
-        let descriptor = open(target, flags, permissions)
+        var target = path
+        var descriptor: Int32
+        switch mode {
+        case .replace:
+            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, permissions)
+            var status = stat()
+            if descriptor >= 0 && fstat(descriptor, &status) == 0 && status.st_mode & S_IFMT == S_IFREG { _ = fchmod(descriptor, permissions) }
+        case .newFile:
+            descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, permissions)
+        case .atomic:
+            var attempt = 0
+            repeat {
+                attempt += 1
+                target = path + ".tmp-\(getpid())" + (attempt == 1 ? "" : "-\(attempt)")
+                descriptor = open(target, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, permissions)
+            } while descriptor < 0 && errno == EEXIST && attempt < 100
+        }
         guard descriptor >= 0 else { throw failure(path, errno) }
         let written = writeAll(Array(bytes), to: descriptor) ? 0 : errno
         let closed = close(descriptor) == 0 ? 0 : errno
@@ -30,8 +48,24 @@ enum FileWriting {
         }
     }
 
-    /// Creates a folder with `permissions`, and any missing above it as mkdir -p would (0777 less
-    /// the umask); nil when done, else why not, in the system's words.
+    /// Creates an empty owner-only file named `stem` + `suffix`, or `stem-2` + `suffix`, and so on
+    /// when a name is taken (by a file, a folder or a link: nothing is replaced or followed), and
+    /// returns its path.
+    static func claimNewFile(stem: String, suffix: String) throws(CommandFailure) -> String {
+        for number in 1...1_000 {
+            let path = stem + (number == 1 ? "" : "-\(number)") + suffix
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            if descriptor >= 0 {
+                close(descriptor)
+                return path
+            }
+            if errno != EEXIST { throw failure(path, errno) }
+        }
+        throw CommandFailure.io("cannot write \(stem)\(suffix): that name and the next thousand are all taken")
+    }
+
+    /// Creates a folder with exactly `permissions`, whatever the umask, and any missing above it
+    /// as mkdir -p would (0777 less the umask); nil when done, else why not, in the system's words.
     static func makeDirectories(_ path: String, permissions: mode_t) -> String? {
         var existing = stat()
         if stat(path, &existing) == 0 {
@@ -39,7 +73,11 @@ enum FileWriting {
         }
         let parent = path.deletingLastPathComponent
         if !parent.isEmpty && parent != path, let problem = makeDirectories(parent, permissions: 0o777) { return problem }
-        if mkdir(path, permissions) != 0 && errno != EEXIST { return String(cString: strerror(errno)) }
+        if mkdir(path, permissions) != 0 {
+            return errno == EEXIST ? nil : String(cString: strerror(errno))
+        }
+        // The umask may have taken bits away, or (if unusual) left some: set exactly what was asked.
+        if chmod(path, permissions) != 0 { return String(cString: strerror(errno)) }
         return nil
     }
 

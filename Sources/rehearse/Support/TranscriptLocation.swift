@@ -11,7 +11,9 @@ enum TranscriptLocation {
     /// A new file name from the time and the scenario, e.g. `20261122-145319-quick-start.jsonl`.
     static func newPath(scenarioID: String, at date: Date) throws -> String {
         let folder = directory()
-        if let problem = FileWriting.makeDirectories(folder, permissions: 0o700) {
+        // Rehearse's own folder and the transcripts in it are owner-only; the folders above are the user's.
+        let own = folder.deletingLastPathComponent
+        if let problem = FileWriting.makeDirectories(own, permissions: 0o700) ?? FileWriting.makeDirectories(folder, permissions: 0o700) {
             throw CommandFailure.io("cannot create the transcript folder \(folder): \(problem); choose another place with --transcript PATH")
         }
         let stem = "\(folder)/\(localStamp(date))-\(scenarioID)"

@@ -18,7 +18,11 @@ struct InterviewSession {
     private var lastProbe: (prompt: ProbePrompt, analysis: Analysis?)?
     private var lastAnalysis: Analysis?
 
-    init(engine: InterviewEngine, writer: TranscriptWriter, input: any LineSource, explain: Bool, timeLimit: Double?, style: Style, recorder: TranscriptRecorder = TranscriptRecorder()) {
+    init(
+        engine: InterviewEngine, writer: TranscriptWriter, feedbackPath: String, input: any LineSource, explain: Bool, timeLimit: Double?,
+        style: Style, recorder: TranscriptRecorder = TranscriptRecorder()
+    ) {
+        self.feedbackPath = feedbackPath
         self.engine = engine
         self.writer = writer
         self.input = input
@@ -29,9 +33,8 @@ struct InterviewSession {
         LineEditor.completions = Self.commands
     }
 
-    private var feedbackPath: String {
-        (writer.path.hasSuffix(".jsonl") ? String(writer.path.dropLast(6)) : writer.path) + ".md"
-    }
+    /// Where the feedback is written, beside the transcript: claimed when the session starts.
+    private let feedbackPath: String
 
     /// Runs from the opening turn, or from a resumed turn (whose prompt is shown again).
     /// `recordFirstStep` adds the first step to the transcript (a resumed answer's next step, decided now).
@@ -134,6 +137,7 @@ struct InterviewSession {
     /// Reads one answer: lines until an empty line, with commands at the start and Ctrl-C / Ctrl-D handling.
     private mutating func readAnswer(for turn: Turn) throws -> Answer {
         var lines: [String] = []
+        var bytes = 0
         var emptyTries = 0
         var interruptedOnce = false
         while true {
@@ -168,6 +172,12 @@ struct InterviewSession {
                     emptyTries += 1
                     print(style.dim(emptyTries == 1 ? "Take your time. Type your answer, then press Enter on an empty line." : "If you would rather move on, type :skip."))
                     continue
+                }
+                bytes += line.utf8.count + 1
+                guard bytes <= InputLimits.answerBytes else {
+                    throw CommandFailure.data(
+                        "this answer is over \(InputLimits.describe(InputLimits.answerBytes)), the limit for one answer, and was not saved; "
+                            + "the answers before it are saved in \(writer.path); continue with: rehearse run --resume \(writer.path)")
                 }
                 lines.append(line)
             }
@@ -251,6 +261,27 @@ struct InterviewSession {
             print(present ? style.good("  ✓ \(name)\(quote)") : style.missing("  ✗ \(name)"))
         }
         if !analysis.reason.isEmpty { print(style.dim(analysis.reason)) }
+    }
+
+    /// The feedback file for a transcript: `NAME.md` beside `NAME.jsonl`, created now, exclusively
+    /// and owner-only, or `NAME-2.md` and so on when the name is taken, so no file of the user's is
+    /// ever replaced. A resumed interview keeps its earlier feedback file: the first of those names
+    /// that is a regular file of Rehearse's feedback (not a link).
+    static func claimFeedbackFile(for transcript: String, resuming: Bool) throws -> String {
+        let stem = transcript.hasSuffix(".jsonl") ? String(transcript.dropLast(6)) : transcript
+        if resuming {
+            for number in 1...1_000 {
+                let path = stem + (number == 1 ? "" : "-\(number)") + ".md"
+                var status = stat()
+                guard lstat(path, &status) == 0 else { break }
+                if status.st_mode & S_IFMT == S_IFREG, case .success(let bytes) = FileBytes.contents(of: path, limit: 64),
+                    bytes.isEmpty || bytes.starts(with: Array("# Feedback: ".utf8))
+                {
+                    return path
+                }
+            }
+        }
+        return try FileWriting.claimNewFile(stem: stem, suffix: ".md")
     }
 
     private func writeFeedback() throws {

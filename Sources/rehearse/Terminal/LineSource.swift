@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import InterviewKit
 
 /// One read from the candidate.
 enum LineInput: Equatable {
@@ -21,19 +22,32 @@ protocol LineSource {
 ///
 /// Reads standard input with read(2) rather than Swift's readLine: after a signal interrupts
 /// getline, readLine retries forever on stdin's error flag, so SIGTERM would hang the session.
+///
+/// A line longer than an answer may be is handed over at the limit, and nothing more is read:
+/// the session then refuses the answer, so `/dev/zero` on standard input ends with an error
+/// instead of filling memory.
 struct PipedLines: LineSource {
     private var buffer: [UInt8] = []
+    /// How much of `buffer` is known to hold no line feed, so no byte is searched twice.
+    private var searched = 0
     private var reachedEnd = false
 
     mutating func read(prompt: String) -> LineInput {
         while true {
             if Interrupts.take() { return .interrupt }
             if Interrupts.terminating { return .end }
-            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = buffer[searched...].firstIndex(of: UInt8(ascii: "\n")) {
                 var line = Array(buffer[..<newline])
                 buffer.removeSubrange(...newline)
+                searched = 0
                 if line.last == UInt8(ascii: "\r") { line.removeLast() }
                 return .line(String(decoding: line, as: UTF8.self))
+            }
+            searched = buffer.count
+            if buffer.count > InputLimits.answerBytes {
+                reachedEnd = true
+                defer { buffer.removeAll() }
+                return .line(String(decoding: buffer, as: UTF8.self))
             }
             if reachedEnd {
                 guard !buffer.isEmpty else { return .end }

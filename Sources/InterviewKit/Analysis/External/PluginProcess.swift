@@ -1,4 +1,5 @@
 import FoundationEssentials
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -122,42 +123,55 @@ final class PluginProcess {
         }
     }
 
-    /// Closes the plugin's input (a well-behaved plugin exits on end of input), then kills and reaps it.
+    /// Closes the plugin's input (a well-behaved plugin exits on end of input), then kills its
+    /// whole process group (children it started, and the plugin too if it is still running) and
+    /// reaps it.
     func stop() {
         guard running else { return }
         running = false
         close(input)
         close(output)
-        var status: Int32 = 0
         // A short grace period for a clean exit; then no more waiting.
         for _ in 0..<20 {
-            if waitpid(pid, &status, WNOHANG) == pid {
-                Self.untrack(pid)
-                return
-            }
+            if hasExited() { break }
             usleep(5_000)
         }
-        // The whole group: a shell script's children go too.
-        kill(-pid, SIGKILL)
-        kill(pid, SIGKILL)
-        waitpid(pid, &status, 0)
-        Self.untrack(pid)
+        killGroupAndReap()
     }
 
-    /// Why the output closed: the exit status if the plugin has already exited.
-    private func exitDescription() -> String {
+    /// Whether the plugin has exited, without reaping it: while it is unreaped its process id,
+    /// which is also its group's, cannot be reused, so killing the group is safe.
+    private func hasExited() -> Bool {
+        var info = siginfo_t()
+        return waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info._sifields._sigchld.si_pid == pid
+    }
+
+    /// Kills the plugin's process group, then reaps the plugin; returns its wait status.
+    @discardableResult
+    private func killGroupAndReap() -> Int32 {
+        // The whole group: a wrapper's `sleep 333 &`, or a child the plugin forked, go too.
+        kill(-pid, SIGKILL)
+        kill(pid, SIGKILL)
         var status: Int32 = 0
-        var waited: pid_t = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        Self.untrack(pid)
+        return status
+    }
+
+    /// Why the output closed: the exit status if the plugin has already exited (its group is
+    /// killed then, as at `stop()`).
+    private func exitDescription() -> String {
+        var exited = false
         for _ in 0..<20 {
-            waited = waitpid(pid, &status, WNOHANG)
-            if waited == pid { break }
+            exited = hasExited()
+            if exited { break }
             usleep(5_000)
         }
-        guard waited == pid else { return "it closed its output" }
+        guard exited else { return "it closed its output" }
         running = false
         close(input)
         close(output)
-        Self.untrack(pid)
+        let status = killGroupAndReap()
         let signal = status & 0x7f
         if signal != 0 { return "it was killed by signal \(signal)" }
         return "it exited with status \((status >> 8) & 0xff)"
@@ -179,32 +193,25 @@ final class PluginProcess {
 
     // MARK: Plugins left at exit
 
-    /// Plugins still running, killed (with their process groups) when Rehearse exits normally.
-    nonisolated(unsafe) private static var live: Set<pid_t> = []
-    nonisolated(unsafe) private static var exitHookInstalled = false
-    private static let liveLock = Lock()
+    /// Plugins still running, killed (with their process groups) when Rehearse exits normally,
+    /// and whether the exit hook that does so is installed.
+    private static let live = Mutex<(pids: Set<pid_t>, hooked: Bool)>(([], false))
 
     private static func track(_ pid: pid_t) {
-        liveLock.lock()
-        defer { liveLock.unlock() }
-        if !exitHookInstalled {
-            exitHookInstalled = true
-            atexit { PluginProcess.killLive() }
+        let install = live.withLock { state -> Bool in
+            state.pids.insert(pid)
+            defer { state.hooked = true }
+            return !state.hooked
         }
-        live.insert(pid)
+        if install { atexit { PluginProcess.killLive() } }
     }
 
     private static func untrack(_ pid: pid_t) {
-        liveLock.lock()
-        defer { liveLock.unlock() }
-        live.remove(pid)
+        _ = live.withLock { $0.pids.remove(pid) }
     }
 
     private static func killLive() {
-        liveLock.lock()
-        let pids = live
-        liveLock.unlock()
-        for pid in pids {
+        for pid in live.withLock({ $0.pids }) {
             kill(-pid, SIGKILL)
             kill(pid, SIGKILL)
         }
