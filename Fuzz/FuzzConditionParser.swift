@@ -5,7 +5,8 @@ public func fuzzConditionParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> In
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     if case .success(let condition) = Condition.compile(text, catalog: FuzzSupport.analyzers.catalog) {
         _ = condition.evaluate { _ in .bool(true) }
-        _ = ConditionSolver(catalog: FuzzSupport.analyzers.catalog).satisfiable(condition.root)
+        var budget = ConditionSolver.scenarioBudget
+        _ = ConditionSolver(catalog: FuzzSupport.analyzers.catalog).check(condition.root, budget: &budget)
     }
     return 0
 }

@@ -134,8 +134,9 @@ enum ExternalAnalyzers {
 
     private static func openLog(_ path: String) -> Int32 {
         let folder = path.deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        // Rehearse's own folders are owner-only, whatever the umask; the log is never opened through a link.
+        _ = FileWriting.makeDirectories(folder.deletingLastPathComponent, permissions: 0o700) ?? FileWriting.makeDirectories(folder, permissions: 0o700)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0o600)
         if descriptor < 0 { printError("warning: cannot open \(path) for the analyzer's messages; they are discarded") }
         return descriptor
     }
