@@ -22,7 +22,9 @@ struct XMLSourceMap {
     /// elsewhere). Columns are counted from the start of their line, which on a file written on
     /// one line would cost each position the whole line so far: time quadratic in the file.
     private var checkpoints: [Int32] = []
-    private static let checkpointSpacing = 256
+    private static let checkpointSpacing = 64
+    /// Lines up to this long are counted from their start: most files have no longer line.
+    private static let longLine = 1024
 
     static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
 
@@ -38,14 +40,14 @@ struct XMLSourceMap {
         checkpoints = columnCheckpoints()
     }
 
-    /// Columns at the checkpoints of every line longer than the spacing; none for most files.
+    /// Columns at the checkpoints of every line longer than `longLine`; none for most files.
     private func columnCheckpoints() -> [Int32] {
         let spacing = Self.checkpointSpacing
         var checkpoints: [Int32] = []
         for line in 1...(lineStarts.count + 1) {
             let start = lineStart(line)
             let end = line <= lineStarts.count ? lineStart(line + 1) : bytes.count
-            guard end - start > spacing else { continue }
+            guard end - start > Self.longLine else { continue }
             if checkpoints.isEmpty { checkpoints = Array(repeating: 0, count: bytes.count / spacing + 1) }
             var column = 1
             var counted = start
