@@ -265,4 +265,12 @@ import Testing
     @Test func htmlEscapesWhatTheCandidateTyped() {
         #expect(TranscriptRenderer.escape("<script>alert('x')</script> & \"q\"") == "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;")
     }
+
+    /// Out-of-range numbers are named by their field; text inside a string is never taken for one.
+    @Test func anOutOfRangeNumberNamesItsField() {
+        let line = Array(#"{"text":"I said "seed": 1e999 to him","seconds":1e999,"type":"answer"}"#.utf8)
+        #expect(TranscriptReader.outOfRangeNumber(in: line) == "'seconds' is out of range: 1e999 is too large a number")
+        #expect(TranscriptReader.outOfRangeNumber(in: Array(#"{"seed":18446744073709551616}"#.utf8))?.hasPrefix("'seed' is out of range") == true)
+        #expect(TranscriptReader.outOfRangeNumber(in: Array(#"{"seed":18446744073709551615,"text":"a: 1e999"}"#.utf8)) == nil)
+    }
 }

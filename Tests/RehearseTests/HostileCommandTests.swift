@@ -167,6 +167,12 @@ import Testing
         for name in transcripts {
             #expect(try Self.permissions(folder.appendingPathComponent("data/rehearse/transcripts/\(name)").path) == 0o600)
         }
+        // The folders above Rehearse's own are the user's: made as mkdir -p makes them.
+        let usual = try Rehearse.run(
+            ["run"], input: "An answer.\n\n", directory: folder, environment: ["XDG_DATA_HOME": folder.appendingPathComponent("usual/data").path], umask: "022")
+        #expect(usual.status == 0, "\(usual.stderr)")
+        #expect(try Self.permissions(folder.appendingPathComponent("usual/data").path) == 0o755)
+        #expect(try Self.permissions(folder.appendingPathComponent("usual/data/rehearse").path) == 0o700)
     }
 
     static func permissions(_ path: String) throws -> Int {
@@ -293,10 +299,13 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = try Self.hostileTranscript(in: folder)
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        // A stop writes an end that is not completed, and resuming goes on after it: no warning.
+        #expect(!(try Rehearse.run(["replay", path], directory: folder)).stderr.contains("two sessions"))
         let answer = try #require(lines.first { $0.contains("\"type\":\"answer\"") })
-        let end = try #require(lines.last)
+        let end = try #require(lines.last).replacingOccurrences(of: "\"completed\":false", with: "\"completed\":true")
+        #expect(end.contains("\"completed\":true"))
         let doubled = folder.appendingPathComponent("doubled.jsonl").path
-        try (lines + [answer, end]).joined(separator: "\n").appending("\n").write(toFile: doubled, atomically: true, encoding: .utf8)
+        try (lines.dropLast().map(String.init) + [end, String(answer), end]).joined(separator: "\n").appending("\n").write(toFile: doubled, atomically: true, encoding: .utf8)
         let result = try Rehearse.run(["replay", doubled], directory: folder)
         #expect(result.status == 0)
         #expect(result.stderr.contains("doubled.jsonl:\(lines.count + 1):1: warning: a 'answer' event after the interview's end; was this transcript written by two sessions at once?"), "\(result.stderr)")

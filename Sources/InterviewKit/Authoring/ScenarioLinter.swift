@@ -70,7 +70,13 @@ public struct ScenarioLinter: Sendable {
             budget.firstSkipped = budget.firstSkipped ?? location
             return nil
         }
-        return ConditionSolver(catalog: catalog).check(condition.root, budget: &budget.steps)
+        let verdict = ConditionSolver(catalog: catalog).check(condition.root, budget: &budget.steps)
+        guard verdict != .budgetSpent else {
+            budget.skipped += 1
+            budget.firstSkipped = budget.firstSkipped ?? location
+            return nil
+        }
+        return verdict
     }
 
     /// The note for a condition too large to check within the solver's budget.
@@ -102,7 +108,7 @@ public struct ScenarioLinter: Sendable {
                 findings.append(.warning("probe-never-asked", "probe '\(probe.id)' is never asked: `\(probe.condition)` cannot hold with the analyzers in use", at: probe.location))
             case .unchecked:
                 findings.append(Self.unchecked("probe '\(probe.id)'", at: probe.location))
-            case .satisfiable, nil:
+            case .satisfiable, .budgetSpent, nil:
                 break
             }
             let key = probe.condition.description.lowercased()
@@ -136,7 +142,7 @@ public struct ScenarioLinter: Sendable {
                     findings.append(.warning("unreachable-branch", "this branch is never taken: `\(condition)` cannot hold", at: branch.location))
                 case .unchecked:
                     findings.append(Self.unchecked("this branch", at: branch.location))
-                case .satisfiable, nil:
+                case .satisfiable, .budgetSpent, nil:
                     break
                 }
             }
@@ -154,8 +160,10 @@ public struct ScenarioLinter: Sendable {
 struct ConditionSolver {
     enum Verdict: Equatable {
         case satisfiable, unsatisfiable
-        /// Not tried: the check would cost more than its budget.
+        /// Not tried: the condition alone would cost more than a condition's share.
         case unchecked
+        /// Not finished: the scenario's budget ran out.
+        case budgetSpent
     }
 
     let catalog: FeatureCatalog
@@ -172,7 +180,15 @@ struct ConditionSolver {
         var choices: [String: [String]] = [:]
         var comparisons: [Int: Int] = [:]
         var comparisonKeys: [String: Int] = [:]
-        collect(expression, &booleans, &choices, &comparisons, &comparisonKeys)
+        var seen: Set<String> = []
+        var terms = 0
+        collect(expression, &booleans, &seen, &choices, &comparisons, &comparisonKeys, &terms)
+        // Reading the condition is work too: a scenario of many long conditions spends the budget.
+        guard terms <= budget else {
+            budget = 0
+            return .budgetSpent
+        }
+        budget -= terms
         var axes: [(key: String, values: [FeatureValue])] = booleans.map { ($0, [.bool(false), .bool(true)]) }
         for (name, values) in choices.sorted(by: { $0.key < $1.key }) {
             axes.append((name, values.map(FeatureValue.text) + [.text("\u{0}other")]))
@@ -196,8 +212,9 @@ struct ConditionSolver {
             }
             let found = evaluate(expression, values, comparisons, combination, &steps)
             if found || steps > min(Self.maximumSteps, budget) {
+                let spent = !found && steps > budget
                 budget -= min(steps, budget)
-                return found ? .satisfiable : .unchecked
+                return found ? .satisfiable : spent ? .budgetSpent : .unchecked
             }
         }
         budget -= min(steps, budget)
@@ -205,26 +222,30 @@ struct ConditionSolver {
     }
 
     private func collect(
-        _ expression: ConditionExpression, _ booleans: inout [String], _ choices: inout [String: [String]],
-        _ comparisons: inout [Int: Int], _ comparisonKeys: inout [String: Int]
+        _ expression: ConditionExpression, _ booleans: inout [String], _ seen: inout Set<String>, _ choices: inout [String: [String]],
+        _ comparisons: inout [Int: Int], _ comparisonKeys: inout [String: Int], _ terms: inout Int
     ) {
+        terms += 1
+        func addBoolean(_ name: String) {
+            if seen.insert(name).inserted { booleans.append(name) }
+        }
         switch expression {
         case .feature(let name, _):
             // Features added by the scenario itself (competency.ID) are yes/no too.
-            if (catalog[name]?.descriptor.type ?? .bool) == .bool, !booleans.contains(name) { booleans.append(name) }
+            if (catalog[name]?.descriptor.type ?? .bool) == .bool { addBoolean(name) }
         case .literal: break
-        case .not(let operand, _): collect(operand, &booleans, &choices, &comparisons, &comparisonKeys)
+        case .not(let operand, _): collect(operand, &booleans, &seen, &choices, &comparisons, &comparisonKeys, &terms)
         case .and(let lhs, let rhs), .or(let lhs, let rhs):
-            collect(lhs, &booleans, &choices, &comparisons, &comparisonKeys)
-            collect(rhs, &booleans, &choices, &comparisons, &comparisonKeys)
+            collect(lhs, &booleans, &seen, &choices, &comparisons, &comparisonKeys, &terms)
+            collect(rhs, &booleans, &seen, &choices, &comparisons, &comparisonKeys, &terms)
         case .compare(let lhs, _, let rhs, _):
             if case .feature(let name, _) = lhs, case .choice(let values) = catalog[name]?.descriptor.type {
                 choices[name] = values
             } else if case .feature(let name, _) = rhs, case .choice(let values) = catalog[name]?.descriptor.type {
                 choices[name] = values
             } else if case .feature(let name, _) = lhs, catalog[name]?.descriptor.type == .bool {
-                if !booleans.contains(name) { booleans.append(name) }
-                if case .feature(let other, _) = rhs, !booleans.contains(other) { booleans.append(other) }
+                addBoolean(name)
+                if case .feature(let other, _) = rhs { addBoolean(other) }
             } else if case .compare(_, _, _, let position) = expression {
                 // The same comparison written twice is one yes/no, wherever it stands.
                 let key = Self.key(of: expression)

@@ -16,7 +16,7 @@ struct ConditionParser {
     static let maximumDepth = 64
     /// Words, values and operators in one condition; far beyond any real condition, and it bounds the
     /// recursion of checking and evaluating the tree.
-    static let maximumTokens = 1_000  // the message says "1,000"
+    static let maximumTokens = 1_000
     private let source: [Unicode.Scalar]
 
     init(_ text: String) {
@@ -28,7 +28,7 @@ struct ConditionParser {
         // The last token marks the end; it is not one of the condition's own.
         if tokens.count - 1 > Self.maximumTokens {
             throw ConditionError(
-                "the condition is too long (\(tokens.count - 1) words and symbols; at most 1,000 are allowed); split it into simpler probes or branches",
+                "the condition is too long (\(tokens.count - 1) words and symbols; at most \(Self.maximumTokens / 1_000),\(String(Self.maximumTokens % 1_000 + 1_000).dropFirst()) are allowed); split it into simpler probes or branches",
                 at: 0..<source.count)
         }
         if tokens.count == 1 {

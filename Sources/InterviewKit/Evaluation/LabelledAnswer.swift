@@ -37,6 +37,9 @@ public struct LabelledAnswer: Sendable {
             guard let id = object["id"]?.string, !id.isEmpty else { throw fail("missing \"id\" (a string)") }
             guard ids.insert(id).inserted else { throw fail("duplicate id '\(id)'") }
             guard let answer = object["answer"]?.string else { throw fail("missing \"answer\" (a string)") }
+            guard answer.utf8.count <= InputLimits.answerBytes else {
+                throw fail("the answer is over \(InputLimits.describe(InputLimits.answerBytes)), the limit for one answer")
+            }
             var kind: QuestionKind?
             if let name = object["kind"]?.string {
                 guard let parsed = QuestionKind(rawValue: name) else { throw fail("unknown kind '\(name)'") }

@@ -66,7 +66,7 @@ public enum TranscriptRenderer {
         for event in transcript.events {
             switch event.type {
             case .question:
-                lines += ["", "## Question \(event.number ?? 0): `\(event.question ?? "")`", "", "**Interviewer:** \(markdownText(event.text ?? ""))"]
+                lines += ["", "## Question \(event.number ?? 0): `\(markdownText(event.question ?? "").replacingAll("`", with: "'"))`", "", "**Interviewer:** \(markdownText(event.text ?? ""))"]
             case .probe:
                 lines += ["", "**Interviewer** (follow-up: \(markdownText(event.reason?.summary ?? ""))): \(markdownText(event.text ?? ""))"]
             case .answer:

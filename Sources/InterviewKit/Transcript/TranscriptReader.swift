@@ -102,7 +102,8 @@ public enum TranscriptReader {
     }
 
     /// Events that one interview, written by one process, cannot hold: an answer or a skip with
-    /// no prompt before it, a second end, anything after the end. Two processes writing one
+    /// no prompt before it, anything after the interview's completed end. (A stop also writes an
+    /// `end`, not completed, and `--resume` goes on after it.) Two processes writing one
     /// transcript at once leave such traces.
     static func contradictions(_ events: [TranscriptEvent], lines: [Int], path: String) -> [Diagnostic] {
         var found: [Diagnostic] = []
@@ -123,7 +124,7 @@ public enum TranscriptReader {
                 }
                 prompted = false
             case .end:
-                ended = true
+                ended = event.completed == true
             case .analysis, .branch:
                 break
             }
@@ -131,33 +132,39 @@ public enum TranscriptReader {
         return found
     }
 
-    /// A field whose number cannot be held (`1e999`, or a negative or fractional count), named,
-    /// for a line that JSON decoding refused as a whole.
+    /// A field whose number cannot be held (`1e999`, or a negative, fractional or too large
+    /// count), named, for a line that JSON decoding refused as a whole. Strings are skipped as JSON
+    /// writes them (with `\"` inside), so text in an answer is never taken for a field.
     static func outOfRangeNumber(in line: some Collection<UInt8>) -> String? {
-        let text = String(decoding: line, as: UTF8.self)
+        let bytes = Array(line)
         let counts: Set<String> = ["seed", "number"]
-        var rest = text[...]
-        // `"name":` followed by a number; quotes inside strings are escaped, so this finds keys.
-        while let quote = rest.firstIndex(of: "\"") {
-            let afterQuote = rest.index(after: quote)
-            guard let close = rest[afterQuote...].firstIndex(of: "\"") else { return nil }
-            let name = String(rest[afterQuote..<close])
-            var index = rest.index(after: close)
-            while index < rest.endIndex, rest[index] == " " { index = rest.index(after: index) }
-            guard index < rest.endIndex, rest[index] == ":" else {
-                rest = rest[rest.index(after: close)...]
+        var index = 0
+        var lastString: String?
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                var end = index + 1
+                while end < bytes.count && bytes[end] != UInt8(ascii: "\"") { end += bytes[end] == UInt8(ascii: "\\") ? 2 : 1 }
+                lastString = String(decoding: bytes[(index + 1)..<min(end, bytes.count)], as: UTF8.self)
+                index = end + 1
                 continue
             }
-            index = rest.index(after: index)
-            while index < rest.endIndex, rest[index] == " " { index = rest.index(after: index) }
-            let literal = rest[index...].prefix { "0123456789+-.eE".contains($0) }
-            if !literal.isEmpty, let value = Double(literal) {
-                if !value.isFinite { return "'\(name)' is out of range: \(literal) is too large a number" }
-                if counts.contains(name) && (value < 0 || value != value.rounded() || value > Double(UInt64.max)) {
-                    return "'\(name)' is out of range: \(literal); it must be a whole number from 0 to \(UInt64.max)"
+            if byte == UInt8(ascii: ":"), let name = lastString {
+                var start = index + 1
+                while start < bytes.count && bytes[start] == UInt8(ascii: " ") { start += 1 }
+                var stop = start
+                while stop < bytes.count && "0123456789+-.eE".utf8.contains(bytes[stop]) { stop += 1 }
+                let literal = String(decoding: bytes[start..<stop], as: UTF8.self)
+                if let value = Double(literal) {
+                    if !value.isFinite { return "'\(name)' is out of range: \(literal) is too large a number" }
+                    // Read as a whole number, not a Double: 2^64 - 1 and 2^64 are the same Double.
+                    if counts.contains(name) && UInt64(literal) == nil {
+                        return "'\(name)' is out of range: \(literal); it must be a whole number from 0 to \(UInt64.max)"
+                    }
                 }
             }
-            rest = rest[rest.index(after: close)...]
+            if byte != UInt8(ascii: " ") && byte != UInt8(ascii: ":") { lastString = nil }
+            index += 1
         }
         return nil
     }

@@ -29,12 +29,12 @@ public final class TranscriptWriter {
     public init(appendingTo path: String, droppingPartialLastLine: Bool = true) throws(TranscriptError) {
         self.path = path
         // Without blocking, so that a FIFO is refused rather than waited on.
-        descriptor = open(path, O_RDWR | O_APPEND | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY)
+        // The path is the user's own choice, so a link is followed, as `replay` follows it.
+        descriptor = open(path, O_RDWR | O_APPEND | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard descriptor >= 0 else {
             switch errno {
             case ENOENT: throw TranscriptError.cannotRead(path, "no such file")
             case EISDIR: throw TranscriptError.cannotRead(path, "it is a directory")
-            case ELOOP: throw TranscriptError.notAFile(path, "a symbolic link")
             default: throw TranscriptError.cannotWrite(path, Self.errorText())
             }
         }

@@ -132,11 +132,6 @@ extension Rehearse {
             } catch {
                 throw CommandFailure.io("\(error)")
             }
-            do {
-                try writer.dropPartialLastLine()
-            } catch {
-                throw CommandFailure.io("\(error)")
-            }
             let answered = recorded.events.filter { $0.type == .answer }.count
             print("Resuming \(file.scenario.title) — \(answered) answer\(answered == 1 ? "" : "s") so far. Press Enter on an empty line to finish an answer; :help lists the commands.")
             var interview = try session(

@@ -25,7 +25,7 @@ enum DiagnosticReport {
         case .json:
             rehearse.print(try JSONOutput.string(Document(files: reports)))
         }
-        let unreadable = ["no-such-file", "is-directory", "unreadable"]
+        let unreadable = ["no-such-file", "is-directory", "unreadable", "not-a-file"]
         if reports.contains(where: { $0.diagnostics.contains { unreadable.contains($0.code) } }) { throw ExitStatus.noInput }
         if reports.contains(where: { !$0.ok }) { throw ExitStatus.dataError }
     }

@@ -67,17 +67,23 @@ enum FileWriting {
     /// Creates a folder with exactly `permissions`, whatever the umask, and any missing above it
     /// as mkdir -p would (0777 less the umask); nil when done, else why not, in the system's words.
     static func makeDirectories(_ path: String, permissions: mode_t) -> String? {
+        makeDirectories(path, permissions: permissions, exactly: true)
+    }
+
+    /// `exactly`: set `permissions` whatever the umask (the folder asked for), or leave the umask
+    /// its say (the folders above it, which are the user's).
+    private static func makeDirectories(_ path: String, permissions: mode_t, exactly: Bool) -> String? {
         var existing = stat()
         if stat(path, &existing) == 0 {
             return existing.st_mode & S_IFMT == S_IFDIR ? nil : String(cString: strerror(ENOTDIR))
         }
         let parent = path.deletingLastPathComponent
-        if !parent.isEmpty && parent != path, let problem = makeDirectories(parent, permissions: 0o777) { return problem }
+        if !parent.isEmpty && parent != path, let problem = makeDirectories(parent, permissions: 0o777, exactly: false) { return problem }
         if mkdir(path, permissions) != 0 {
             return errno == EEXIST ? nil : String(cString: strerror(errno))
         }
         // The umask may have taken bits away, or (if unusual) left some: set exactly what was asked.
-        if chmod(path, permissions) != 0 { return String(cString: strerror(errno)) }
+        if exactly && chmod(path, permissions) != 0 { return String(cString: strerror(errno)) }
         return nil
     }
 

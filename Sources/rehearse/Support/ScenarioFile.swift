@@ -22,7 +22,7 @@ struct ScenarioFile {
             printError(diagnostic.description)
         }
         guard let scenario = result.scenario else {
-            let unreadable = result.diagnostics.contains { ["no-such-file", "is-directory", "unreadable"].contains($0.code) }
+            let unreadable = result.diagnostics.contains { ["no-such-file", "is-directory", "unreadable", "not-a-file"].contains($0.code) }
             if unreadable { throw CommandFailure(message: "cannot open the scenario \(path)", code: ExitStatus.noInput) }
             throw CommandFailure.data("the scenario \(path) has errors (listed above); `rehearse validate \(path)` checks it again")
         }
