@@ -36,6 +36,13 @@ import Testing
         _ = try? TranscriptReader.read(try Data(contentsOf: URL(fileURLWithPath: path)), path: "fuzz.jsonl")
     }
 
+    /// Found by the transcript-reader fuzzer: "seconds": 0.00e2 is valid JSON that Foundation's
+    /// parser refuses; the reader's own decoder reads it as 0, so the line is read, not damaged.
+    @Test func aZeroWithFractionDigitsAndAnExponentIsRead() throws {
+        let line = Array(#"{"question":"crisis","seconds":0.00e2,"text":"I always listen.","time":"2026-11-22T14:58:04.175Z","type":"answer"}"#.utf8)
+        #expect(TranscriptLineDecoder.decode(line[...])?.seconds == 0)
+    }
+
     @Test(arguments: inputs("analyzers"))
     func analyzersRead(path: String) throws {
         let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
