@@ -63,28 +63,27 @@ public struct ScenarioLinter: Sendable {
         var firstSkipped: SourceLocation?
     }
 
-    /// The solver's verdict on `condition`, or nil once the scenario's budget is spent (counted).
-    private func verdict(_ condition: Condition, at location: SourceLocation, _ budget: inout SolverBudget) -> ConditionSolver.Verdict? {
-        guard budget.steps > 0 else {
+    /// The finding for `condition` at `location`: `never` when it cannot hold, a note when it is too
+    /// costly to check (`what` names it), nil when it can hold. Once the scenario's budget is spent
+    /// the condition is only counted, for the one note that says how many were not checked.
+    private func satisfiabilityFinding(
+        _ condition: Condition, at location: SourceLocation, what: String, budget: inout SolverBudget, never: () -> Diagnostic
+    ) -> Diagnostic? {
+        switch ConditionSolver(catalog: catalog).check(condition.root, budget: &budget.steps) {
+        case .satisfiable:
+            return nil
+        case .unsatisfiable:
+            return never()
+        case .unchecked:
+            return Diagnostic(
+                .note, "condition-not-checked",
+                "whether the condition of \(what) can ever hold was not checked: it combines too many features to try every case; split it, or check it by hand",
+                at: location)
+        case .budgetSpent:
             budget.skipped += 1
             budget.firstSkipped = budget.firstSkipped ?? location
             return nil
         }
-        let verdict = ConditionSolver(catalog: catalog).check(condition.root, budget: &budget.steps)
-        guard verdict != .budgetSpent else {
-            budget.skipped += 1
-            budget.firstSkipped = budget.firstSkipped ?? location
-            return nil
-        }
-        return verdict
-    }
-
-    /// The note for a condition too large to check within the solver's budget.
-    static func unchecked(_ what: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(
-            .note, "condition-not-checked",
-            "whether the condition of \(what) can ever hold was not checked: it combines too many features to try every case; split it, or check it by hand",
-            at: location)
     }
 
     /// A cycle as `'a' → 'b' → 'a'`, with the middle of a long one left out.
@@ -103,13 +102,10 @@ public struct ScenarioLinter: Sendable {
         var seenConditions: [String: String] = [:]
         var seenPhrasings: [String: String] = [:]
         for probe in question.probes {
-            switch verdict(probe.condition, at: probe.location, &budget) {
-            case .unsatisfiable:
-                findings.append(.warning("probe-never-asked", "probe '\(probe.id)' is never asked: `\(probe.condition)` cannot hold with the analyzers in use", at: probe.location))
-            case .unchecked:
-                findings.append(Self.unchecked("probe '\(probe.id)'", at: probe.location))
-            case .satisfiable, .budgetSpent, nil:
-                break
+            if let finding = satisfiabilityFinding(probe.condition, at: probe.location, what: "probe '\(probe.id)'", budget: &budget, never: {
+                .warning("probe-never-asked", "probe '\(probe.id)' is never asked: `\(probe.condition)` cannot hold with the analyzers in use", at: probe.location)
+            }) {
+                findings.append(finding)
             }
             let key = probe.condition.description.lowercased()
             if let earlier = seenConditions[key] {
@@ -136,15 +132,10 @@ public struct ScenarioLinter: Sendable {
                 findings.append(.warning("unreachable-branch", "this branch is never tried: the branch before it (number \(always + 1)) always applies", at: branch.location))
                 continue
             }
-            if let condition = branch.condition {
-                switch verdict(condition, at: branch.location, &budget) {
-                case .unsatisfiable:
-                    findings.append(.warning("unreachable-branch", "this branch is never taken: `\(condition)` cannot hold", at: branch.location))
-                case .unchecked:
-                    findings.append(Self.unchecked("this branch", at: branch.location))
-                case .satisfiable, .budgetSpent, nil:
-                    break
-                }
+            if let condition = branch.condition, let finding = satisfiabilityFinding(condition, at: branch.location, what: "this branch", budget: &budget, never: {
+                .warning("unreachable-branch", "this branch is never taken: `\(condition)` cannot hold", at: branch.location)
+            }) {
+                findings.append(finding)
             }
             if branch.condition == nil { always = index }
         }

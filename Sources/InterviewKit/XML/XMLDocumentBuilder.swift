@@ -98,12 +98,9 @@ struct XMLDocumentBuilder {
     /// (from `&amp;`, `&#38;` or `&#x26;`) as the five bytes `&#38;` and decodes every other
     /// reference itself; a raw `&` cannot occur in a value, so each `&#38;` is exactly one `&`.
     private mutating func appendValue(_ start: UnsafePointer<xmlChar>, count: Int) -> (start: Int32, count: Int32) {
-        let offset = Int32(bytes.count)
         let value = UnsafeBufferPointer(start: start, count: count)
-        guard value.contains(UInt8(ascii: "&")) else {
-            bytes.append(contentsOf: value)
-            return (offset, Int32(count))
-        }
+        guard value.contains(UInt8(ascii: "&")) else { return (append(start, count: count), Int32(count)) }
+        let offset = Int32(bytes.count)
         let escaped: [UInt8] = Array("&#38;".utf8)
         var i = 0
         while i < count {
