@@ -21,27 +21,40 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // The layers, lowest first; each target's doc comment (its `Overview.swift`) says what it
+        // holds. docs/architecture.md draws them.
+        .target(name: "InterviewCore"),
+        .target(name: "AnswerText"),
+        .target(name: "BuiltInAnalyzers", dependencies: ["InterviewCore", "AnswerText"]),
+        .target(name: "SystemIO"),
+        .target(name: "ScenarioXML", dependencies: ["InterviewCore", "SystemIO", "CLibXML2"]),
+        .target(name: "AnalyzerPlugins", dependencies: ["InterviewCore", "SystemIO"]),
+        .target(name: "Transcripts", dependencies: ["InterviewCore", "BuiltInAnalyzers", "SystemIO"]),
         .target(
             name: "InterviewKit",
-            dependencies: ["CLibXML2"]
+            dependencies: ["InterviewCore", "AnswerText", "BuiltInAnalyzers", "SystemIO", "ScenarioXML", "AnalyzerPlugins", "Transcripts"]
         ),
         .executableTarget(
             name: "rehearse",
             dependencies: [
                 "InterviewKit",
+                "SystemIO",
                 "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "rehearse-bench",
-            dependencies: ["InterviewKit", "CLibXML2", "rehearse-peak"]
+            dependencies: ["InterviewKit", "SystemIO", "CLibXML2", "rehearse-peak"]
         ),
         // A small C helper that measures another program's peak memory on a clean slate.
         .executableTarget(name: "rehearse-peak"),
         .testTarget(
             name: "InterviewKitTests",
-            dependencies: ["InterviewKit", "CLibXML2"]
+            dependencies: [
+                "InterviewKit", "InterviewCore", "AnswerText", "BuiltInAnalyzers", "SystemIO", "ScenarioXML", "AnalyzerPlugins",
+                "Transcripts", "CLibXML2",
+            ]
         ),
         .testTarget(
             name: "RehearseTests",

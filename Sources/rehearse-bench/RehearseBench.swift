@@ -227,11 +227,11 @@ struct RehearseBench {
             print("error: cannot load \(path)")
             exit(1)
         }
-        let engine = InterviewEngine(scenario: scenario, analyzers: analyzers)
+        let engine = Interviewer(scenario: scenario, analyzers: analyzers)
         let turns = quick ? 10_000 : 100_000
         var samples: [Double] = []
         samples.reserveCapacity(turns)
-        var turn = engine.start(seed: 1)
+        var turn = engine.engine.start(seed: 1)
         var seed: UInt64 = 1
         for index in 0..<turns {
             let answer = answers[index % answers.count]
@@ -240,7 +240,7 @@ struct RehearseBench {
             samples.append(Double(Measure.now() - start) / 1e9)
             if turn.state.hasEnded {
                 seed += 1
-                turn = engine.start(seed: seed)
+                turn = engine.engine.start(seed: seed)
             }
         }
         print("3. Engine turn latency (analyse with the default analyzers, then decide), \(turns) turns on quick-start")
@@ -251,7 +251,7 @@ struct RehearseBench {
     // MARK: 4. Replay with re-analysis
 
     /// Writes `count` transcripts of `turns` answers each, recorded the way `rehearse run` records them.
-    static func writeTranscripts(count: Int, turns: Int, into folder: URL, engine: InterviewEngine, scenarioPath: String, contentHash: String) throws -> Int {
+    static func writeTranscripts(count: Int, turns: Int, into folder: URL, engine: Interviewer, scenarioPath: String, contentHash: String) throws -> Int {
         let answers = try corpusAnswers()
         let scenario = engine.scenario
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -263,7 +263,7 @@ struct RehearseBench {
                 options: EngineOptions(), started: Date())
             let writer = try TranscriptWriter(creating: path, header: header)
             var recorder = TranscriptRecorder()
-            var turn = engine.start(seed: UInt64(index))
+            var turn = engine.engine.start(seed: UInt64(index))
             for event in recorder.started(turn, at: Date()) { try writer.append(event) }
             var answered = 0
             while answered < turns, !turn.state.hasEnded {
@@ -284,7 +284,7 @@ struct RehearseBench {
         let scenarioPath = root.appendingPathComponent("Scenarios/clinician-behavioral.xml").path
         let loaded = ScenarioLoader(analyzers: analyzers).load(contentsOf: scenarioPath)
         guard let scenario = loaded.scenario else { throw BenchError("cannot load \(scenarioPath)") }
-        let engine = InterviewEngine(scenario: scenario, analyzers: analyzers)
+        let engine = Interviewer(scenario: scenario, analyzers: analyzers)
         // Recorded with the scenario's own path, so `rehearse test` finds it as `rehearse run` would.
         let bytes = try writeTranscripts(
             count: count, turns: 10, into: folder, engine: engine, scenarioPath: scenarioPath, contentHash: loaded.contentHash ?? "")
@@ -302,7 +302,7 @@ struct RehearseBench {
             differences = 0
             for path in paths {
                 guard let transcript = try? TranscriptReader.read(contentsOf: path, analyses: false).transcript else { continue }
-                differences += Reanalysis.run(transcript, engine: engine).differences.count
+                differences += Reanalysis.run(transcript, interviewer: engine).differences.count
             }
         }
         table.row("in-process, one core: read, re-analyse, compare", Measure.format(seconds: seconds), String(format: "%.0f", Double(count) / seconds), "-")

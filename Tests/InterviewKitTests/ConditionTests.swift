@@ -1,5 +1,12 @@
 import Testing
+@testable import AnalyzerPlugins
+@testable import AnswerText
+@testable import BuiltInAnalyzers
+@testable import InterviewCore
 @testable import InterviewKit
+@testable import ScenarioXML
+@testable import SystemIO
+@testable import Transcripts
 
 @Suite struct ConditionTests {
     let catalog = AnalyzerSet.fake.catalog

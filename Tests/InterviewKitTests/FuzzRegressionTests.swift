@@ -1,6 +1,13 @@
 import Foundation
 import Testing
+@testable import AnalyzerPlugins
+@testable import AnswerText
+@testable import BuiltInAnalyzers
+@testable import InterviewCore
 @testable import InterviewKit
+@testable import ScenarioXML
+@testable import SystemIO
+@testable import Transcripts
 
 /// Every input a fuzzer ever crashed on (Tests/Fixtures/fuzz/TARGET/) goes through its target again.
 @Suite struct FuzzRegressionTests {

@@ -5,7 +5,14 @@ import CLibXML2
 import Foundation
 import Synchronization
 import Testing
+@testable import AnalyzerPlugins
+@testable import AnswerText
+@testable import BuiltInAnalyzers
+@testable import InterviewCore
 @testable import InterviewKit
+@testable import ScenarioXML
+@testable import SystemIO
+@testable import Transcripts
 
 /// Scenario files written to attack or break Rehearse: each is refused or read safely, with a
 /// diagnostic that says where; nothing outside the file is read and no connection is made.

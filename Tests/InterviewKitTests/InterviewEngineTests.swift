@@ -1,5 +1,12 @@
 import Testing
+@testable import AnalyzerPlugins
+@testable import AnswerText
+@testable import BuiltInAnalyzers
+@testable import InterviewCore
 @testable import InterviewKit
+@testable import ScenarioXML
+@testable import SystemIO
+@testable import Transcripts
 
 @Suite struct InterviewEngineTests {
     /// A branching scenario exercising every kind of transition.
@@ -36,8 +43,8 @@ import Testing
         scenario = try #require(result.scenario, "\(result.diagnostics)")
     }
 
-    func engine(_ options: EngineOptions = EngineOptions()) -> InterviewEngine {
-        InterviewEngine(scenario: scenario, analyzers: .fake, options: options)
+    func engine(_ options: EngineOptions = EngineOptions()) -> Interviewer {
+        Interviewer(scenario: scenario, analyzers: .fake, options: options)
     }
 
     /// Drives the engine through answers and returns the steps, as `q:id`, `p:id` or `end`.
@@ -233,7 +240,7 @@ import Testing
     @Test func theAnalysisSeesTheQuestionsContext() {
         let engine = engine()
         let turn = engine.start(seed: 1)
-        let context = engine.context(for: turn.state)
+        let context = engine.engine.context(for: turn.state)
         #expect(context.questionID == "warmup")
         #expect(context.kind == .general)
         #expect(context.questionText == turn.step.text)

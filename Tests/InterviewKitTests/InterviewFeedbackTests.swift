@@ -1,6 +1,13 @@
 import Foundation
 import Testing
+@testable import AnalyzerPlugins
+@testable import AnswerText
+@testable import BuiltInAnalyzers
+@testable import InterviewCore
 @testable import InterviewKit
+@testable import ScenarioXML
+@testable import SystemIO
+@testable import Transcripts
 
 @Suite struct InterviewFeedbackTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -9,7 +16,7 @@ import Testing
     func feedback(_ answers: [String], timeLimit: Double? = nil, seconds: Double = 30) throws -> InterviewFeedback {
         let analyzers = try AnalyzerRegistry.builtIn.resolve(AnalyzerRegistry.defaultIdentifiers)
         let scenario = try #require(ScenarioLoader(analyzers: analyzers).load(contentsOf: Self.root.appendingPathComponent("Scenarios/quick-start.xml").path).scenario)
-        let engine = InterviewEngine(scenario: scenario, analyzers: analyzers)
+        let engine = Interviewer(scenario: scenario, analyzers: analyzers)
         var recorder = TranscriptRecorder()
         var turn = engine.start(seed: 1)
         var events = recorder.started(turn, at: Date())

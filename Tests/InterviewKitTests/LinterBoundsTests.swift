@@ -1,5 +1,12 @@
 import Testing
+@testable import AnalyzerPlugins
+@testable import AnswerText
+@testable import BuiltInAnalyzers
+@testable import InterviewCore
 @testable import InterviewKit
+@testable import ScenarioXML
+@testable import SystemIO
+@testable import Transcripts
 
 /// `lint` stays bounded on hostile shapes: no recursion whose depth follows the input, graph
 /// searches that are linear, and a satisfiability check with a budget that says what it skipped.

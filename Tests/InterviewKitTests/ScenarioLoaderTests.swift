@@ -1,5 +1,12 @@
 import Testing
+@testable import AnalyzerPlugins
+@testable import AnswerText
+@testable import BuiltInAnalyzers
+@testable import InterviewCore
 @testable import InterviewKit
+@testable import ScenarioXML
+@testable import SystemIO
+@testable import Transcripts
 
 @Suite struct ScenarioLoaderTests {
     /// The one diagnostic of a given code, failing the test when there is not exactly one.

@@ -1,7 +1,14 @@
 import CLibXML2
 import Foundation
 import Testing
+@testable import AnalyzerPlugins
+@testable import AnswerText
+@testable import BuiltInAnalyzers
+@testable import InterviewCore
 @testable import InterviewKit
+@testable import ScenarioXML
+@testable import SystemIO
+@testable import Transcripts
 
 /// The shipped scenarios load cleanly, and the XSD that editors use agrees with the loader.
 @Suite struct ShippedScenarioTests {

@@ -1,6 +1,13 @@
 import Foundation
 import Testing
+@testable import AnalyzerPlugins
+@testable import AnswerText
+@testable import BuiltInAnalyzers
+@testable import InterviewCore
 @testable import InterviewKit
+@testable import ScenarioXML
+@testable import SystemIO
+@testable import Transcripts
 
 /// The small pieces that stand in for Foundation's: JSON of any shape, text replacing and trimming,
 /// the lock, and the cue index built on first use.

@@ -1,5 +1,12 @@
 import Testing
+@testable import AnalyzerPlugins
+@testable import AnswerText
+@testable import BuiltInAnalyzers
+@testable import InterviewCore
 @testable import InterviewKit
+@testable import ScenarioXML
+@testable import SystemIO
+@testable import Transcripts
 
 @Suite struct TextTests {
     @Test(arguments: [
@@ -37,7 +44,7 @@ import Testing
     static let formFlags: WordInfo = [.quantity, .year, .past, .actionPast]
 
     @Test func everyWordHasTheFlagsOfItsLists() {
-        let vocabulary = Vocabulary.shared
+        let vocabulary = Vocabulary.builtIn
         var words = Set<String>()
         for (list, flag) in Lexicon.marks {
             for word in list {
@@ -67,7 +74,7 @@ import Testing
         #expect(!Lexicon.info("hundred").contains(.past) && !Lexicon.info("need").contains(.past) && !Lexicon.info("bed").contains(.past))
         #expect(Lexicon.info("2019").isSuperset(of: [.quantity, .year]) && !Lexicon.info("2100").contains(.year))
         #expect(Lexicon.info("40%").contains(.quantity))
-        #expect(Vocabulary.shared.id(of: "zyzzyva") == -1 && Lexicon.info("zyzzyva") == [])
+        #expect(Vocabulary.builtIn.id(of: "zyzzyva") == -1 && Lexicon.info("zyzzyva") == [])
     }
 }
 
@@ -76,7 +83,7 @@ import Testing
 @Suite struct SegmenterTests {
     @Test func everyKeywordsIdIsItsRawValue() {
         for keyword in Keyword.allCases {
-            #expect(Vocabulary.shared.id(of: keyword.spelling) == keyword.rawValue, "\(keyword.spelling)")
+            #expect(Vocabulary.builtIn.id(of: keyword.spelling) == keyword.rawValue, "\(keyword.spelling)")
         }
         #expect(Keyword.didnt.spelling == "didn't" && Keyword.iM.spelling == "i'm" && Keyword.as.spelling == "as")
         // The spellings are a table in the order of the cases: each is its case's name, apostrophe put back.
@@ -101,7 +108,7 @@ import Testing
 
     @Test func offsetsCountScalarsAndQuotesKeepTheOriginal() {
         let text = "Café staff — I CALLED her’s mom. Then 2,500 people; 🙂 naïve İstanbul 50%"
-        let segmenter = TextSegmenter(text)
+        let segmenter = TextSegmenter(text, vocabulary: .builtIn)
         #expect(segmenter.words == ["café", "staff", "i", "called", "her's", "mom", "then", "2,500", "people", "naïve", "i̇stanbul", "50%"])
         let scalars = Array(text.unicodeScalars)
         for token in segmenter.tokens {
@@ -110,8 +117,8 @@ import Testing
         #expect(segmenter.text(segmenter.tokens[4].start, segmenter.tokens[4].end) == "her’s")
         #expect(segmenter.clauses.map { segmenter.text($0.start, $0.end) } == ["Café staff", "I CALLED her’s mom", "Then 2,500 people", "naïve İstanbul 50%"])
         #expect(segmenter.sentenceCount == 3)
-        #expect(TextSegmenter("plain ascii, here").text(6, 11) == "ascii")
-        #expect(TextSegmenter("").tokens.isEmpty && TextSegmenter("''' ...").clauses.isEmpty)
+        #expect(TextSegmenter("plain ascii, here", vocabulary: .builtIn).text(6, 11) == "ascii")
+        #expect(TextSegmenter("", vocabulary: .builtIn).tokens.isEmpty && TextSegmenter("''' ...", vocabulary: .builtIn).clauses.isEmpty)
     }
 }
 
@@ -119,8 +126,8 @@ extension SegmenterTests {
     /// "İ" lowercases to two scalars, three bytes from two: the most any letter grows.
     @Test func lettersThatGrowWhenLowercasedFit() {
         let word = String(repeating: "İ", count: 1_000)
-        #expect(TextSegmenter(word).words == [String(repeating: "i\u{307}", count: 1_000)])
-        #expect(TextSegmenter("x" + word + " İİ").words.last == "i\u{307}i\u{307}")
+        #expect(TextSegmenter(word, vocabulary: .builtIn).words == [String(repeating: "i\u{307}", count: 1_000)])
+        #expect(TextSegmenter("x" + word + " İİ", vocabulary: .builtIn).words.last == "i\u{307}i\u{307}")
     }
 
     @Test func aTokenTakesFortyEightBytes() {

@@ -1,6 +1,13 @@
 import Foundation
 import Testing
+@testable import AnalyzerPlugins
+@testable import AnswerText
+@testable import BuiltInAnalyzers
+@testable import InterviewCore
 @testable import InterviewKit
+@testable import ScenarioXML
+@testable import SystemIO
+@testable import Transcripts
 
 /// The hand-written line decoder against `JSONDecoder`: whatever it decodes must be exactly what
 /// `JSONDecoder` gives, and it must decode every line Rehearse writes (else it saves nothing).
@@ -21,7 +28,7 @@ import Testing
         let analyzers = try AnalyzerRegistry.builtIn.resolve(AnalyzerRegistry.defaultIdentifiers)
         let path = ShippedScenarioTests.scenarios.appendingPathComponent("clinician-behavioral.xml").path
         let scenario = try #require(ScenarioLoader(analyzers: analyzers).load(contentsOf: path).scenario)
-        let engine = InterviewEngine(scenario: scenario, analyzers: analyzers)
+        let engine = Interviewer(scenario: scenario, analyzers: analyzers)
         let answers = try AnalyzerCorpusTests.items("dev.jsonl").map(\.answer)
         var events: [TranscriptEvent] = []
         var recorder = TranscriptRecorder()

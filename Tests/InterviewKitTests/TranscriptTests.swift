@@ -1,10 +1,17 @@
 import Foundation
 import Testing
+@testable import AnalyzerPlugins
+@testable import AnswerText
+@testable import BuiltInAnalyzers
+@testable import InterviewCore
 @testable import InterviewKit
+@testable import ScenarioXML
+@testable import SystemIO
+@testable import Transcripts
 
 @Suite struct TranscriptTests {
     static let scenario = load(InterviewEngineTests.xml).scenario!
-    let engine = InterviewEngine(scenario: TranscriptTests.scenario, analyzers: .fake)
+    let engine = Interviewer(scenario: TranscriptTests.scenario, analyzers: .fake)
 
     func temporaryPath() -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-transcript-\(UUID().uuidString).jsonl").path
@@ -166,12 +173,12 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         try record(Self.fullRun, to: path)
         let transcript = try TranscriptReader.read(contentsOf: path).transcript
-        #expect(Reanalysis.run(transcript, engine: engine).differences.isEmpty)
+        #expect(Reanalysis.run(transcript, interviewer: engine).differences.isEmpty)
 
         // The same scenario, with the cold branch now going to 'harder'.
         let edited = InterviewEngineTests.xml.replacingOccurrences(of: "<next when=\"fake.tone == 'cold'\" goto=\"scaffold\"/>", with: "<next when=\"fake.tone == 'cold'\" goto=\"harder\"/>")
-        let changed = InterviewEngine(scenario: try #require(load(edited).scenario), analyzers: .fake)
-        let result = Reanalysis.run(transcript, engine: changed)
+        let changed = Interviewer(scenario: try #require(load(edited).scenario), analyzers: .fake)
+        let result = Reanalysis.run(transcript, interviewer: changed)
         #expect(result.differences.count == 1)
         let difference = try #require(result.differences.first)
         #expect(difference.exchange == 2)
@@ -189,8 +196,8 @@ import Testing
         let edited = InterviewEngineTests.xml
             .replacingOccurrences(of: "<question id=\"scaffold\" branch-only=\"true\"><ask>Scaffold?</ask></question>", with: "")
             .replacingOccurrences(of: " goto=\"scaffold\"", with: " goto=\"harder\"")
-        let changed = InterviewEngine(scenario: try #require(load(edited).scenario), analyzers: .fake)
-        let result = Reanalysis.run(transcript, engine: changed)
+        let changed = Interviewer(scenario: try #require(load(edited).scenario), analyzers: .fake)
+        let result = Reanalysis.run(transcript, interviewer: changed)
         #expect(result.stoppedEarly?.contains("question 'scaffold' is not in the scenario") == true)
     }
 

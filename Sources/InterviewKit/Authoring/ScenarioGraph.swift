@@ -1,3 +1,7 @@
+import InterviewCore
+import BuiltInAnalyzers
+import ScenarioXML
+import Transcripts
 /// The scenario as a graph of questions: where each question can lead in a normal interview
 /// (branches, and document order when no unconditional branch stops it). Skips are not followed.
 public struct ScenarioGraph: Sendable {

@@ -1,3 +1,7 @@
+import InterviewCore
+import BuiltInAnalyzers
+import ScenarioXML
+import Transcripts
 /// Checks a loaded scenario's structure beyond what loading requires: questions no path reaches,
 /// endings left implicit, probes that can never be asked or ask the same thing twice, loops,
 /// competencies never assessed, behavioral questions without a hint.

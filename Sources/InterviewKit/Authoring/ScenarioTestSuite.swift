@@ -1,3 +1,7 @@
+import InterviewCore
+import BuiltInAnalyzers
+import ScenarioXML
+import Transcripts
 import FoundationEssentials
 
 /// Scenario tests: candidate answers along a path, with the question, probe or end expected after
@@ -112,7 +116,8 @@ public struct ScenarioTestSuite: Sendable {
     }
 
     /// Runs every case; returns the failures (at most one per case: the first wrong step) and coverage.
-    public func run(with engine: InterviewEngine) -> (failures: [Failure], coverage: Coverage) {
+    public func run(with interviewer: Interviewer) -> (failures: [Failure], coverage: Coverage) {
+        let engine = interviewer.engine
         var failures: [Failure] = []
         var coverage = Coverage()
         for testCase in cases {
@@ -120,7 +125,7 @@ public struct ScenarioTestSuite: Sendable {
             for (index, step) in testCase.steps.enumerated() {
                 if index > 0 {
                     let previous = turn.state.currentQuestion
-                    turn = step.skip ? engine.skip(turn.state) : engine.respond(to: step.answer ?? "", in: turn.state)
+                    turn = step.skip ? engine.skip(turn.state) : interviewer.respond(to: step.answer ?? "", in: turn.state)
                     if case .branch(let branch) = turn.step.reason.rule, let previous { coverage.branches.insert("\(previous)#\(branch)") }
                 }
                 switch turn.step.target {

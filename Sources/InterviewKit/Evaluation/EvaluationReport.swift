@@ -1,3 +1,7 @@
+import InterviewCore
+import BuiltInAnalyzers
+import ScenarioXML
+import Transcripts
 /// How well analyzers agree with labelled answers: precision, recall and F1 per label, follow-up
 /// accuracy with its confusion matrix, and the ids each label got wrong.
 public struct EvaluationReport: Sendable, Encodable {

@@ -1,12 +1,16 @@
+import InterviewCore
+import BuiltInAnalyzers
+import ScenarioXML
+import Transcripts
 import FoundationEssentials
 
 /// One line of an evaluation file: an answer with the labels a person gave it.
 public struct LabelledAnswer: Sendable {
     /// Labels that `rehearse eval` scores, and the analysis feature each is compared with.
     public static let booleanLabels: [(label: String, feature: String)] = [
-        ("specific_example", "star.specific_example"), ("situation", "star.situation"), ("task", "star.task"),
-        ("action", "star.action"), ("result", "star.result"), ("smart.specific", "smart.specific"),
-        ("smart.measurable", "smart.measurable"), ("smart.time_bound", "smart.time_bound"),
+        ("specific_example", STARFeature.specificExample), ("situation", STARFeature.situation), ("task", STARFeature.task),
+        ("action", STARFeature.action), ("result", STARFeature.result), (SMARTFeature.specific, SMARTFeature.specific),
+        (SMARTFeature.measurable, SMARTFeature.measurable), (SMARTFeature.timeBound, SMARTFeature.timeBound),
     ]
 
     public var id: String

@@ -2,6 +2,7 @@ import ArgumentParser
 import FoundationEssentials
 import Glibc
 import InterviewKit
+import SystemIO
 
 /// `--analyzer`, shared by every command that analyses answers or checks conditions.
 struct AnalyzerOptions: ParsableArguments {
@@ -90,7 +91,8 @@ enum ExternalAnalyzers {
         if descriptor < 0 { descriptor = open("/dev/null", O_WRONLY | O_CLOEXEC) }
         defer { close(descriptor) }
         let result = ExternalAnalyzer.start(
-            command: spec, arguments: [path] + words.dropFirst(), timeout: timeout, stderrLog: descriptor, warn: { printError($0) })
+            command: spec, arguments: [path] + words.dropFirst(), timeout: timeout, stderrLog: descriptor,
+            taken: Set(AnalyzerRegistry.builtIn.identifiers), warn: { printError($0) })
         switch result {
         case .success(let analyzer):
             return analyzer

@@ -2,6 +2,7 @@ import ArgumentParser
 import FoundationEssentials
 import Glibc
 import InterviewKit
+import SystemIO
 
 extension Rehearse {
     struct Graph: ParsableCommand {

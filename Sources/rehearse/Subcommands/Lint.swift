@@ -29,7 +29,7 @@ extension Rehearse {
         func run() throws {
             try reportingFailures {
                 let analyzers = try analyzerOptions.resolve()
-                let loader = ScenarioLoader(analyzers: analyzers)
+                let loader = ScenarioLoader(analyzers: analyzers, available: AnalyzerRegistry.builtIn.identifiers)
                 var reports: [FileReport] = []
                 for file in try files.map({ try ScenarioFile.resolve($0) ?? $0 }) {
                     let result = loader.load(contentsOf: file)

@@ -2,6 +2,7 @@ import ArgumentParser
 import FoundationEssentials
 import Glibc
 import InterviewKit
+import SystemIO
 
 extension Rehearse {
     struct Replay: ParsableCommand {
@@ -100,8 +101,8 @@ extension Rehearse {
             let analyzers = try TranscriptFile.analyzers(analyzerOptions, recorded: transcript)
             let file = try ScenarioFile.load(path: scenario ?? transcript.header.scenario.path, analyzers: analyzers)
             let unchanged = file.sha256 == transcript.header.scenario.sha256
-            let engine = InterviewEngine(scenario: file.scenario, analyzers: analyzers, options: transcript.header.options)
-            let result = Reanalysis.run(transcript, engine: engine)
+            let interviewer = Interviewer(scenario: file.scenario, analyzers: analyzers, options: transcript.header.options)
+            let result = Reanalysis.run(transcript, interviewer: interviewer)
             if format == .json {
                 try emit(try JSONOutput.string(ReanalysisJSON(result, scenario: file.path, unchanged: unchanged, analyzers: analyzers.identifiers)))
             } else {

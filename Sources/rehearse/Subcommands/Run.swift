@@ -70,7 +70,7 @@ extension Rehearse {
             let analyzers = try analyzerOptions.resolve()
             let file = try ScenarioFile.load(path: scenario, analyzers: analyzers)
             let options = EngineOptions(maxProbes: maxProbes, probesEnabled: !noProbes)
-            let engine = InterviewEngine(scenario: file.scenario, analyzers: analyzers, options: options)
+            let interviewer = Interviewer(scenario: file.scenario, analyzers: analyzers, options: options)
             let seed = self.seed ?? UInt64.random(in: 0...999_999)
             let now = Date()
             let path = try transcript ?? TranscriptLocation.newPath(scenarioID: file.scenario.id, at: now)
@@ -86,18 +86,38 @@ extension Rehearse {
                 let exists = FileManager.default.fileExists(atPath: path)
                 throw CommandFailure.io(exists ? "the transcript \(path) already exists; choose a new name, or continue it with --resume" : "\(error)")
             }
-            var interview = try session(engine: engine, writer: writer, recorder: TranscriptRecorder(), resuming: false)
-            try interview.run(from: engine.start(seed: seed), resumed: false)
+            let session = InterviewSession(
+                interviewer: interviewer, writer: writer, header: header, feedbackPath: try feedbackFile(for: writer, resuming: false),
+                timeLimit: timeLimit)
+            try converse(with: session, resuming: false)
         }
 
-        /// A line editor on a terminal, plain lines from a pipe; Ctrl-C and termination signals are caught.
-        private func session(engine: InterviewEngine, writer: TranscriptWriter, recorder: TranscriptRecorder, resuming: Bool) throws -> InterviewSession {
+        private func feedbackFile(for writer: TranscriptWriter, resuming: Bool) throws -> String {
+            do {
+                return try InterviewSession.claimFeedbackFile(for: writer.path, resuming: resuming)
+            } catch {
+                throw CommandFailure.io("\(error)")
+            }
+        }
+
+        /// The interview in this terminal: a line editor on a terminal, plain lines from a pipe;
+        /// Ctrl-C and termination signals are caught.
+        private func converse(with session: InterviewSession, resuming: Bool) throws {
             Interrupts.install()
             let input: any LineSource = isatty(STDIN_FILENO) == 1 ? (LineEditor() ?? PipedLines()) as any LineSource : PipedLines()
-            let feedback = try InterviewSession.claimFeedbackFile(for: writer.path, resuming: resuming)
-            return InterviewSession(
-                engine: engine, writer: writer, feedbackPath: feedback, input: input, explain: explain, timeLimit: timeLimit, style: Style.detect(),
-                recorder: recorder)
+            var interview = TerminalInterview(session: session, input: input, explain: explain, style: Style.detect())
+            do {
+                try interview.run(resuming: resuming)
+            } catch let error as SessionError {
+                switch error {
+                case .notSaved(_, _, let answer?) where !answer.isEmpty:
+                    // Nothing typed is lost: an answer that could not be saved goes back to the screen to copy.
+                    printError("rehearse: this answer could not be saved; here it is, so you can keep it:\n\(answer)\n")
+                    throw CommandFailure.io("\(error)")
+                case .answerTooLong: throw CommandFailure.data("\(error)")
+                default: throw CommandFailure.io("\(error)")
+                }
+            }
         }
 
         private func resumeInterview(_ path: String) throws {
@@ -119,11 +139,13 @@ extension Rehearse {
             if file.sha256 != recorded.header.scenario.sha256 {
                 printError("warning: \(file.path) has changed since this interview was recorded; continuing with the current version")
             }
-            let engine = InterviewEngine(scenario: file.scenario, analyzers: analyzers, options: recorded.header.options)
-            let resumption: Resumption
+            let interviewer = Interviewer(scenario: file.scenario, analyzers: analyzers, options: recorded.header.options)
+            let session: InterviewSession
             do {
-                resumption = try engine.resume(recorded)
-            } catch {
+                session = try InterviewSession(
+                    resuming: recorded, interviewer: interviewer, writer: writer, feedbackPath: try feedbackFile(for: writer, resuming: true),
+                    timeLimit: timeLimit)
+            } catch let error as ResumeError {
                 throw CommandFailure.data("cannot continue \(path): \(error)")
             }
             try TranscriptLocation.checkFreeSpace(for: path)
@@ -132,11 +154,7 @@ extension Rehearse {
             } catch {
                 throw CommandFailure.io("\(error)")
             }
-            let answered = recorded.events.filter { $0.type == .answer }.count
-            print("Resuming \(file.scenario.title) — \(answered) answer\(answered == 1 ? "" : "s") so far. Press Enter on an empty line to finish an answer; :help lists the commands.")
-            var interview = try session(
-                engine: engine, writer: writer, recorder: TranscriptRecorder(resuming: resumption.question, probe: resumption.probe), resuming: true)
-            try interview.run(from: resumption.turn, resumed: true, recordFirstStep: resumption.decidedNow)
+            try converse(with: session, resuming: true)
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import FoundationEssentials
 import Glibc
 import InterviewKit
+import SystemIO
 
 extension Rehearse {
     struct Test: ParsableCommand {
@@ -37,11 +38,13 @@ extension Rehearse {
                 var failed = 0
                 var passed = 0
                 var coverage: [String: (scenario: Scenario, coverage: ScenarioTestSuite.Coverage)] = [:]
-                var scenarios: [String: ScenarioFile] = [:]
-                func scenario(_ path: String) throws -> ScenarioFile {
+                // Each scenario loaded once, with the analyzers prepared for it once.
+                var scenarios: [String: (file: ScenarioFile, interviewer: Interviewer)] = [:]
+                func scenario(_ path: String) throws -> (file: ScenarioFile, interviewer: Interviewer) {
                     let key = URL(fileURLWithPath: path).standardizedFileURL.path
                     if let loaded = scenarios[key] { return loaded }
-                    let loaded = try ScenarioFile.load(path: path, analyzers: analyzers)
+                    let file = try ScenarioFile.load(path: path, analyzers: analyzers)
+                    let loaded = (file, Interviewer(scenario: file.scenario, analyzers: analyzers))
                     scenarios[key] = loaded
                     return loaded
                 }
@@ -60,9 +63,8 @@ extension Rehearse {
                     } catch let error as ScenarioTestError {
                         throw CommandFailure.data("\(error)")
                     }
-                    let loaded = try scenario(suite.scenarioPath)
-                    let engine = InterviewEngine(scenario: loaded.scenario, analyzers: analyzers)
-                    let (failures, reached) = suite.run(with: engine)
+                    let (loaded, interviewer) = try scenario(suite.scenarioPath)
+                    let (failures, reached) = suite.run(with: interviewer)
                     for testCase in suite.cases {
                         if let failure = failures.first(where: { $0.caseName == testCase.name }) {
                             failed += 1
@@ -103,16 +105,16 @@ extension Rehearse {
                         continue
                     }
                     do {
-                        let engine = InterviewEngine(scenario: try scenario(path).scenario, analyzers: analyzers, options: transcript.header.options)
-                        checks.append(TranscriptCheck(file: file, warnings: read.warnings, outcome: .replay(transcript, engine)))
+                        let interviewer = try scenario(path).interviewer.with(transcript.header.options)
+                        checks.append(TranscriptCheck(file: file, warnings: read.warnings, outcome: .replay(transcript, interviewer)))
                     } catch {
                         checks.append(TranscriptCheck(file: file, warnings: read.warnings, outcome: .error(error)))
                         break
                     }
                 }
                 let outcomes = checks.parallelMap(jobs: jobs) { check -> TranscriptCheck.Outcome in
-                    guard case .replay(let transcript, let engine) = check.outcome else { return check.outcome }
-                    return .replayed(Reanalysis.run(transcript, engine: engine))
+                    guard case .replay(let transcript, let interviewer) = check.outcome else { return check.outcome }
+                    return .replayed(Reanalysis.run(transcript, interviewer: interviewer))
                 }
                 for (check, outcome) in zip(checks, outcomes) {
                     check.warnings.forEach { printError($0.description) }
@@ -176,7 +178,7 @@ private struct TranscriptCheck: Sendable {
         /// Cannot be read, or its scenario cannot be loaded: the command stops here.
         case error(Error)
         case missingScenario(String)
-        case replay(Transcript, InterviewEngine)
+        case replay(Transcript, Interviewer)
         case replayed(Reanalysis)
     }
 

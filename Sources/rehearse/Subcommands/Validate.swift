@@ -24,7 +24,7 @@ extension Rehearse {
 
         func run() throws {
             try reportingFailures {
-                let loader = ScenarioLoader(analyzers: try analyzerOptions.resolve())
+                let loader = ScenarioLoader(analyzers: try analyzerOptions.resolve(), available: AnalyzerRegistry.builtIn.identifiers)
                 var reports: [FileReport] = []
                 for file in try files.map({ try ScenarioFile.resolve($0) ?? $0 }) {
                     let result = loader.load(contentsOf: file)

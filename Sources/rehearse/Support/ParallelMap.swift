@@ -2,6 +2,7 @@ import FoundationEssentials
 import Dispatch
 import Glibc
 import InterviewKit
+import SystemIO
 
 extension Array where Element: Sendable {
     /// `transform` applied to every element on up to `jobs` threads, the results in the elements'

@@ -17,7 +17,7 @@ struct ScenarioFile {
             throw CommandFailure.noInput(
                 "cannot find the bundled scenarios; name a scenario file, or set REHEARSE_SCENARIOS to the Scenarios folder")
         }
-        let result = ScenarioLoader(analyzers: analyzers).load(contentsOf: path)
+        let result = ScenarioLoader(analyzers: analyzers, available: AnalyzerRegistry.builtIn.identifiers).load(contentsOf: path)
         for diagnostic in result.diagnostics {
             printError(diagnostic.description)
         }

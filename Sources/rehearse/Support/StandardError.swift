@@ -1,5 +1,6 @@
 import ArgumentParser
 import InterviewKit
+import SystemIO
 import FoundationEssentials
 
 #if canImport(Glibc)
@@ -14,24 +15,6 @@ import Darwin
 /// control characters in it (from a path, a file or a plugin) are made visible.
 func printError(_ message: String) {
     writeAll(Array((message.visibleControls + "\n").utf8), to: STDERR_FILENO)
-}
-
-/// Writes all of `data` with write(2); returns false when the descriptor refuses (a full disk, a
-/// closed pipe). Unlike `FileHandle.write`, a failure never traps: the caller decides what it means.
-@discardableResult
-func writeAll(_ data: [UInt8], to descriptor: Int32) -> Bool {
-    data.withUnsafeBytes { buffer in
-        var offset = 0
-        while offset < buffer.count {
-            let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            offset += written
-        }
-        return true
-    }
 }
 
 /// A failure reported as one line on stderr with a sysexits code, instead of a stack of text.
@@ -65,6 +48,9 @@ extension ParsableCommand {
         } catch let failure as CommandFailure {
             printError(failure.located ? failure.message : "rehearse: error: \(failure.message)")
             throw failure.code
+        } catch let failure as FileWriteError {
+            printError("rehearse: error: \(failure)")
+            throw CommandFailure.io("\(failure)").code
         }
     }
 }

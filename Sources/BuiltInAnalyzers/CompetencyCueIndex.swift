@@ -1,0 +1,109 @@
+import AnswerText
+import InterviewCore
+
+/// A scenario's competency cues as word stems, indexed by their first stem, so that one pass over
+/// an answer finds every cue. Built once per scenario (the engine keeps it), not once per answer.
+/// Stems are ids in a table of the cues' own stems: an answer's word whose stem no cue has is -1,
+/// and is never turned into a String.
+final class CompetencyCueIndex: Sendable {
+    private let stems: ByteTable
+    /// `cueIDs[competency][cue]`: each cue's stem ids, in the order the scenario lists them.
+    private let cueIDs: [[[Int32]]]
+    /// Cues by the id of their first stem.
+    private let byFirstStem: [[(competency: Int, cue: Int)]]
+    /// A filter on a word's first three bytes: a stem of three bytes or more starts with the word's
+    /// first three, so a word whose start no cue stem has needs no stemming. A bit may be set by
+    /// more than one start; a clear bit is a sure no. (Stems shorter than three come only from
+    /// words shorter than three, or from "'s" words of four bytes or less; those are stemmed.)
+    private let starts: [UInt64]
+    /// `competency.<id>` for each competency, the names of their features.
+    let featureNames: [String]
+
+    init(_ competencies: [Competency]) {
+        var builder = ByteTable.Builder()
+        var words: [[UInt8]] = []
+        func id(_ stem: String) -> Int32 {
+            let bytes = Array(stem.utf8)
+            let id = bytes.withUnsafeBufferPointer { builder.insert($0) }
+            if id == words.count { words.append(bytes) }
+            return id
+        }
+        // A cue with an empty stem (-1) could never be matched; it is left out rather than let -1
+        // match a word no cue has.
+        cueIDs = competencies.map { Self.cueStems(of: $0).map { stems in let ids = stems.map(id); return ids.contains { $0 < 0 } ? [] : ids } }
+        stems = builder.table
+        var index = [[(competency: Int, cue: Int)]](repeating: [], count: words.count)
+        for (competency, cues) in cueIDs.enumerated() {
+            for (cue, stems) in cues.enumerated() {
+                guard let first = stems.first else { continue }
+                index[Int(first)].append((competency, cue))
+            }
+        }
+        byFirstStem = index
+        featureNames = competencies.map { CompetencyFeature.shows($0.id) }
+        var bits = [UInt64](repeating: 0, count: Self.startBits / 64)
+        for word in words where word.count >= 3 {
+            let bit = Self.startBit(word[0], word[1], word[2])
+            bits[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        starts = bits
+    }
+
+    /// Each of the competency's cues as the word stems the analyzer matches.
+    static func cueStems(of competency: Competency) -> [[String]] {
+        competency.cues.map { TextSegmenter($0, vocabulary: .builtIn).words.map(CompetencyAnalyzer.stem) }
+    }
+
+    private static let startBits = 4096
+
+    private static func startBit(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {
+        (Int(a) &* 961 &+ Int(b) &* 31 &+ Int(c)) & (startBits - 1)
+    }
+
+    var isEmpty: Bool { stems.count == 0 }
+
+    /// The id of `word`'s stem (`CompetencyAnalyzer.stem`), or -1 when no cue has that stem.
+    func stemID(of word: String) -> Int32 {
+        var word = word
+        return word.withUTF8 { stemID(of: $0) }
+    }
+
+    /// The id of the stem of the word spelled by `bytes` (lowercase UTF-8), or -1.
+    func stemID(of bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let count = bytes.count
+        if count >= 3, bytes[0] < 0x80, bytes[1] < 0x80, bytes[2] < 0x80,
+            count > 4 || bytes[count - 2] != UInt8(ascii: "'") || bytes[count - 1] != UInt8(ascii: "s")
+        {
+            // An ASCII start (the stemmer keeps it) that no cue stem has.
+            let bit = Self.startBit(bytes[0], bytes[1], bytes[2])
+            if starts[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return -1 }
+        }
+        guard let (end, addY) = CompetencyAnalyzer.stemmed(bytes) else {
+            return stems.id(of: CompetencyAnalyzer.stemCharacters(String(decoding: bytes, as: UTF8.self)))
+        }
+        if !addY { return stems.id(UnsafeBufferPointer(rebasing: bytes[0..<end])) }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: end + 1) { buffer in
+            for offset in 0..<end { buffer[offset] = bytes[offset] }
+            buffer[end] = UInt8(ascii: "y")
+            return stems.id(UnsafeBufferPointer(buffer))
+        }
+    }
+
+    /// For each competency, where its first cue (in the order written) that occurs anywhere in
+    /// `stems` first occurs, as a range of word positions.
+    func firstHits(in stems: [Int32]) -> [Range<Int>?] {
+        var best = [(cue: Int, range: Range<Int>)?](repeating: nil, count: cueIDs.count)
+        for start in stems.indices where stems[start] >= 0 {
+            for (competency, cue) in byFirstStem[Int(stems[start])] {
+                // Positions come in order, so a cue already found keeps its first place.
+                if let found = best[competency], found.cue <= cue { continue }
+                let cueStems = cueIDs[competency][cue]
+                guard start + cueStems.count <= stems.count else { continue }
+                var offset = 1
+                while offset < cueStems.count, stems[start + offset] == cueStems[offset] { offset += 1 }
+                if offset == cueStems.count { best[competency] = (cue, start..<start + cueStems.count) }
+            }
+        }
+        return best.map { $0?.range }
+    }
+}

@@ -1,0 +1,205 @@
+import AnswerText
+import InterviewCore
+
+/// Judges a career-goal answer against the SMART criteria: specific, measurable, time-bound, and
+/// achievable and relevant where the text gives evidence for them.
+public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
+    public let identifier = "smart"
+    public let version = "1.0"
+    public let summary = "SMART goals: specific, measurable, achievable, relevant, time-bound"
+    public let followups = ["specific", "measurable", "time_bound"]
+
+    public init() {}
+
+    public var features: [FeatureDescriptor] {
+        [
+            FeatureDescriptor(SMARTFeature.specific, .bool, "the goal names a concrete outcome (a credential, role, skill or service)"),
+            FeatureDescriptor(SMARTFeature.measurable, .bool, "it is clear when the goal is met: a number, a count or a verifiable milestone"),
+            FeatureDescriptor(SMARTFeature.achievable, .bool, "the answer names steps, resources or progress already made"),
+            FeatureDescriptor(SMARTFeature.relevant, .bool, "the answer ties the goal to the work, the clients or the role"),
+            FeatureDescriptor(SMARTFeature.timeBound, .bool, "the goal has a deadline or time frame"),
+            FeatureDescriptor(SMARTFeature.score, .number, "how many of the five criteria are met (0 to 5)"),
+            FeatureDescriptor(SMARTFeature.followup, .choice(followups + ["none"]), "the follow-up this analyzer recommends"),
+        ]
+    }
+
+    func read(_ segmenter: TextSegmenter, context: AnalysisContext) -> SegmentedAnalysis {
+        var found = [Int?](repeating: nil, count: Criterion.allCases.count)  // criterion → first clause showing it
+        segmenter.tokens.withUnsafeBufferPointer { allTokens in
+            for (index, clause) in segmenter.clauses.enumerated() {
+                let tokens = UnsafeBufferPointer(rebasing: allTokens[clause.range])
+                func note(_ criterion: Criterion, _ holds: @autoclosure () -> Bool) {
+                    if found[criterion.rawValue] == nil && holds() { found[criterion.rawValue] = index }
+                }
+                let count = tokens.indices.contains { position in
+                    tokens[position].info.contains(.quantity) && !Self.isTimeUnit(after: position, in: tokens)
+                }
+                let phrases = Self.phrases.scan(tokens)
+                func has(_ phrase: Phrase) -> Bool { phrases & phrase.rawValue != 0 }
+                let aiming = has(.achieving) || has(.ownership)
+                // A concrete target, or a number to change something by ("bring my no-show rate under 15 percent").
+                note(.specific, aiming && (has(.target) || (count && has(.change))))
+                note(.measurable, count || has(.milestone))
+                note(.timeBound, has(.deadline) || Self.hasTimeFrame(tokens))
+                note(.achievable, has(.progress))
+                note(.relevant, has(.relevance))
+            }
+        }
+        let followup: String
+        if found[Criterion.specific.rawValue] == nil {
+            followup = "specific"
+        } else if found[Criterion.measurable.rawValue] == nil {
+            followup = "measurable"
+        } else if found[Criterion.timeBound.rawValue] == nil {
+            followup = "time_bound"
+        } else {
+            followup = "none"
+        }
+        // In the order of `features`: the criteria, then the score and the follow-up.
+        var values = Criterion.allCases.map { FeatureValue.bool(found[$0.rawValue] != nil) }
+        values.append(.number(Double(found.lazy.filter { $0 != nil }.count)))
+        values.append(.text(followup))
+        var analysis = SegmentedAnalysis(values: values)
+        for criterion in Criterion.allCases {
+            if let index = found[criterion.rawValue] {
+                let clause = segmenter.clauses[index]
+                analysis.evidence.append(Evidence(feature: criterion.feature, start: clause.start, end: clause.end, text: segmenter.text(clause.start, clause.end)))
+            }
+        }
+        // Only goal questions (or no question at all) get SMART follow-ups.
+        if context.kind == nil || context.kind == .goals {
+            analysis.followup = followup
+            analysis.reason = Self.reason(followup)
+        }
+        return analysis
+    }
+
+    /// The criteria with features of their own, in the order their evidence is listed.
+    enum Criterion: Int, CaseIterable {
+        case specific, measurable, achievable, relevant, timeBound
+
+        var feature: String {
+            switch self {
+            case .specific: SMARTFeature.specific
+            case .measurable: SMARTFeature.measurable
+            case .achievable: SMARTFeature.achievable
+            case .relevant: SMARTFeature.relevant
+            case .timeBound: SMARTFeature.timeBound
+            }
+        }
+    }
+
+    private static func reason(_ followup: String) -> String {
+        switch followup {
+        case "specific": "The goal is vague; name what exactly you want to achieve."
+        case "measurable": "The goal has no way to tell when it is met; give a number or a milestone."
+        case "time_bound": "The goal has no time frame; say by when."
+        default: "The goal is specific, measurable and has a time frame."
+        }
+    }
+
+    static let timeUnits: Set<String> = ["year", "years", "month", "months", "week", "weeks", "day", "days", "quarter", "quarters", "semester", "semesters"]
+
+    /// "six months", "two years", "by 2027", "when I'm forty": the number is a time or an age, not the measure.
+    private static func isTimeUnit(after position: Int, in tokens: UnsafeBufferPointer<Token>) -> Bool {
+        if tokens[position].info.contains(.year) { return true }
+        if position > 0 {
+            switch tokens[position - 1].keyword {
+            case .by?, .iM?, .am?, .age?, .aged?, .turn?: return true
+            default: break
+            }
+        }
+        return position + 1 < tokens.count && tokens[position + 1].info.contains(.timeUnit)
+    }
+
+    /// A deadline or a time frame: a listed phrase, a year, a month after "by"/"in"/"next", or a
+    /// number of time units after "in", "within", "over" or "next" ("in about five years").
+    /// Reads the tokens' flags, so that most words cost no lookup.
+    static func hasTimeFrame(_ tokens: UnsafeBufferPointer<Token>) -> Bool {
+        if tokens.contains(where: { $0.info.contains(.year) }) { return true }
+        for position in tokens.indices.dropFirst() where !tokens[position].info.isDisjoint(with: [.month, .timeUnit]) {
+            if tokens[position].info.contains(.month) {
+                switch tokens[position - 1].keyword {
+                case .by?, .in?, .this?, .next?, .until?, .before?: return true
+                default: break
+                }
+            }
+            guard tokens[position].info.contains(.timeUnit) else { continue }
+            let amount = tokens[position - 1]
+            switch amount.keyword {
+            case .a?, .one?, .few?, .couple?: break
+            default: guard !amount.info.isDisjoint(with: [.numeral, .numberWord]) else { continue }
+            }
+            let lead = tokens[max(0, position - 5)..<(position - 1)]
+            if lead.contains(where: { [.in, .within, .over, .next, .for, .after].contains($0.keyword) }) { return true }
+        }
+        return false
+    }
+
+    enum Phrase: UInt32 {
+        case achieving = 1, ownership = 2, target = 4, change = 8, milestone = 16, deadline = 32, progress = 64, relevance = 128
+    }
+
+    /// All the lists below, in the order of `Phrase`'s bits, matched in one pass per clause.
+    static let phraseLists = [achievingVerbs, ownershipPhrases, specificTargets, changeVerbs, milestones, deadlines, progress, relevance]
+    static let phrases = PhraseIndex(phraseLists, vocabulary: .builtIn)
+
+    static let achievingVerbs: [String] = [
+        "become", "get", "earn", "complete", "finish", "obtain", "pass", "lead", "start", "open", "learn", "train", "take",
+        "apply", "move into", "step into", "run", "launch", "publish", "present", "supervise", "build", "create", "develop",
+        "specialize", "specialise", "attend", "enroll", "enrol", "join", "achieve", "reach", "master", "certify", "sit for",
+        "go back", "return to", "be a", "be the", "be licensed", "be certified", "facilitate", "mentor", "transition",
+    ]
+    static let changeVerbs: [String] = ["reduce", "increase", "bring", "cut", "lower", "raise", "improve", "grow", "double", "stop", "take", "read", "attend", "see", "run", "lead", "complete", "finish", "get"]
+    static let ownershipPhrases: [String] = ["my goal is", "my goal", "i want to", "i plan to", "i'd like to", "i would like to", "i hope to", "i aim to", "i intend to", "i'm working toward", "i am working toward", "i'm working towards",
+        // Development already under way: "I'm taking a DBT course", "I'm learning EMDR".
+        "i'm taking", "i am taking", "i'm learning", "i am learning", "i'm studying", "i am studying", "i'm training",
+        "i'm enrolled", "i am enrolled", "i'm working on", "i am working on", "i'm doing", "i am doing",
+    ]
+    static let specificTargets: [String] = [
+        "license", "licensed", "licensure", "lcsw", "lpc", "lmft", "lmhc", "lcpc", "lcdc", "cadc", "certification", "certified",
+        "certificate", "credential", "supervisor", "supervision", "degree", "master's", "masters", "doctorate", "phd", "psyd",
+        "msw", "dbt", "cbt", "emdr", "act", "mi", "motivational interviewing", "trauma-focused", "tf-cbt", "play therapy",
+        "group", "groups", "private practice", "practice", "program", "clinic", "caseload", "specialist", "specialize",
+        "specialise", "specialty", "lead", "leadership", "manager", "director", "coordinator", "trainer", "training", "course",
+        "exam", "conference", "workshop", "research", "paper", "peer support", "certified peer", "cps", "crps", "mentor",
+        "supervising", "clinical supervisor", "team lead", "role", "position", "adolescents", "children", "older adults",
+        "veterans", "addiction", "substance use", "eating disorders", "couples", "family therapy", "psychodynamic",
+        "no-show", "lunch break", "rate", "conferences", "book", "books", "email",
+        // Personal goals that keep a clinician well: concrete practices, not "take care of myself".
+        "my own therapy", "therapist", "yoga", "meditation", "meditate", "mindfulness", "gym", "running club", "class",
+        "classes", "consultation group", "peer supervision", "vacation", "time off", "days off",
+    ]
+    static let milestones: [String] = [
+        "credential", "cadc", "lcsw", "lpc", "lmft", "lmhc", "lcpc", "phd", "psyd", "master's", "masters", "pass", "passed", "passing", "exam", "license", "licensed", "licensure", "certification", "certified", "certificate",
+        "degree", "graduate", "complete", "completing", "finish", "hours", "credits", "ceus", "ceu", "caseload of", "at least",
+        "every week", "each week", "every month", "each month", "per week", "per month", "a week", "a month", "percent",
+        "%", "score", "scores", "rate", "ratings", "fidelity", "sign-off", "signed off", "promoted", "promotion", "hired",
+        "publish", "published", "present at", "presented",
+    ]
+    static let deadlines: [String] = [
+        "by the end of", "by end of", "within", "in the next", "over the next", "next year", "next month", "next spring",
+        "next summer", "next fall", "next winter", "this year", "this spring", "this summer", "this fall", "this winter",
+        "by next", "in one year", "in a year", "in two years", "in three years", "in five years", "in six months",
+        "in three months", "in 12 months", "in 18 months", "in 6 months", "in 3 months", "in 2 years", "in 5 years",
+        "in 3 years", "in 1 year", "before the end", "by december", "by june", "by the time", "deadline", "months from now",
+        "years from now", "year from now", "by spring", "by summer", "by fall", "by winter", "first year", "first six months",
+        "first 90 days", "90 days", "30 days", "60 days", "first 30", "first 60", "first month", "by the fall", "by the spring",
+        "by the summer", "by the winter", "end of the year", "end of next year", "this time next year", "per quarter",
+        "each quarter", "every quarter", "in the coming year", "over the coming", "the next year", "next few months",
+        "the next couple of years", "by the time i'm", "by the time i am", "this quarter", "this month", "this week",
+    ]
+    static let progress: [String] = [
+        "already", "enrolled", "signed up", "registered", "applied", "i've started", "i have started", "i started", "i've begun",
+        "i've completed", "i have completed", "i've finished", "halfway", "on track", "my supervisor", "my employer",
+        "tuition", "budget", "saving", "scheduled", "booked", "study group", "studying", "steps", "the first step", "plan is",
+        "my plan", "by taking", "by attending", "by completing", "by getting", "mentor", "mentorship", "support from",
+        "agreed to", "paid for", "reimburse", "reimbursement", "i have", "i've got", "i've logged", "logged",
+    ]
+    static let relevance: [String] = [
+        "so that", "so i can", "which will", "which would", "because", "for my clients", "for clients", "our clients",
+        "the clients", "my clients", "this role", "this position", "this team", "this agency", "this program", "the people",
+        "the community", "population", "the team", "help me", "help clients", "to serve", "to support", "better serve",
+        "better support", "the work", "in this work", "meaningful", "matters to me", "important to me", "fits", "aligns",
+    ]
+}

@@ -1,0 +1,64 @@
+import AnswerText
+import InterviewCore
+
+/// The analyzers' word flags (bits 0 to 39 of `WordInfo`; the text layer has the rest).
+extension WordInfo {
+    package static let ownSubject = WordInfo(rawValue: 1 << 0)
+    package static let groupSubject = WordInfo(rawValue: 1 << 1)
+    /// "team", "staff": a group subject after "the", "our", "my" or "whole".
+    package static let groupNoun = WordInfo(rawValue: 1 << 2)
+    package static let groupDeterminer = WordInfo(rawValue: 1 << 3)
+    package static let thirdPerson = WordInfo(rawValue: 1 << 4)
+    package static let adverb = WordInfo(rawValue: 1 << 5)
+    package static let hedge = WordInfo(rawValue: 1 << 6)
+    package static let habitual = WordInfo(rawValue: 1 << 7)
+    package static let connective = WordInfo(rawValue: 1 << 12)
+    /// A preposition before which a noun is an object, not a subject ("to the client").
+    package static let preposition = WordInfo(rawValue: 1 << 13)
+    package static let subordinator = WordInfo(rawValue: 1 << 14)
+    package static let sceneNoun = WordInfo(rawValue: 1 << 15)
+    /// The first word of one of the STAR phrase lists, so the phrase index is consulted only then.
+    package static let phraseStart = WordInfo(rawValue: 1 << 20)
+    /// Delivery: "I", "my", … and "we", "our", …; spoken fillers ("um", "basically").
+    package static let firstSingular = WordInfo(rawValue: 1 << 21)
+    package static let firstPlural = WordInfo(rawValue: 1 << 22)
+    package static let spokenFiller = WordInfo(rawValue: 1 << 23)
+    /// The first word of a delivery filler or hedge phrase ("you know", "kind of").
+    package static let deliveryPhraseStart = WordInfo(rawValue: 1 << 24)
+    /// SMART time frames: month and season names; "year", "weeks", "semester" and the like.
+    package static let month = WordInfo(rawValue: 1 << 25)
+    package static let timeUnit = WordInfo(rawValue: 1 << 26)
+    /// Clause reading: "would", "can", …; participles that are not base forms ("done"); verbs of speaking.
+    package static let modal = WordInfo(rawValue: 1 << 27)
+    package static let participle = WordInfo(rawValue: 1 << 28)
+    package static let speech = WordInfo(rawValue: 1 << 29)
+    /// A number written as a word ("three", "dozen").
+    package static let numberWord = WordInfo(rawValue: 1 << 30)
+}
+
+extension Lexicon {
+    package static let ownSubjects: Set<String> = ["i", "i've", "i'd", "i'm", "i'll", "myself"]
+    package static let groupSubjectWords: Set<String> = ["we", "we've", "we'd", "we're", "we'll"]
+    package static let groupNouns: Set<String> = ["team", "staff", "everyone", "everybody"]
+    package static let groupDeterminers: Set<String> = ["the", "our", "my", "whole"]
+    package static let prepositions: Set<String> = ["to", "with", "for", "about", "at", "from", "of", "on", "into", "like"]
+    package static let connectives: Set<String> = ["and", "then", "so", "but", "also", "or"]
+
+    /// Each word list the analyzers share, and those of the analyzers that own lists, with the
+    /// flag its words carry; `Vocabulary.builtIn` is made from these and the phrase lists.
+    static let marks: [(words: Set<String>, flag: WordInfo)] = [
+        (ownSubjects, .ownSubject), (groupSubjectWords, .groupSubject), (groupNouns, .groupNoun),
+        (groupDeterminers, .groupDeterminer), (thirdPersonSubjects, .thirdPerson), (adverbs, .adverb), (hedges, .hedge),
+        (habitual, .habitual), (numberWords, [.quantity, .numberWord]), (connectives, .connective), (prepositions, .preposition),
+        (ClauseFacts.subordinators, .subordinator), (ClauseFacts.sceneNouns, .sceneNoun),
+        (firstSingular, .firstSingular),
+        (firstPlural, .firstPlural), (fillers, .spokenFiller), (months, .month), (SMARTAnalyzer.timeUnits, .timeUnit),
+        (modals, .modal), (ClauseFacts.participles, .participle), (ClauseFacts.speechVerbs, .speech),
+    ]
+
+    /// Everything the lists say about `word`, plus what its form says (digits, years, "-ed").
+    package static func info(_ word: String) -> WordInfo {
+        var word = word
+        return word.withUTF8 { WordInfo.lookup($0, in: .builtIn).info }
+    }
+}

@@ -1,0 +1,67 @@
+/// The analyzers used for one run, in order of precedence for the recommended follow-up.
+public struct AnalyzerSet: Sendable {
+    public let analyzers: [any Analyzer]
+
+    public init(_ analyzers: [any Analyzer]) {
+        self.analyzers = analyzers
+    }
+
+    public var identifiers: [String] { analyzers.map(\.identifier) }
+
+    /// Every recommended follow-up any analyzer in the set can give, plus `none`.
+    public var followupValues: [String] {
+        var values: [String] = []
+        for value in analyzers.flatMap(\.followups) + ["none"] where !values.contains(value) {
+            values.append(value)
+        }
+        return values
+    }
+
+    /// The features conditions may use: the analyzers' and the engine's own.
+    public var catalog: FeatureCatalog { catalog(for: []) }
+
+    /// The features conditions may use in a scenario with these competencies: `catalog` plus the
+    /// features the analyzers give for them.
+    public func catalog(for competencies: [Competency]) -> FeatureCatalog {
+        var catalog = FeatureCatalog()
+        for analyzer in analyzers {
+            catalog.add(analyzer.features, from: analyzer.identifier)
+            if !competencies.isEmpty { catalog.add(analyzer.features(for: competencies), from: analyzer.identifier) }
+        }
+        catalog.add(EngineFeature.descriptors(followups: followupValues), from: EngineFeature.provider)
+        return catalog
+    }
+
+    /// The set made ready for one scenario (see `Analyzer.prepared(for:)`).
+    public func prepared(for scenario: Scenario) -> AnalyzerSet {
+        AnalyzerSet(analyzers.map { $0.prepared(for: scenario.competencies) })
+    }
+
+    /// Every analyzer's findings, merged in order: features and evidence from all of them, the
+    /// follow-up of the first that recommends one.
+    public func analyze(_ answer: String, context: AnalysisContext) -> Analysis {
+        var context = context
+        context.memo = AnswerMemo()
+        var combined = Analysis()
+        for analyzer in analyzers {
+            combined.merge(analyzer.analyze(answer, context: context))
+        }
+        return combined
+    }
+}
+
+/// Features the engine itself provides to conditions, about the conversation rather than the answer.
+public enum EngineFeature {
+    public static let provider = "engine"
+    /// The recommended follow-up of the analyzers in use (`none` when none is recommended).
+    public static let followup = "followup"
+    /// How many probes this question has asked so far.
+    public static let probes = "probes"
+
+    package static func descriptors(followups: [String]) -> [FeatureDescriptor] {
+        [
+            FeatureDescriptor(followup, .choice(followups), "the follow-up the analyzers recommend"),
+            FeatureDescriptor(probes, .number, "how many probes this question has asked so far"),
+        ]
+    }
+}

@@ -1,0 +1,256 @@
+import BuiltInAnalyzers
+import FoundationEssentials
+import InterviewCore
+import SystemIO
+import Transcripts
+
+/// One mock interview from its opening to its feedback, for any front: the REPL reads lines and
+/// prints what the session says; a web page would send requests and show the same. The session
+/// owns the interview's policy: it takes each turn through the `Interviewer`, records every event
+/// in the transcript as it happens (before it answers), runs the commands, and builds the feedback
+/// from what it already holds.
+///
+/// Promise: nothing the candidate gave is lost. An answer is written to the transcript before the
+/// next prompt is returned; when it cannot be written, `SessionError.notSaved` carries it back.
+/// Not thread-safe: a front serialises its calls (one interview, one writer).
+public final class InterviewSession {
+    public let interviewer: Interviewer
+    public let timeLimit: Double?
+    /// Where the feedback is written (`save`, and at the end), beside the transcript.
+    public let feedbackPath: String
+    public var transcriptPath: String { writer.path }
+
+    /// The step being asked: the prompt an answer goes to, or the end.
+    public private(set) var turn: Turn
+    /// Everything recorded, in memory as in the file: the feedback is made from it.
+    public private(set) var transcript: Transcript
+    /// True once the interview has ended, completed or stopped; every later call is refused.
+    public private(set) var isOver = false
+
+    private let writer: TranscriptWriter
+    private var recorder: TranscriptRecorder
+    private let clock: @Sendable () -> Date
+    /// When the current prompt was given, for the answer's time.
+    private var asked: Date
+    /// The analysis of everything said for the current question so far.
+    private var analysisSoFar: Analysis?
+    /// The last follow-up asked for the current question, and the analysis that led to it.
+    private var lastProbe: (prompt: ProbePrompt, analysis: Analysis?)?
+
+    private init(
+        interviewer: Interviewer, writer: TranscriptWriter, transcript: Transcript, turn: Turn, recorder: TranscriptRecorder,
+        feedbackPath: String, timeLimit: Double?, clock: @escaping @Sendable () -> Date
+    ) {
+        self.interviewer = interviewer
+        self.writer = writer
+        self.transcript = transcript
+        self.turn = turn
+        self.recorder = recorder
+        self.feedbackPath = feedbackPath
+        self.timeLimit = timeLimit
+        self.clock = clock
+        asked = clock()
+    }
+
+    /// A new interview, recorded by `writer` (whose header is `header`). Call `start()` next.
+    public convenience init(
+        interviewer: Interviewer, writer: TranscriptWriter, header: TranscriptHeader, feedbackPath: String, timeLimit: Double? = nil,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.init(
+            interviewer: interviewer, writer: writer, transcript: Transcript(header: header, events: []),
+            turn: interviewer.engine.start(seed: header.seed), recorder: TranscriptRecorder(), feedbackPath: feedbackPath,
+            timeLimit: timeLimit, clock: clock)
+    }
+
+    /// An interrupted interview, continued from its transcript (`recorded`, which `writer` appends
+    /// to): the recorded path is walked again and the prompt left open is asked again. Call
+    /// `resume()` next.
+    public convenience init(
+        resuming recorded: Transcript, interviewer: Interviewer, writer: TranscriptWriter, feedbackPath: String,
+        timeLimit: Double? = nil, clock: @escaping @Sendable () -> Date = { Date() }
+    ) throws(ResumeError) {
+        let resumption = try interviewer.resume(recorded)
+        self.init(
+            interviewer: interviewer, writer: writer, transcript: recorded, turn: resumption.turn,
+            recorder: TranscriptRecorder(resuming: resumption.question, probe: resumption.probe), feedbackPath: feedbackPath,
+            timeLimit: timeLimit, clock: clock)
+        pendingStep = resumption.decidedNow
+    }
+
+    /// A resumed interview whose last answer's next step was decided now, and is not yet recorded.
+    private var pendingStep = false
+
+    public var scenario: Scenario { interviewer.scenario }
+
+    /// Questions a candidate meets when no branch is taken, for "Question 2 of 10".
+    public var questionCount: Int { scenario.sequence.count }
+
+    // MARK: The interview
+
+    /// Opens the interview: records its first step and returns the opening and the first prompt.
+    public func start() throws(SessionError) -> [SessionEvent] {
+        try record(recorder.started(turn, at: clock()))
+        return [.opened(title: Self.title(of: scenario), questions: questionCount, seed: turn.state.seed, opening: scenario.opening)]
+            + show(turn.step)
+    }
+
+    /// Continues a resumed interview: returns how far it had come and the prompt to answer.
+    public func resume() throws(SessionError) -> [SessionEvent] {
+        if pendingStep {
+            pendingStep = false
+            try record(recorder.next(turn, at: clock()))
+        }
+        let answered = transcript.events.filter { $0.type == .answer }.count
+        return [.resumed(title: scenario.title, answers: answered)] + show(turn.step)
+    }
+
+    /// The candidate's answer to the current prompt: analysed, recorded, and the next step.
+    public func answer(_ text: String) throws(SessionError) -> [SessionEvent] {
+        try checkOpen()
+        guard text.utf8.count <= InputLimits.answerBytes else { throw .answerTooLong(transcript: writer.path) }
+        let seconds = clock().timeIntervalSince(asked)
+        let next = interviewer.respond(to: text, in: turn.state)
+        try record(recorder.answered(text, seconds: seconds, turn: next, at: clock()), unsaved: text)
+        var events: [SessionEvent] = []
+        if let timeLimit, seconds > timeLimit { events.append(.overTime(seconds: seconds, limit: timeLimit)) }
+        analysisSoFar = next.analysis
+        turn = next
+        return try events + advance()
+    }
+
+    /// Runs one of the interview's commands.
+    public func perform(_ command: InterviewCommand) throws(SessionError) -> [SessionEvent] {
+        try checkOpen()
+        switch command {
+        case .hint:
+            return [.hint(turn.state.currentQuestion.flatMap { scenario.question($0)?.hint })]
+        case .repeat:
+            return [.repeated(turn.step.text)]
+        case .skip:
+            turn = interviewer.engine.skip(turn.state)
+            try record(recorder.skipped(turn: turn, at: clock()))
+            return try advance()
+        case .why:
+            return [.why(lastProbe.map { ProbeExplanation(prompt: $0.prompt, analysis: $0.analysis) })]
+        case .feedback:
+            return [.progress(analysisSoFar.map { AnswerProgress(analysis: $0) })]
+        case .save:
+            try writeFeedback()
+            return [.saved(transcript: writer.path, feedback: feedbackPath)]
+        case .quit:
+            return try stop(because: "the candidate stopped")
+        }
+    }
+
+    /// Ends the interview before its end: an answer typed but not finished (`unfinishedAnswer`) is
+    /// recorded first, its next prompt left open for a resume; then the stop and its reason
+    /// ("the candidate stopped (Ctrl-C)"); then the feedback so far is written.
+    public func stop(because reason: String, unfinishedAnswer: String? = nil) throws(SessionError) -> [SessionEvent] {
+        try checkOpen()
+        if let unfinishedAnswer, !unfinishedAnswer.isEmpty {
+            let next = interviewer.respond(to: unfinishedAnswer, in: turn.state)
+            try record(recorder.answered(unfinishedAnswer, seconds: nil, turn: next, at: clock()), unsaved: unfinishedAnswer)
+            turn = next
+        }
+        try record([recorder.stopped(reason, at: clock())])
+        return [.stopped(transcript: writer.path)] + (try finish(completed: false))
+    }
+
+    /// The feedback on everything recorded so far, from what the session holds.
+    public var feedback: InterviewFeedback {
+        InterviewFeedback(transcript: transcript, scenario: scenario, timeLimit: timeLimit)
+    }
+
+    // MARK: Steps
+
+    /// What follows the step just taken: the prompt, or the closing and the feedback.
+    private func advance() throws(SessionError) -> [SessionEvent] {
+        let shown = show(turn.step)
+        guard case .end = turn.step else { return shown }
+        return shown + (try finish(completed: true))
+    }
+
+    private func show(_ step: Step) -> [SessionEvent] {
+        asked = clock()
+        switch step {
+        case .question(let prompt):
+            lastProbe = nil
+            analysisSoFar = nil
+            return [.question(prompt, of: prompt.number <= questionCount ? questionCount : nil)]
+        case .probe(let prompt):
+            lastProbe = (prompt, analysisSoFar)
+            return [.probe(prompt)]
+        case .end(let closing, let reason):
+            return [.closing(closing, reason: reason)]
+        }
+    }
+
+    private func finish(completed: Bool) throws(SessionError) -> [SessionEvent] {
+        isOver = true
+        let feedback = self.feedback
+        try writeFeedback(feedback)
+        let worthShowing = completed || feedback.questions.contains(where: \.answered)
+        return [.finished(worthShowing ? feedback : nil, transcript: writer.path, feedbackFile: feedbackPath)]
+    }
+
+    private func checkOpen() throws(SessionError) {
+        if isOver { throw .over }
+    }
+
+    // MARK: Recording
+
+    private func record(_ events: [TranscriptEvent], unsaved answer: String? = nil) throws(SessionError) {
+        var written = 0
+        do {
+            for event in events {
+                try writer.append(event)
+                transcript.events.append(event)
+                written += 1
+            }
+        } catch {
+            // The answer is lost from the file only if its own event was not written.
+            let lost = events[written...].contains { $0.type == .answer } ? answer : nil
+            throw .notSaved(error, transcript: writer.path, answer: lost)
+        }
+    }
+
+    private func writeFeedback(_ feedback: InterviewFeedback? = nil) throws(SessionError) {
+        let markdown = (feedback ?? self.feedback).markdown
+        do {
+            try FileWriting.write(markdown.utf8, to: feedbackPath, mode: .atomic, permissions: 0o600)
+        } catch {
+            throw .feedbackNotWritten(error.description)
+        }
+    }
+
+    /// "Peer support specialist — Peer support specialist (recovery coach)" says it twice; say it once.
+    static func title(of scenario: Scenario) -> String {
+        scenario.role.lowercased().hasPrefix(scenario.title.lowercased()) ? scenario.role : "\(scenario.title) — \(scenario.role)"
+    }
+
+    // MARK: Files
+
+    /// The feedback file for a transcript: `NAME.md` beside `NAME.jsonl`, created now, exclusively
+    /// and owner-only, or `NAME-2.md` and so on when the name is taken, so no file of the user's is
+    /// ever replaced. A resumed interview keeps its earlier feedback file: the first of those names
+    /// that is a regular file of Rehearse's feedback (not a link).
+    public static func claimFeedbackFile(for transcript: String, resuming: Bool) throws(SessionError) -> String {
+        let stem = transcript.hasSuffix(".jsonl") ? String(transcript.dropLast(6)) : transcript
+        if resuming {
+            for number in 1...1_000 {
+                let path = stem + (number == 1 ? "" : "-\(number)") + ".md"
+                guard let bytes = FileBytes.existingRegularFile(path, limit: 64) else {
+                    if FileBytes.exists(path) { continue }
+                    break
+                }
+                if bytes.isEmpty || bytes.starts(with: Array(InterviewFeedback.markdownHeading.utf8)) { return path }
+            }
+        }
+        do {
+            return try FileWriting.claimNewFile(stem: stem, suffix: ".md")
+        } catch {
+            throw .feedbackNotWritten(error.description)
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import InterviewCore
+import Transcripts
+
+/// Why a session could not do what it was asked. Every case leaves what was recorded intact.
+public enum SessionError: Error, Sendable, CustomStringConvertible {
+    /// The transcript refused an event. `answer` is the candidate's answer when it is the part not
+    /// saved, to show back so that it can be kept.
+    case notSaved(TranscriptError, transcript: String, answer: String?)
+    /// The answer is over the size limit for one answer; it was not recorded.
+    case answerTooLong(transcript: String)
+    /// The feedback file could not be written (the transcript is unaffected).
+    case feedbackNotWritten(String)
+    /// The interview is over; nothing more can be answered or asked.
+    case over
+
+    public var description: String {
+        switch self {
+        case .notSaved(let error, let path, let answer):
+            let saved = answer == nil ? "your answers so far are saved" : "the answers before this one are saved"
+            return "\(error); \(saved) in \(path); once there is room, continue with: rehearse run --resume \(path)"
+        case .answerTooLong(let path):
+            return "this answer is over \(InputLimits.describe(InputLimits.answerBytes)), the limit for one answer, and was not saved; "
+                + "the answers before it are saved in \(path); continue with: rehearse run --resume \(path)"
+        case .feedbackNotWritten(let why):
+            return why
+        case .over:
+            return "the interview is over"
+        }
+    }
+}

@@ -1,0 +1,191 @@
+import Glibc
+import InterviewKit
+
+/// The interview in a terminal: a thin adapter around the library's `InterviewSession`. It reads
+/// answers (line editor or pipe) and colon commands, forwards them, and prints what the session
+/// says. Only what is the terminal's own lives here: multi-line entry, `:help`, Ctrl-C and Ctrl-D.
+struct TerminalInterview {
+    static let commandNames = [":help"] + InterviewCommand.allCases.map { ":\($0.rawValue)" }
+
+    let session: InterviewSession
+    let explain: Bool
+    let style: Style
+    private var input: any LineSource
+
+    init(session: InterviewSession, input: any LineSource, explain: Bool, style: Style) {
+        self.session = session
+        self.input = input
+        self.explain = explain
+        self.style = style
+        LineEditor.completions = Self.commandNames
+    }
+
+    /// Runs the interview to its end or until the candidate stops: from the opening, or from where
+    /// a resumed interview left off.
+    mutating func run(resuming: Bool) throws {
+        try show(resuming ? session.resume() : session.start())
+        while !session.isOver {
+            switch try readAnswer() {
+            case .answer(let text): try show(session.answer(text))
+            case .command(let command): try show(session.perform(command))
+            case .stop(let why, let unfinished): try show(session.stop(because: why, unfinishedAnswer: unfinished))
+            }
+        }
+    }
+
+    // MARK: Reading
+
+    private enum Input {
+        case answer(String)
+        case command(InterviewCommand)
+        /// Stop, keeping what was typed of an answer.
+        case stop(String, unfinished: String?)
+    }
+
+    /// Reads one answer (lines until an empty line) or one command, with Ctrl-C / Ctrl-D handling.
+    private mutating func readAnswer() throws -> Input {
+        var lines: [String] = []
+        var bytes = 0
+        var emptyTries = 0
+        var interruptedOnce = false
+        var typed: String? { lines.isEmpty ? nil : lines.joined(separator: "\n") }
+        while true {
+            if Interrupts.terminating { return .stop("the session was ended by a signal", unfinished: typed) }
+            switch input.read(prompt: lines.isEmpty ? "you › " : "    · ") {
+            case .end:
+                // A signal can cut a read short, which looks like the end of input.
+                if Interrupts.terminating { return .stop("the session was ended by a signal", unfinished: typed) }
+                // Ctrl-D or end of input: keep what was typed, then stop.
+                if let typed { return .answer(typed) }
+                return .stop(isatty(STDIN_FILENO) == 1 ? "the candidate ended the session (Ctrl-D)" : "input ended", unfinished: nil)
+            case .interrupt:
+                if Interrupts.terminating { return .stop("the session was ended by a signal", unfinished: typed) }
+                if interruptedOnce { return .stop("the candidate stopped (Ctrl-C)", unfinished: typed) }
+                interruptedOnce = true
+                print("")
+                print(style.dim("Press Ctrl-C again to stop (everything so far is saved), or go on typing."))
+            case .line(let line):
+                interruptedOnce = false
+                let trimmed = line.trimmingBlanks
+                if lines.isEmpty && trimmed.hasPrefix(":") {
+                    input.remember(trimmed)
+                    if let command = command(trimmed) { return .command(command) }
+                    continue
+                }
+                if trimmed.isEmpty {
+                    if let typed {
+                        input.remember(lines.joined(separator: " "))
+                        return .answer(typed)
+                    }
+                    emptyTries += 1
+                    print(style.dim(emptyTries == 1 ? "Take your time. Type your answer, then press Enter on an empty line." : "If you would rather move on, type :skip."))
+                    continue
+                }
+                bytes += line.utf8.count + 1
+                // Stop reading at once rather than gather more than the session would take.
+                guard bytes <= InputLimits.answerBytes else {
+                    throw CommandFailure.data("\(SessionError.answerTooLong(transcript: session.transcriptPath))")
+                }
+                lines.append(line)
+            }
+        }
+    }
+
+    /// The command a colon line names; nil after `:help` or an unknown name, which are answered here.
+    private func command(_ text: String) -> InterviewCommand? {
+        let name = String(text.split(separator: " ").first ?? "").dropFirst()
+        switch name {
+        case "help", "h", "?":
+            let width = Self.commandNames.map(\.count).max() ?? 0
+            let rows = InterviewCommand.allCases.map { ":\($0.rawValue)".padding(to: width + 2) + $0.summary }
+            print(style.dim((rows + ["End an answer by pressing Enter on an empty line. Tab completes commands."]).joined(separator: "\n")))
+            return nil
+        case "q", "exit":
+            return .quit
+        default:
+            if let command = InterviewCommand(rawValue: String(name)) { return command }
+            let suggestion = Self.commandNames.first { $0.hasPrefix(":" + name.prefix(2)) }
+            print(style.dim("Unknown command :\(name)\(suggestion.map { " (did you mean \($0)?)" } ?? ""). Commands: \(Self.commandNames.joined(separator: " "))"))
+            return nil
+        }
+    }
+
+    // MARK: Printing
+
+    private func show(_ events: [SessionEvent]) {
+        for event in events { show(event) }
+    }
+
+    private func show(_ event: SessionEvent) {
+        switch event {
+        case .opened(let title, let questions, let seed, let opening):
+            print(style.heading(title) + style.dim(" · \(questions) question\(questions == 1 ? "" : "s") · seed \(seed)"))
+            print(style.dim("Answer in as many lines as you like and press Enter on an empty line to finish. Type :help for commands."))
+            print("")
+            print(style.interviewer(opening))
+        case .resumed(let title, let answers):
+            print("Resuming \(title) — \(answers) answer\(answers == 1 ? "" : "s") so far. Press Enter on an empty line to finish an answer; :help lists the commands.")
+        case .question(let prompt, let total):
+            print("")
+            print(style.dim(total.map { "Question \(prompt.number) of \($0)" } ?? "Question \(prompt.number)"))
+            if explain && prompt.number > 1 { print(style.dim("  (why: \(prompt.reason.summary))")) }
+            print(style.interviewer(prompt.text))
+        case .probe(let prompt):
+            if explain { print(style.dim("  (why: \(prompt.reason.summary))")) }
+            print(style.interviewer(prompt.text))
+        case .closing(let closing, let reason):
+            if explain { print(style.dim("  (why: \(reason.summary))")) }
+            print("")
+            print(style.interviewer(closing))
+        case .overTime(let seconds, let limit):
+            print(style.dim("(That took \(Self.duration(seconds)); the limit is \(Self.duration(limit)). It is noted in the feedback.)"))
+        case .hint(let hint):
+            print(style.dim(hint.map { "Hint: \($0)" } ?? "There is no hint for this question."))
+        case .repeated(let text):
+            print(style.interviewer(text))
+        case .why(let explanation):
+            guard let explanation else {
+                print(style.dim("No follow-up has been asked for this question yet."))
+                return
+            }
+            print(style.dim("I asked “\(explanation.text)” because \(explanation.reason.summary)."))
+            if !explanation.analysisReason.isEmpty { print(style.dim(explanation.analysisReason)) }
+            for item in explanation.evidence { print(style.dim("  \(item.feature): “\(item.text)”")) }
+        case .progress(let progress):
+            guard let progress else {
+                print(style.dim("Nothing answered for this question yet."))
+                return
+            }
+            for part in progress.parts {
+                let quote = part.quote.map { ": “\($0)”" } ?? ""
+                print(part.present ? style.good("  ✓ \(part.name)\(quote)") : style.missing("  ✗ \(part.name)"))
+            }
+            if !progress.reason.isEmpty { print(style.dim(progress.reason)) }
+        case .saved(let transcript, let feedback):
+            print(style.dim("Saved. Transcript: \(transcript)\nFeedback so far: \(feedback)"))
+        case .stopped(let transcript):
+            print("")
+            print("Stopped. Your answers so far are saved; continue later with: rehearse run --resume \(transcript)")
+        case .finished(let feedback, let transcript, let feedbackFile):
+            if let feedback {
+                print("")
+                print(feedback.text)
+            }
+            print("")
+            print("Transcript: \(transcript)")
+            print("Feedback:   \(feedbackFile)")
+        }
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        let whole = Int(seconds.rounded())
+        return whole >= 60 ? "\(whole / 60) min \(whole % 60) s" : "\(whole) s"
+    }
+}
+
+extension String {
+    /// The string with spaces after it up to `width` characters.
+    fileprivate func padding(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}
