@@ -23,17 +23,21 @@ let package = Package(
         ),
         // The layers, lowest first; each target's doc comment (its `Overview.swift`) says what it
         // holds. docs/architecture.md draws them.
-        .target(name: "InterviewCore"),
-        .target(name: "AnswerText"),
-        .target(name: "BuiltInAnalyzers", dependencies: ["InterviewCore", "AnswerText"]),
-        .target(name: "SystemIO"),
-        .target(name: "ScenarioXML", dependencies: ["InterviewCore", "SystemIO", "CLibXML2"]),
-        .target(name: "AnalyzerPlugins", dependencies: ["InterviewCore", "SystemIO"]),
-        .target(name: "Transcripts", dependencies: ["InterviewCore", "BuiltInAnalyzers", "SystemIO"]),
+        .target(name: "InterviewCore", plugins: ["LayerCheck"]),
+        .target(name: "AnswerText", plugins: ["LayerCheck"]),
+        .target(name: "BuiltInAnalyzers", dependencies: ["InterviewCore", "AnswerText"], plugins: ["LayerCheck"]),
+        .target(name: "SystemIO", plugins: ["LayerCheck"]),
+        .target(name: "ScenarioXML", dependencies: ["InterviewCore", "SystemIO", "CLibXML2"], plugins: ["LayerCheck"]),
+        .target(name: "AnalyzerPlugins", dependencies: ["InterviewCore", "SystemIO"], plugins: ["LayerCheck"]),
+        .target(name: "Transcripts", dependencies: ["InterviewCore", "BuiltInAnalyzers", "SystemIO"], plugins: ["LayerCheck"]),
         .target(
             name: "InterviewKit",
-            dependencies: ["InterviewCore", "AnswerText", "BuiltInAnalyzers", "SystemIO", "ScenarioXML", "AnalyzerPlugins", "Transcripts"]
+            dependencies: ["InterviewCore", "AnswerText", "BuiltInAnalyzers", "SystemIO", "ScenarioXML", "AnalyzerPlugins", "Transcripts"],
+            plugins: ["LayerCheck"]
         ),
+        // Checks, as part of every build, that each library target imports only what its layer may.
+        .plugin(name: "LayerCheck", capability: .buildTool(), dependencies: ["layer-check"]),
+        .executableTarget(name: "layer-check"),
         .executableTarget(
             name: "rehearse",
             dependencies: [

@@ -18,7 +18,7 @@ public final class InterviewSession {
     public let timeLimit: Double?
     /// Where the feedback is written (`save`, and at the end), beside the transcript.
     public let feedbackPath: String
-    public var transcriptPath: String { writer.path }
+    public let transcriptPath: String
 
     /// The step being asked: the prompt an answer goes to, or the end.
     public private(set) var turn: Turn
@@ -27,7 +27,9 @@ public final class InterviewSession {
     /// True once the interview has ended, completed or stopped; every later call is refused.
     public private(set) var isOver = false
 
-    private let writer: TranscriptWriter
+    /// Held (with the transcript's lock) until the interview is over, then let go, so that it can
+    /// be resumed at once, by this process or another.
+    private var writer: TranscriptWriter?
     private var recorder: TranscriptRecorder
     private let clock: @Sendable () -> Date
     /// When the current prompt was given, for the answer's time.
@@ -43,6 +45,7 @@ public final class InterviewSession {
     ) {
         self.interviewer = interviewer
         self.writer = writer
+        transcriptPath = writer.path
         self.transcript = transcript
         self.turn = turn
         self.recorder = recorder
@@ -108,7 +111,7 @@ public final class InterviewSession {
     /// The candidate's answer to the current prompt: analysed, recorded, and the next step.
     public func answer(_ text: String) throws(SessionError) -> [SessionEvent] {
         try checkOpen()
-        guard text.utf8.count <= InputLimits.answerBytes else { throw .answerTooLong(transcript: writer.path) }
+        guard text.utf8.count <= InputLimits.answerBytes else { throw .answerTooLong(transcript: transcriptPath) }
         let seconds = clock().timeIntervalSince(asked)
         let next = interviewer.respond(to: text, in: turn.state)
         try record(recorder.answered(text, seconds: seconds, turn: next, at: clock()), unsaved: text)
@@ -137,7 +140,7 @@ public final class InterviewSession {
             return [.progress(analysisSoFar.map { AnswerProgress(analysis: $0) })]
         case .save:
             try writeFeedback()
-            return [.saved(transcript: writer.path, feedback: feedbackPath)]
+            return [.saved(transcript: transcriptPath, feedback: feedbackPath)]
         case .quit:
             return try stop(because: "the candidate stopped")
         }
@@ -154,7 +157,7 @@ public final class InterviewSession {
             turn = next
         }
         try record([recorder.stopped(reason, at: clock())])
-        return [.stopped(transcript: writer.path)] + (try finish(completed: false))
+        return [.stopped(transcript: transcriptPath)] + (try finish(completed: false))
     }
 
     /// The feedback on everything recorded so far, from what the session holds.
@@ -188,10 +191,11 @@ public final class InterviewSession {
 
     private func finish(completed: Bool) throws(SessionError) -> [SessionEvent] {
         isOver = true
+        writer = nil
         let feedback = self.feedback
         try writeFeedback(feedback)
         let worthShowing = completed || feedback.questions.contains(where: \.answered)
-        return [.finished(worthShowing ? feedback : nil, transcript: writer.path, feedbackFile: feedbackPath)]
+        return [.finished(worthShowing ? feedback : nil, transcript: transcriptPath, feedbackFile: feedbackPath)]
     }
 
     private func checkOpen() throws(SessionError) {
@@ -201,6 +205,7 @@ public final class InterviewSession {
     // MARK: Recording
 
     private func record(_ events: [TranscriptEvent], unsaved answer: String? = nil) throws(SessionError) {
+        guard let writer else { throw .over }
         var written = 0
         do {
             for event in events {
@@ -211,7 +216,7 @@ public final class InterviewSession {
         } catch {
             // The answer is lost from the file only if its own event was not written.
             let lost = events[written...].contains { $0.type == .answer } ? answer : nil
-            throw .notSaved(error, transcript: writer.path, answer: lost)
+            throw .notSaved(error, transcript: transcriptPath, answer: lost)
         }
     }
 
