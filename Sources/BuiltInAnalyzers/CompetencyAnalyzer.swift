@@ -70,50 +70,12 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
             named: named, evidence: evidence)
     }
 
-    /// A light suffix-stripper: enough to match "validate", "validated", "validating" and "validates".
-    static func stem(_ word: String) -> String {
-        var word = word
-        let ascii: String? = word.withUTF8 { bytes in
-            stemmed(bytes).map { String(decoding: bytes[0..<$0.end], as: UTF8.self) + ($0.addY ? "y" : "") }
-        }
-        return ascii ?? stemCharacters(word)
-    }
-
-    /// The stem of an ASCII word as its first `end` bytes, plus "y" when `addY`; nil for other
-    /// words, which take the same rules on Characters (`stemCharacters`). On the bytes, without
-    /// copying them: this runs for every word of every answer.
-    static func stemmed(_ bytes: UnsafeBufferPointer<UInt8>) -> (end: Int, addY: Bool)? {
-        guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-        var end = bytes.count
-        if end >= 2, bytes[end - 2] == UInt8(ascii: "'"), bytes[end - 1] == UInt8(ascii: "s") { end -= 2 }
-        var addY = false
-        for suffix in suffixBytes where end - suffix.count >= 3 && bytes[(end - suffix.count)..<end].elementsEqual(suffix) {
-            end -= suffix.count
-            addY = suffix.count == 3 && suffix[1] == UInt8(ascii: "e")  // "ied", "ies"
-            break
-        }
-        // "planned" → "plan", "stopped" → "stop"
-        if end + (addY ? 1 : 0) > 3 {
-            let last = addY ? UInt8(ascii: "y") : bytes[end - 1]
-            let previous = addY ? bytes[end - 1] : bytes[end - 2]
-            if previous == last, !isKeptDouble(last) {
-                if addY { addY = false } else { end -= 1 }
-            }
-        }
-        return (end, addY)
-    }
-
-    private static func isKeptDouble(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"), UInt8(ascii: "s"), UInt8(ascii: "l"): true
-        default: false
-        }
-    }
-
     private static let suffixes = ["ational", "ations", "ation", "ings", "ing", "edly", "ied", "ies", "ed", "es", "ly", "s", "e"]
-    private static let suffixBytes = suffixes.map { Array($0.utf8) }
 
-    static func stemCharacters(_ word: String) -> String {
+    /// A light suffix-stripper: enough to match "validate", "validated", "validating" and "validates".
+    /// One copy of the rules, on Characters: `CompetencyCueIndex` stems only the few words whose
+    /// first bytes some cue stem starts with, so a faster byte copy bought no target.
+    static func stem(_ word: String) -> String {
         var word = word
         if word.hasSuffix("'s") { word.removeLast(2) }
         for suffix in suffixes {

@@ -1,5 +1,4 @@
 import InterviewCore
-import Glibc
 
 /// Turns the XML tree of a scenario into a `Scenario`, collecting diagnostics as it goes.
 struct ScenarioCompiler {
@@ -23,9 +22,6 @@ struct ScenarioCompiler {
     private var unreported = 0
     /// Conditions already compiled, by their text: scenarios repeat the same few many times.
     private var compiledConditions: [String: Condition] = [:]
-    /// The last few conditions compiled or found, compared byte for byte before any text is hashed.
-    private var recentConditions: [(source: [UInt8], condition: Condition)] = []
-    private var nextRecentCondition = 0
     /// The document's names, matched by index.
     private var names = ScenarioNameTable()
 
@@ -346,38 +342,16 @@ struct ScenarioCompiler {
     }
 
     private mutating func compileCondition(_ attribute: XMLElement.Attribute) -> Condition? {
-        let recent = attribute.withValueBytes { value in recentConditions.first { Self.equal($0.source, value) } }
-        if let recent { return recent.condition }
         let source = attribute.value
-        if let compiled = compiledConditions[source] {
-            remember(source, compiled)
-            return compiled
-        }
+        if let compiled = compiledConditions[source] { return compiled }
         switch Condition.compile(source, catalog: catalog) {
         case .success(let condition):
             compiledConditions[source] = condition
-            remember(source, condition)
             return condition
         case .failure(let problem):
             let code = problem.message.hasPrefix("no analyzer in use") ? "unknown-feature" : "condition"
             error(code, problem.message, at: attribute.location(ofValueOffset: problem.range.lowerBound))
             return nil
-        }
-    }
-
-    private static func equal(_ bytes: [UInt8], _ other: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count == other.count else { return false }
-        guard let base = other.baseAddress else { return true }
-        return bytes.withUnsafeBufferPointer { $0.baseAddress.map { memcmp($0, base, other.count) == 0 } ?? false }
-    }
-
-    private mutating func remember(_ source: String, _ condition: Condition) {
-        let entry = (Array(source.utf8), condition)
-        if recentConditions.count < 8 {
-            recentConditions.append(entry)
-        } else {
-            recentConditions[nextRecentCondition] = entry
-            nextRecentCondition = (nextRecentCondition + 1) % recentConditions.count
         }
     }
 

@@ -250,15 +250,14 @@ import Testing
         #expect(compared > 500 && hits > 100)
     }
 
-    /// The stemmer's byte path for ASCII words applies the same rules as its Character path.
-    @Test func competencyStemmerPathsAgree() throws {
-        let text = try (AnalyzerCorpusTests.items("dev.jsonl") + AnalyzerCorpusTests.items("test.jsonl")).map(\.answer).joined(separator: " ")
-        let words = Set(TextSegmenter(text, vocabulary: .builtIn).words).union(["carried", "studies", "planned", "stopped", "fully", "tries", "x's", "ab", "a", "yyied", "skiing", "passed", "called"])
-        #expect(words.count > 1_000)
-        for word in words where word.utf8.allSatisfy({ $0 < 0x80 }) {
-            #expect(CompetencyAnalyzer.stem(word) == CompetencyAnalyzer.stemCharacters(word), "\(word)")
-        }
-        #expect(CompetencyAnalyzer.stem("validated") == "validat" && CompetencyAnalyzer.stem("validating") == "validat")
+    /// The stemmer's rules: common endings go, a doubled last consonant goes, short words stay.
+    @Test func competencyStemmerRules() {
+        let expected = [
+            "validated": "validat", "validating": "validat", "validates": "validat", "carried": "carry", "studies": "study",
+            "planned": "plan", "stopped": "stop", "fully": "ful", "skiing": "ski", "passed": "pass", "called": "call",
+            "client's": "client", "ab": "ab", "a": "a", "café": "café", "naïvely": "naïve",
+        ]
+        for (word, stem) in expected { #expect(CompetencyAnalyzer.stem(word) == stem, "\(word)") }
     }
 
     @Test func theFirstAnalyzerWithAFollowupLeads() {
