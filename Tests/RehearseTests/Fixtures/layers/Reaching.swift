@@ -1,0 +1,7 @@
+// A core file that reaches for what its layer may not use.
+import Synchronization
+@_exported import Glibc
+import struct BuiltInAnalyzers.STARAnalyzer
+
+// import Foundation (a comment is not an import)
+let note = "import CLibXML2 in a string is not one either"
