@@ -82,6 +82,8 @@ package enum ProcessSpawner {
     package static func makePipe(for path: String) throws(SpawnError) -> (read: Int32, write: Int32) {
         var ends: [Int32] = [-1, -1]
         guard pipe(&ends) == 0 else { throw SpawnError(path: path, code: errno) }
+        // pipe2(O_CLOEXEC) would do it at once, but Swift's Glibc module leaves it out; a program
+        // started by another thread in between could still inherit these ends.
         for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
         return (ends[0], ends[1])
     }
