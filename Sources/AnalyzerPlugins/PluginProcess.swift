@@ -1,6 +1,7 @@
 import InterviewCore
 import FoundationEssentials
 import Synchronization
+import SystemIO
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -31,48 +32,29 @@ final class PluginProcess {
     init(arguments: [String], stderrTo log: Int32) throws(Failure) {
         // A plugin that dies while we write to it must not take Rehearse down with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
-        var toChild: [Int32] = [-1, -1]
-        var fromChild: [Int32] = [-1, -1]
-        guard pipe(&toChild) == 0 else { throw .io(Self.errorText()) }
-        guard pipe(&fromChild) == 0 else {
-            close(toChild[0]); close(toChild[1])
-            throw .io(Self.errorText())
+        // To the plugin and from it, each as (read, write); close-on-exec, so that a plugin started
+        // later does not inherit this one's pipes. Every end is closed if it cannot start.
+        var pipes: [(read: Int32, write: Int32)] = []
+        let child: pid_t
+        do throws(SpawnError) {
+            for _ in 0..<2 { pipes.append(try ProcessSpawner.makePipe(for: arguments[0])) }
+            child = try ProcessSpawner.spawn(
+                arguments[0], Array(arguments.dropFirst()),
+                standardInput: .descriptor(pipes[0].read), standardOutput: .descriptor(pipes[1].write), standardError: .descriptor(log),
+                // Its own process group: a Ctrl-C meant for the interview does not reach the plugin.
+                ownProcessGroup: true,
+                // Default signal handling in the child, whatever Rehearse ignores or catches.
+                defaultSignals: [SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGXFSZ], emptySignalMask: true)
+        } catch {
+            for ends in pipes { close(ends.read); close(ends.write) }
+            throw .io(error.reason)
         }
-        // Close-on-exec, so a plugin started later does not inherit this one's pipes.
-        for descriptor in toChild + fromChild { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, toChild[0], 0)
-        posix_spawn_file_actions_adddup2(&actions, fromChild[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, log, 2)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        // Default signal handling in the child, whatever Rehearse ignores or catches.
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGXFSZ] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        // Its own process group: a Ctrl-C meant for the interview does not reach the plugin.
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETPGROUP))
-        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var child: pid_t = 0
-        let status = posix_spawn(&child, arguments[0], &actions, &attributes, argv, environ)
-        close(toChild[0])
-        close(fromChild[1])
-        guard status == 0 else {
-            close(toChild[1]); close(fromChild[0])
-            throw .io(String(cString: strerror(status)))
-        }
+        let (toChild, fromChild) = (pipes[0], pipes[1])
+        close(toChild.read)
+        close(fromChild.write)
         pid = child
-        input = toChild[1]
-        output = fromChild[0]
+        input = toChild.write
+        output = fromChild.read
         _ = fcntl(input, F_SETFL, fcntl(input, F_GETFL) | O_NONBLOCK)
         _ = fcntl(output, F_SETFL, fcntl(output, F_GETFL) | O_NONBLOCK)
         Self.track(child)
@@ -147,16 +129,15 @@ final class PluginProcess {
         return waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info._sifields._sigchld.si_pid == pid
     }
 
-    /// Kills the plugin's process group, then reaps the plugin; returns its wait status.
+    /// Kills the plugin's process group, then reaps the plugin; returns how it ended.
     @discardableResult
-    private func killGroupAndReap() -> Int32 {
+    private func killGroupAndReap() -> ChildExit {
         // The whole group: a wrapper's `sleep 333 &`, or a child the plugin forked, go too.
         kill(-pid, SIGKILL)
         kill(pid, SIGKILL)
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let status = ProcessSpawner.waitForExit(pid)
         Self.untrack(pid)
-        return status
+        return ChildExit(waitStatus: status)
     }
 
     /// Why the output closed: the exit status if the plugin has already exited (its group is
@@ -172,10 +153,10 @@ final class PluginProcess {
         running = false
         close(input)
         close(output)
-        let status = killGroupAndReap()
-        let signal = status & 0x7f
-        if signal != 0 { return "it was killed by signal \(signal)" }
-        return "it exited with status \((status >> 8) & 0xff)"
+        switch killGroupAndReap() {
+        case .killed(let signal): return "it was killed by signal \(signal)"
+        case .exited(let code): return "it exited with status \(code)"
+        }
     }
 
     private func wait(for descriptor: Int32, events: Int16, until deadline: Deadline) throws(Failure) {

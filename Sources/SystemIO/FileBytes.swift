@@ -1,10 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Musl)
-import Musl
-#else
-import Darwin
-#endif
 
 /// Reads a whole file with open(2) and read(2) into one byte array: no `Data` to copy out of, and
 /// no second buffer's worth of fresh pages for a large file.

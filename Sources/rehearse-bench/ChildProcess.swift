@@ -1,28 +1,27 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
+import SystemIO
 
 /// Runs a program to completion and reports its wall time and peak memory, from wait4's rusage.
 struct ChildRun {
     var seconds: Double
     var maxRSSKiB: Int
+    /// Its wait status.
     var status: Int32
 
+    /// How it ended.
+    var exit: ChildExit { ChildExit(waitStatus: status) }
+
+    /// Runs `path` with standard input from `stdinPath` (or /dev/null) and its output and errors
+    /// thrown away; nil when it cannot be started or waited for.
     static func run(_ path: String, _ arguments: [String], stdinPath: String? = nil) -> ChildRun? {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, stdinPath ?? "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = ([path] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
         let start = DispatchTime.now().uptimeNanoseconds
-        guard posix_spawn(&pid, path, &actions, nil, argv, environ) == 0 else { return nil }
+        guard let pid = try? ProcessSpawner.spawn(
+            path, arguments, standardInput: .file(stdinPath ?? "/dev/null", flags: O_RDONLY),
+            standardOutput: .file("/dev/null", flags: O_WRONLY), standardError: .file("/dev/null", flags: O_WRONLY))
+        else { return nil }
         var status: Int32 = 0
         var usage = rusage()
+        // wait4 rather than ProcessSpawner.waitForExit: the child's resource usage comes with it.
         guard wait4(pid, &status, 0, &usage) == pid else { return nil }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return ChildRun(seconds: elapsed, maxRSSKiB: Int(usage.ru_maxrss), status: status)

@@ -1,6 +1,7 @@
 import CLibXML2
 import Foundation
 import InterviewKit
+import SystemIO
 
 /// Prints how fast Rehearse is, each figure beside a baseline measured in the same run.
 /// Build with `swift build -c release --static-swift-stdlib`, then run `.build/release/rehearse-bench [--quick]`.
@@ -104,14 +105,13 @@ struct RehearseBench {
             var baselines: [Double] = []
             var lints: [Double] = []
             for _ in 0..<(size > 4_000_000 ? 5 : 15) {
-                // A wait status: the exit code in the second byte, 0 in the low seven bits when not killed.
-                guard let run = ChildRun.run(rehearse, ["validate", file.path]), run.status & 0x7F == 0, run.status >> 8 == shape.status else {
+                guard let run = ChildRun.run(rehearse, ["validate", file.path]), run.exit == .exited(shape.status) else {
                     print("error: rehearse validate did not exit \(shape.status) on the generated scenario '\(shape.label)'")
                     exit(1)
                 }
                 runs.append(run.seconds)
                 if let xmllint, let baseline = ChildRun.run(xmllint, ["--noout", file.path]) { baselines.append(baseline.seconds) }
-                if let lint = ChildRun.run(rehearse, ["lint", file.path]), lint.status & 0x7F == 0 { lints.append(lint.seconds) }
+                if let lint = ChildRun.run(rehearse, ["lint", file.path]), case .exited = lint.exit { lints.append(lint.seconds) }
             }
             let lint = lints.isEmpty ? nil : Measure.percentile(lints, 0.5)
             let ours = Measure.percentile(runs, 0.5)
@@ -212,7 +212,7 @@ struct RehearseBench {
             // A label on every line, so eval analyses every answer (it skips what it cannot score).
             String(decoding: try JSONSerialization.data(withJSONObject: ["id": "a\(index)", "answer": answer, "followup": "none"]), as: UTF8.self)
         }.joined(separator: "\n").write(to: evalFile, atomically: true, encoding: .utf8)
-        if let run = ChildRun.run(rehearse, ["eval", evalFile.path]), run.status == 0 {
+        if let run = ChildRun.run(rehearse, ["eval", evalFile.path]), run.exit == .exited(0) {
             print("   The corpus answer by answer (rehearse eval, \(corpus.count) answers): \(Measure.format(seconds: run.seconds)), peak memory \(PeakMemory.of(rehearse, ["eval", evalFile.path]))")
         }
         print("")
@@ -311,7 +311,7 @@ struct RehearseBench {
         for (label, jobs) in [("rehearse test --jobs 1 FOLDER (one core)", 1), ("rehearse test FOLDER (all \(cores) cores)", cores)] {
             let arguments = ["test", "--jobs", "\(jobs)", folder.path]
             let runs = (0..<3).compactMap { _ in ChildRun.run(rehearse, arguments) }
-            guard runs.count == 3, runs.allSatisfy({ $0.status == 0 }) else {
+            guard runs.count == 3, runs.allSatisfy({ $0.exit == .exited(0) }) else {
                 print("   rehearse test on the transcripts failed (status \(runs.map(\.status)))")
                 continue
             }

@@ -10,7 +10,7 @@ import Testing
 @testable import Transcripts
 
 /// The small pieces that stand in for Foundation's: JSON of any shape, text replacing and trimming,
-/// the lock, and the cue index built on first use.
+/// and the cue index built on first use.
 @Suite struct SupportTests {
     @Test func jsonValuesOfEveryShape() throws {
         let value = try #require(JSONValue.parse(Array(#"{"a": [1, 2.5, -3, true, null, "x"], "seed": 18446744073709551615, "o": {}}"#.utf8)))
@@ -49,17 +49,6 @@ import Testing
         #expect("\n a \n".trimmingBlanks == "\n a \n")
         #expect(" \t ".trimmingBlanks == "")
         #expect("\n a \n".trimmed == "a")
-    }
-
-    @Test func lockedCountsAddUp() async {
-        let lock = Lock()
-        nonisolated(unsafe) var count = 0
-        await withTaskGroup(of: Void.self) { group in
-            for _ in 0..<8 {
-                group.addTask { for _ in 0..<1_000 { lock.withLock { count += 1 } } }
-            }
-        }
-        #expect(lock.withLock { count } == 8_000)
     }
 
     @Test func theCueIndexIsBuiltOnceOnFirstUse() async throws {

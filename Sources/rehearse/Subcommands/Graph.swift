@@ -49,8 +49,13 @@ extension Rehearse {
             guard let path = UserPaths.program("dot") else {
                 throw CommandFailure(message: "drawing SVG needs Graphviz's dot, which is not installed (apt-get install graphviz); or use --format dot or --format mermaid", code: ExitCode(69))
             }
-            let result = try ChildProcess.run(path, ["-Tsvg"], input: Array(dot.utf8))
-            guard result.status == 0 else {
+            let result: ProcessSpawner.Finished
+            do {
+                result = try ProcessSpawner.run(path, ["-Tsvg"], input: Array(dot.utf8))
+            } catch {
+                throw CommandFailure.io("\(error)")
+            }
+            guard result.exit == .exited(0) else {
                 throw CommandFailure.io("dot failed: \(String(decoding: result.errors, as: UTF8.self).trimmed)")
             }
             return result.output

@@ -1,5 +1,4 @@
 import FoundationEssentials
-import Glibc
 import InterviewKit
 
 /// A scenario a command was given (or the bundled default), loaded, with the hash of its content.

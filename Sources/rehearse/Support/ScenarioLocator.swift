@@ -1,5 +1,4 @@
 import FoundationEssentials
-import Glibc
 
 /// Finds the bundled scenarios when no file is named on the command line.
 enum ScenarioLocator {
