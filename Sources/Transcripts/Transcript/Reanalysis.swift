@@ -20,6 +20,9 @@ public struct Reanalysis: Sendable {
     /// Why the comparison stopped early, if it did.
     public var stoppedEarly: String?
 
+    /// Whether today's engine and analyzers take every recorded decision, to the end.
+    public var agrees: Bool { differences.isEmpty && stoppedEarly == nil }
+
     /// Walks the recorded path: at each recorded answer, asks the engine what it would do now,
     /// then follows the recording, so every decision is compared on the recorded state.
     public static func run(_ transcript: Transcript, interviewer: Interviewer) -> Reanalysis {

@@ -17,53 +17,20 @@ struct AnalyzerOptions: ParsableArguments {
     @Option(name: .customLong("analyzer-timeout"), help: ArgumentHelp("Seconds an external analyzer may take per answer.", valueName: "seconds"))
     var analyzerTimeout: Double = 2
 
-    /// What was named: built-in identifiers, and `exec:` commands whole (they may contain commas and spaces).
-    var identifiers: [String] {
-        var named: [String] = []
-        for value in analyzers {
-            var parts = value.split(separator: ",", omittingEmptySubsequences: false).map(String.init)[...]
-            while let part = parts.popFirst() {
-                let trimmed = part.trimmingBlanks
-                if trimmed.hasPrefix("exec:") {
-                    named.append(([part] + parts).joined(separator: ",").trimmingBlanks)
-                    break
-                }
-                if !trimmed.isEmpty { named.append(trimmed) }
-            }
-        }
-        return named.isEmpty ? AnalyzerRegistry.defaultIdentifiers : named
-    }
+    /// What was named, as the library chooses analyzers from it.
+    var selection: AnalyzerSelection { AnalyzerSelection(analyzers) }
 
-    /// Starts any external analyzers and resolves the built-in ones. A plugin that cannot be used is
-    /// reported in one line and left out. When only plugins were named, the default built-ins come
-    /// first: scenarios are written for their follow-ups, and the interview always has them to fall
-    /// back on. Naming the built-ins too puts everything in the order given.
+    /// Starts any external analyzers and resolves the built-in ones (`AnalyzerSelection` says in
+    /// which order). A plugin that cannot be used is reported in one line and left out.
     func resolve() throws -> AnalyzerSet {
         guard analyzerTimeout > 0, analyzerTimeout <= 600 else {
             throw CommandFailure.usage("--analyzer-timeout must be more than 0 and at most 600 seconds")
         }
-        var chosen: [any Analyzer] = []
-        let names = identifiers
-        for name in names {
-            if name.hasPrefix("exec:") {
-                if let plugin = try ExternalAnalyzers.start(name, timeout: analyzerTimeout) {
-                    guard !chosen.contains(where: { $0.identifier == plugin.identifier }) else {
-                        throw CommandFailure.usage("two analyzers are named '\(plugin.identifier)'; name each once")
-                    }
-                    chosen.append(plugin)
-                }
-                continue
-            }
-            do {
-                chosen += try AnalyzerRegistry.builtIn.resolve([name]).analyzers.filter { new in !chosen.contains { $0.identifier == new.identifier } }
-            } catch {
-                throw CommandFailure.usage("\(error)")
-            }
+        do {
+            return try selection.resolve { command in try ExternalAnalyzers.start(command, timeout: analyzerTimeout) }
+        } catch let error as AnalyzerSelectionError {
+            throw CommandFailure.usage("\(error)")
         }
-        if names.allSatisfy({ $0.hasPrefix("exec:") }) {
-            chosen = AnalyzerRegistry.builtIn.available.filter { AnalyzerRegistry.defaultIdentifiers.contains($0.identifier) } + chosen
-        }
-        return AnalyzerSet(chosen)
     }
 }
 
@@ -72,7 +39,12 @@ enum ExternalAnalyzers {
     /// Starts the plugin named by `spec` (`exec:PROGRAM ARGS…`); nil, after a one-line warning, when it
     /// starts but does not greet properly. A program that does not exist is a usage error.
     static func start(_ spec: String, timeout: Double) throws -> ExternalAnalyzer? {
-        let words = try split(String(spec.dropFirst("exec:".count)))
+        let words: [String]
+        do {
+            words = try AnalyzerSelection.words(of: String(spec.dropFirst(AnalyzerSelection.pluginPrefix.count)))
+        } catch {
+            throw CommandFailure.usage("\(error)")
+        }
         guard let program = words.first else {
             throw CommandFailure.usage("'exec:' needs a program, e.g. --analyzer 'exec:python3 rubric.py'")
         }
@@ -100,32 +72,6 @@ enum ExternalAnalyzers {
             printError("warning: \(error); going on with the built-in analyzers (its messages: \(log))")
             return nil
         }
-    }
-
-    /// Words split at spaces, with '…' and "…" quoting.
-    static func split(_ text: String) throws -> [String] {
-        var words: [String] = []
-        var current = ""
-        var quote: Character?
-        var inWord = false
-        for character in text {
-            if let open = quote {
-                if character == open { quote = nil } else { current.append(character) }
-            } else if character == "'" || character == "\"" {
-                quote = character
-                inWord = true
-            } else if character.isWhitespace {
-                if inWord { words.append(current) }
-                current = ""
-                inWord = false
-            } else {
-                current.append(character)
-                inWord = true
-            }
-        }
-        guard quote == nil else { throw CommandFailure.usage("an unclosed quote in --analyzer '\(text)'") }
-        if inWord { words.append(current) }
-        return words
     }
 
     /// `$XDG_STATE_HOME/rehearse/analyzers/NAME.log`, or under `~/.local/state`.

@@ -79,7 +79,7 @@ extension Rehearse {
                 // Transcripts are independent: read and re-analyse them on every core, then report
                 // in file order, exactly as one at a time would (up to the first that cannot be read).
                 let transcripts = files.filter { $0.hasSuffix(".jsonl") }
-                let jobs = analyzers.analyzers.contains { $0 is ExternalAnalyzer } ? 1 : jobs ?? ProcessInfo.processInfo.activeProcessorCount
+                let jobs = analyzers.analysesInParallel ? jobs ?? ProcessInfo.processInfo.activeProcessorCount : 1
                 let read = transcripts.parallelMap(jobs: jobs) { file in
                     Swift.Result {
                         let result = try TranscriptFile.readQuietly(file, analyses: false)
@@ -124,7 +124,7 @@ extension Rehearse {
                         failed += 1
                         print("FAIL \(check.file): its scenario \(path) is not found")
                     case .replayed(let result):
-                        if result.differences.isEmpty && result.stoppedEarly == nil {
+                        if result.agrees {
                             passed += 1
                             print("pass \(check.file): \(result.compared) recorded decisions")
                         } else {
