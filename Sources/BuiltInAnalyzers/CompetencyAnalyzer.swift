@@ -42,8 +42,11 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
 
     func read(_ segmenter: TextSegmenter, context: AnalysisContext) -> SegmentedAnalysis {
         // Stems only when there are cues to match them against, as ids of the cues' stems.
-        // Prepared for these competencies (the same array, compared in constant time), or not.
-        let cues = cueIndex?.index(for: context.competencies) ?? CompetencyCueIndex(context.competencies)
+        // Prepared for these competencies (the same array, compared in constant time); else, with
+        // none, nothing to index; else indexed for this answer alone (`AnalyzerSet.prepared(for:)`
+        // spares that).
+        let cues = context.competencies.isEmpty
+            ? CompetencyCueIndex.none : cueIndex?.index(for: context.competencies) ?? CompetencyCueIndex(context.competencies)
         let stems = cues.isEmpty ? [] : segmenter.tokens.indices.map { index in segmenter.withSpelling(of: index) { cues.stemID(of: $0) } }
         var named: [(String, FeatureValue)] = []
         named.reserveCapacity(context.competencies.count)

@@ -54,6 +54,9 @@ final class CompetencyCueIndex: Sendable {
         competency.cues.map { TextSegmenter($0, vocabulary: .builtIn).words.map(CompetencyAnalyzer.stem) }
     }
 
+    /// The index of no competencies, made once.
+    static let none = CompetencyCueIndex([])
+
     private static let startBits = 4096
 
     private static func startBit(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {

@@ -15,14 +15,46 @@ let stamp = arguments[2]
 let allowed = Set(arguments[3].split(separator: ",").map(String.init))
 var problems: [String] = []
 
+/// `text` with block comments (nested, as Swift has them) and multi-line string literals blanked
+/// out, every line break kept, so that what is left on a line is code and its line and column
+/// are the source's.
+func codeOnly(_ text: String) -> String {
+    var result = ""
+    var depth = 0
+    var inString = false
+    var index = text.startIndex
+    while index < text.endIndex {
+        let rest = text[index...]
+        if !inString && rest.hasPrefix("/*") {
+            depth += 1
+            result += "  "
+            index = text.index(index, offsetBy: 2)
+        } else if depth > 0 && rest.hasPrefix("*/") {
+            depth -= 1
+            result += "  "
+            index = text.index(index, offsetBy: 2)
+        } else if depth == 0 && rest.hasPrefix("\"\"\"") {
+            inString.toggle()
+            result += "   "
+            index = text.index(index, offsetBy: 3)
+        } else {
+            let character = text[index]
+            result.append(depth > 0 || inString ? (character.isNewline ? character : " ") : character)
+            index = text.index(after: index)
+        }
+    }
+    return result
+}
+
 for path in arguments.dropFirst(4) {
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
         problems.append("\(path):1:1: error: layer-check cannot read this file")
         continue
     }
-    for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-        // `import X`, `@_exported import X`, `@testable import X`, `import struct X.Y`; not comments.
-        var words = line.split(separator: " ").filter { !$0.isEmpty }
+    for (offset, line) in codeOnly(text).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // `import X`, `@_exported import X`, `@testable import X`, `import struct X.Y`, with any
+        // white space between the words.
+        var words = line.split(whereSeparator: \.isWhitespace)
         while let first = words.first, first.hasPrefix("@") { words.removeFirst() }
         guard words.first == "import", words.count >= 2 else { continue }
         let kinds: Set<Substring> = ["struct", "class", "enum", "protocol", "func", "var", "let", "typealias"]

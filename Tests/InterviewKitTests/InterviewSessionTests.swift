@@ -72,7 +72,7 @@ import Testing
         #expect(session.isOver)
         #expect(steps.contains("p:crisis-example"))
         #expect(steps.last == "end")
-        guard case .finished(let feedback?, let transcript, let feedbackFile)? = last.last else {
+        guard case .finished(let feedback?, let transcript, let feedbackFile?)? = last.last else {
             Issue.record("the interview did not end with its feedback: \(last)")
             return
         }
@@ -168,14 +168,71 @@ import Testing
         #expect(!session.isOver)
     }
 
-    @Test func anAnswerOverTheTimeLimitIsNoted() throws {
-        let start = Date(timeIntervalSince1970: 0)
-        let ticks = Ticks(start)
-        let session = try newSession(timeLimit: 30, clock: { ticks.next() })
+    @Test func anAnswerIsTimedFromItsPromptAndOverTheLimitIsNoted() throws {
+        let clock = TestClock()
+        let session = try newSession(timeLimit: 30, clock: { clock.now })
         _ = try session.start()
-        let events = try session.answer("specifically warm outcome")
-        guard case .overTime(let seconds, let limit)? = events.first else { Issue.record("no note: \(events)"); return }
-        #expect(seconds > 30 && limit == 30)
+        clock.advance(by: 20)
+        let quick = try session.answer("specifically warm outcome")
+        #expect(!quick.contains { if case .overTime = $0 { true } else { false } })
+        clock.advance(by: 45)
+        let slow = try session.answer("hello")
+        guard case .overTime(let seconds, let limit)? = slow.first else { Issue.record("no note: \(slow)"); return }
+        #expect(seconds == 45 && limit == 30)
+        #expect(session.transcript.events.filter { $0.type == .answer }.map(\.seconds) == [20, 45])
+    }
+
+    @Test func anEmptyAnswerIsRefusedAndTheSessionBeginsOnce() throws {
+        let session = try newSession()
+        _ = try session.start()
+        #expect(throws: SessionError.self) { try session.answer("  \n ") }
+        #expect(throws: SessionError.self) { try session.start() }
+        #expect(!session.transcript.events.contains { $0.type == .answer })
+    }
+
+    @Test func anInterviewCutOffAfterItsLastAnswerClosesWhenResumed() throws {
+        let session = try newSession()
+        _ = try session.start()
+        for _ in 0..<30 where !session.isOver {
+            _ = try session.answer("specifically a cold outcome")
+        }
+        #expect(session.isOver)
+        let path = session.transcriptPath
+        // The process died after the last answer was written, before its end was.
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        let lastAnswer = try #require(lines.lastIndex { $0.contains("\"type\":\"answer\"") })
+        try (lines[...lastAnswer].joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let resumed = try InterviewSession(
+            resuming: try recorded(path), interviewer: interviewer, writer: try TranscriptWriter(appendingTo: path),
+            feedbackPath: try InterviewSession.claimFeedbackFile(for: path, resuming: true))
+        let events = try resumed.resume()
+        #expect(prompt(events) == "end")
+        #expect(resumed.isOver, "the end decided on resuming closes the interview")
+        guard case .finished(_?, _, _?)? = events.last else { Issue.record("no feedback: \(events)"); return }
+        #expect(try recorded(path).isComplete)
+    }
+
+    @Test func afterAResumeTheCommandsKnowWhatWasSaid() throws {
+        let session = try newSession()
+        _ = try session.start()
+        _ = try session.answer("specifically warm outcome")
+        _ = try session.answer("hello")
+        #expect(prompt([.probe(try #require(probePrompt(session.turn.step)))]) == "p:crisis-example")
+        _ = try session.perform(.quit)
+        let path = session.transcriptPath
+        let resumed = try InterviewSession(
+            resuming: try recorded(path), interviewer: interviewer, writer: try TranscriptWriter(appendingTo: path),
+            feedbackPath: try InterviewSession.claimFeedbackFile(for: path, resuming: true))
+        _ = try resumed.resume()
+        guard case .progress(let progress?)? = try resumed.perform(.feedback).first else { Issue.record("no progress after resuming"); return }
+        #expect(progress.reason == "fake reason")
+        guard case .why(let why?)? = try resumed.perform(.why).first else { Issue.record("no reason after resuming"); return }
+        #expect(why.reason.summary.contains("crisis-example"))
+    }
+
+    func probePrompt(_ step: Step) -> ProbePrompt? {
+        if case .probe(let prompt) = step { return prompt }
+        return nil
     }
 
     func questionPrompt(_ step: Step) -> QuestionPrompt? {
@@ -184,18 +241,13 @@ import Testing
     }
 }
 
-/// A clock that moves a minute at every reading.
-private final class Ticks: Sendable {
-    private let now: Mutex<Date>
+/// A clock the test moves by hand.
+private final class TestClock: Sendable {
+    private let time = Mutex(Date(timeIntervalSince1970: 1_000_000))
 
-    init(_ start: Date) {
-        now = Mutex(start)
-    }
+    var now: Date { time.withLock { $0 } }
 
-    func next() -> Date {
-        now.withLock { now in
-            now = now.addingTimeInterval(60)
-            return now
-        }
+    func advance(by seconds: Double) {
+        time.withLock { $0 = $0.addingTimeInterval(seconds) }
     }
 }

@@ -12,7 +12,8 @@ import Transcripts
 ///
 /// Promise: nothing the candidate gave is lost. An answer is written to the transcript before the
 /// next prompt is returned; when it cannot be written, `SessionError.notSaved` carries it back.
-/// Not thread-safe: a front serialises its calls (one interview, one writer).
+/// Not thread-safe, and `answer` may wait on a plugin and on the disk: a front calls it from one
+/// task or thread at a time (a web front keeps each session behind a lock or in an actor).
 public final class InterviewSession {
     public let interviewer: Interviewer
     public let timeLimit: Double?
@@ -73,16 +74,36 @@ public final class InterviewSession {
         resuming recorded: Transcript, interviewer: Interviewer, writer: TranscriptWriter, feedbackPath: String,
         timeLimit: Double? = nil, clock: @escaping @Sendable () -> Date = { Date() }
     ) throws(ResumeError) {
-        let resumption = try interviewer.resume(recorded)
         self.init(
-            interviewer: interviewer, writer: writer, transcript: recorded, turn: resumption.turn,
-            recorder: TranscriptRecorder(resuming: resumption.question, probe: resumption.probe), feedbackPath: feedbackPath,
-            timeLimit: timeLimit, clock: clock)
+            resuming: recorded, from: try interviewer.resume(recorded), interviewer: interviewer, writer: writer,
+            feedbackPath: feedbackPath, timeLimit: timeLimit, clock: clock)
+    }
+
+    /// The same, from where `interviewer.resume(recorded)` found the interview stopped, for a front
+    /// that checks that before it claims anything.
+    public init(
+        resuming recorded: Transcript, from resumption: Resumption, interviewer: Interviewer, writer: TranscriptWriter,
+        feedbackPath: String, timeLimit: Double? = nil, clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.interviewer = interviewer
+        self.writer = writer
+        transcriptPath = writer.path
+        transcript = recorded
+        turn = resumption.turn
+        recorder = TranscriptRecorder(resuming: resumption.question, probe: resumption.probe)
+        self.feedbackPath = feedbackPath
+        self.timeLimit = timeLimit
+        self.clock = clock
+        asked = clock()
         pendingStep = resumption.decidedNow
+        // What was said for the open question, so that :feedback and :why answer as before the stop.
+        analysisSoFar = resumption.turn.analysis ?? interviewer.analysisSoFar(in: resumption.turn.state)
     }
 
     /// A resumed interview whose last answer's next step was decided now, and is not yet recorded.
     private var pendingStep = false
+    /// Set by `start()` or `resume()`, which may be called once.
+    private var begun = false
 
     public var scenario: Scenario { interviewer.scenario }
 
@@ -93,24 +114,34 @@ public final class InterviewSession {
 
     /// Opens the interview: records its first step and returns the opening and the first prompt.
     public func start() throws(SessionError) -> [SessionEvent] {
+        try begin()
         try record(recorder.started(turn, at: clock()))
         return [.opened(title: Self.title(of: scenario), questions: questionCount, seed: turn.state.seed, opening: scenario.opening)]
-            + show(turn.step)
+            + advance()
     }
 
     /// Continues a resumed interview: returns how far it had come and the prompt to answer.
+    /// The step decided now for an answer recorded just before the stop may be the end: the
+    /// interview then closes at once, with its feedback.
     public func resume() throws(SessionError) -> [SessionEvent] {
+        try begin()
         if pendingStep {
             pendingStep = false
             try record(recorder.next(turn, at: clock()))
         }
         let answered = transcript.events.filter { $0.type == .answer }.count
-        return [.resumed(title: scenario.title, answers: answered)] + show(turn.step)
+        return [.resumed(title: scenario.title, answers: answered)] + advance()
+    }
+
+    private func begin() throws(SessionError) {
+        guard !begun else { throw .alreadyBegun }
+        begun = true
     }
 
     /// The candidate's answer to the current prompt: analysed, recorded, and the next step.
     public func answer(_ text: String) throws(SessionError) -> [SessionEvent] {
         try checkOpen()
+        guard !text.trimmed.isEmpty else { throw .emptyAnswer }
         guard text.utf8.count <= InputLimits.answerBytes else { throw .answerTooLong(transcript: transcriptPath) }
         let seconds = clock().timeIntervalSince(asked)
         let next = interviewer.respond(to: text, in: turn.state)
@@ -119,7 +150,7 @@ public final class InterviewSession {
         if let timeLimit, seconds > timeLimit { events.append(.overTime(seconds: seconds, limit: timeLimit)) }
         analysisSoFar = next.analysis
         turn = next
-        return try events + advance()
+        return events + advance()
     }
 
     /// Runs one of the interview's commands.
@@ -131,15 +162,17 @@ public final class InterviewSession {
         case .repeat:
             return [.repeated(turn.step.text)]
         case .skip:
-            turn = interviewer.engine.skip(turn.state)
-            try record(recorder.skipped(turn: turn, at: clock()))
-            return try advance()
+            let next = interviewer.engine.skip(turn.state)
+            try record(recorder.skipped(turn: next, at: clock()))
+            turn = next
+            return advance()
         case .why:
             return [.why(lastProbe.map { ProbeExplanation(prompt: $0.prompt, analysis: $0.analysis) })]
         case .feedback:
             return [.progress(analysisSoFar.map { AnswerProgress(analysis: $0) })]
         case .save:
-            try writeFeedback()
+            // A feedback file that cannot be written leaves the interview as it was.
+            if let problem = writeFeedback(feedback) { return [.feedbackNotSaved(problem)] }
             return [.saved(transcript: transcriptPath, feedback: feedbackPath)]
         case .quit:
             return try stop(because: "the candidate stopped")
@@ -151,13 +184,14 @@ public final class InterviewSession {
     /// ("the candidate stopped (Ctrl-C)"); then the feedback so far is written.
     public func stop(because reason: String, unfinishedAnswer: String? = nil) throws(SessionError) -> [SessionEvent] {
         try checkOpen()
-        if let unfinishedAnswer, !unfinishedAnswer.isEmpty {
+        if let unfinishedAnswer, !unfinishedAnswer.trimmed.isEmpty {
+            guard unfinishedAnswer.utf8.count <= InputLimits.answerBytes else { throw .answerTooLong(transcript: transcriptPath) }
             let next = interviewer.respond(to: unfinishedAnswer, in: turn.state)
             try record(recorder.answered(unfinishedAnswer, seconds: nil, turn: next, at: clock()), unsaved: unfinishedAnswer)
             turn = next
         }
         try record([recorder.stopped(reason, at: clock())])
-        return [.stopped(transcript: transcriptPath)] + (try finish(completed: false))
+        return [.stopped(transcript: transcriptPath)] + finish(completed: false)
     }
 
     /// The feedback on everything recorded so far, from what the session holds.
@@ -168,10 +202,10 @@ public final class InterviewSession {
     // MARK: Steps
 
     /// What follows the step just taken: the prompt, or the closing and the feedback.
-    private func advance() throws(SessionError) -> [SessionEvent] {
+    private func advance() -> [SessionEvent] {
         let shown = show(turn.step)
         guard case .end = turn.step else { return shown }
-        return shown + (try finish(completed: true))
+        return shown + finish(completed: true)
     }
 
     private func show(_ step: Step) -> [SessionEvent] {
@@ -189,13 +223,21 @@ public final class InterviewSession {
         }
     }
 
-    private func finish(completed: Bool) throws(SessionError) -> [SessionEvent] {
-        isOver = true
-        writer = nil
+    /// Ends the interview: lets go of the transcript and writes the feedback. A feedback file that
+    /// cannot be written is said after the feedback, which is shown all the same.
+    private func finish(completed: Bool) -> [SessionEvent] {
+        close()
         let feedback = self.feedback
-        try writeFeedback(feedback)
+        let problem = writeFeedback(feedback)
         let worthShowing = completed || feedback.questions.contains(where: \.answered)
-        return [.finished(worthShowing ? feedback : nil, transcript: transcriptPath, feedbackFile: feedbackPath)]
+        let finished = SessionEvent.finished(worthShowing ? feedback : nil, transcript: transcriptPath, feedbackFile: problem == nil ? feedbackPath : nil)
+        return [finished] + (problem.map { [.feedbackNotSaved($0)] } ?? [])
+    }
+
+    private func close() {
+        isOver = true
+        writer?.close()
+        writer = nil
     }
 
     private func checkOpen() throws(SessionError) {
@@ -214,18 +256,21 @@ public final class InterviewSession {
                 written += 1
             }
         } catch {
-            // The answer is lost from the file only if its own event was not written.
+            // The file now ends part way through a turn: the interview goes on only by a resume,
+            // which reads what was written. The answer is lost only if its own event was not.
+            close()
             let lost = events[written...].contains { $0.type == .answer } ? answer : nil
             throw .notSaved(error, transcript: transcriptPath, answer: lost)
         }
     }
 
-    private func writeFeedback(_ feedback: InterviewFeedback? = nil) throws(SessionError) {
-        let markdown = (feedback ?? self.feedback).markdown
+    /// Writes the feedback file; nil when done, else why not.
+    private func writeFeedback(_ feedback: InterviewFeedback) -> String? {
         do {
-            try FileWriting.write(markdown.utf8, to: feedbackPath, mode: .atomic, permissions: 0o600)
+            try FileWriting.write(feedback.markdown.utf8, to: feedbackPath, mode: .atomic, permissions: 0o600)
+            return nil
         } catch {
-            throw .feedbackNotWritten(error.description)
+            return error.description
         }
     }
 

@@ -10,8 +10,13 @@ public enum SessionError: Error, Sendable, CustomStringConvertible {
     case answerTooLong(transcript: String)
     /// The feedback file could not be written (the transcript is unaffected).
     case feedbackNotWritten(String)
-    /// The interview is over; nothing more can be answered or asked.
+    /// The interview is over (or stopped by a transcript that could not be written); nothing more
+    /// can be answered or asked.
     case over
+    /// `start()` or `resume()` was called a second time.
+    case alreadyBegun
+    /// An answer with nothing in it; the prompt is still open.
+    case emptyAnswer
 
     public var description: String {
         switch self {
@@ -25,6 +30,10 @@ public enum SessionError: Error, Sendable, CustomStringConvertible {
             return why
         case .over:
             return "the interview is over"
+        case .alreadyBegun:
+            return "the interview has already begun"
+        case .emptyAnswer:
+            return "the answer is empty; say something, or skip the question"
         }
     }
 }

@@ -30,6 +30,8 @@ public enum SessionEvent: Sendable {
     /// The candidate stopped before the end; the interview can be resumed from `transcript`.
     case stopped(transcript: String)
     /// The interview is over: its feedback (nil when a stopped interview has no answer to judge),
-    /// and where the transcript and the feedback file are.
-    case finished(InterviewFeedback?, transcript: String, feedbackFile: String)
+    /// and where the transcript and the feedback file are (nil when it could not be written).
+    case finished(InterviewFeedback?, transcript: String, feedbackFile: String?)
+    /// The feedback file could not be written, and why; the transcript is unaffected.
+    case feedbackNotSaved(String)
 }

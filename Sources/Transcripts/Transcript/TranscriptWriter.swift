@@ -13,7 +13,8 @@ import FoundationEssentials
 /// for as long as it lives, and a second writer is refused with the process that holds it.
 public final class TranscriptWriter {
     public let path: String
-    private let descriptor: Int32
+    /// -1 once closed.
+    private var descriptor: Int32
     private static let encoder = TranscriptCoding.makeEncoder(pretty: false)
 
     /// Creates a new transcript and writes its header. Fails if the file exists.
@@ -42,21 +43,29 @@ public final class TranscriptWriter {
         }
         var status = stat()
         if fstat(descriptor, &status) == 0 && status.st_mode & S_IFMT != S_IFREG {
-            close(descriptor)
+            Glibc.close(descriptor)
             throw TranscriptError.notAFile(path, status.st_mode & S_IFMT == S_IFIFO ? "a FIFO (named pipe)" : "not a regular file")
         }
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         do {
             try lock()
         } catch {
-            close(descriptor)
+            Glibc.close(descriptor)
             throw error
         }
         if droppingPartialLastLine { try dropPartialLastLine() }
     }
 
     deinit {
-        close(descriptor)
+        close()
+    }
+
+    /// Lets go of the file and its lock; later appends fail. An interview that is over calls it, so
+    /// that the transcript can be resumed at once, by this process or another.
+    public func close() {
+        guard descriptor >= 0 else { return }
+        Glibc.close(descriptor)
+        descriptor = -1
     }
 
     public func append(_ event: TranscriptEvent) throws(TranscriptError) {
@@ -72,6 +81,7 @@ public final class TranscriptWriter {
     }
 
     private func write(line: [UInt8]) throws(TranscriptError) {
+        guard descriptor >= 0 else { throw TranscriptError.cannotWrite(path, "the transcript is closed: the interview is over") }
         let start = lseek(descriptor, 0, SEEK_END)
         var offset = 0
         while offset < line.count {

@@ -140,20 +140,22 @@ extension Rehearse {
                 printError("warning: \(file.path) has changed since this interview was recorded; continuing with the current version")
             }
             let interviewer = Interviewer(scenario: file.scenario, analyzers: analyzers, options: recorded.header.options)
-            let session: InterviewSession
+            let resumption: Resumption
             do {
-                session = try InterviewSession(
-                    resuming: recorded, interviewer: interviewer, writer: writer, feedbackPath: try feedbackFile(for: writer, resuming: true),
-                    timeLimit: timeLimit)
-            } catch let error as ResumeError {
+                resumption = try interviewer.resume(recorded)
+            } catch {
                 throw CommandFailure.data("cannot continue \(path): \(error)")
             }
+            // Room and a whole last line before anything is written, the feedback file included.
             try TranscriptLocation.checkFreeSpace(for: path)
             do {
                 try writer.dropPartialLastLine()
             } catch {
                 throw CommandFailure.io("\(error)")
             }
+            let session = InterviewSession(
+                resuming: recorded, from: resumption, interviewer: interviewer, writer: writer,
+                feedbackPath: try feedbackFile(for: writer, resuming: true), timeLimit: timeLimit)
             try converse(with: session, resuming: true)
         }
     }

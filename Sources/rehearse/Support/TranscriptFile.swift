@@ -39,15 +39,13 @@ enum TranscriptFile {
     /// The analyzers named on the command line, or else those the transcript was recorded with.
     static func analyzers(_ options: AnalyzerOptions, recorded transcript: Transcript) throws -> AnalyzerSet {
         if !options.analyzers.isEmpty { return try options.resolve() }
-        if let external = transcript.header.analyzers.first(where: { $0.command != nil }) {
-            throw CommandFailure.usage(
-                "the transcript was recorded with the external analyzer '\(external.id)' (\(external.command ?? "")); "
-                    + "a transcript never starts a program, so name the analyzers again with --analyzer")
-        }
         do {
-            return try AnalyzerRegistry.builtIn.resolve(transcript.header.analyzers.map(\.id))
+            return try transcript.header.recordedAnalyzers()
         } catch {
-            throw CommandFailure.data("the transcript was recorded with \(error)")
+            switch error {
+            case .plugin: throw CommandFailure.usage("\(error)")
+            case .unknown: throw CommandFailure.data("\(error)")
+            }
         }
     }
 }

@@ -112,11 +112,11 @@ struct TerminalInterview {
 
     // MARK: Printing
 
-    private func show(_ events: [SessionEvent]) {
-        for event in events { show(event) }
+    private func show(_ events: [SessionEvent]) throws {
+        for event in events { try show(event) }
     }
 
-    private func show(_ event: SessionEvent) {
+    private func show(_ event: SessionEvent) throws {
         switch event {
         case .opened(let title, let questions, let seed, let opening):
             print(style.heading(title) + style.dim(" · \(questions) question\(questions == 1 ? "" : "s") · seed \(seed)"))
@@ -173,7 +173,11 @@ struct TerminalInterview {
             }
             print("")
             print("Transcript: \(transcript)")
-            print("Feedback:   \(feedbackFile)")
+            if let feedbackFile { print("Feedback:   \(feedbackFile)") }
+        case .feedbackNotSaved(let problem):
+            // At the end, a feedback file not written fails the command; during the interview it is said and the interview goes on.
+            if session.isOver { throw CommandFailure.io("\(problem); the transcript is saved in \(session.transcriptPath)") }
+            printError("rehearse: \(problem); the interview goes on, and the transcript is saved")
         }
     }
 

@@ -2,7 +2,7 @@
 ///
 /// The vocabulary gives these words the first ids, in this order, so a token's id is its keyword's
 /// raw value and a rule compares two integers instead of two Strings.
-package enum Keyword: Int32, CaseIterable, Sendable {
+enum Keyword: Int32, CaseIterable, Sendable {
     // Clause reading: subjects, auxiliaries and what follows them.
     case a, able, aimed, always, and, `as`, asked, assigned, at, began, because, brought, can, charged, chose
     case continued, could, decided, did, does, each, everybody, everyone, expected, felt, `for`, got, had, has, have

@@ -1,5 +1,5 @@
 /// Word lists the rule-based analyzers share. Lowercase; apostrophes plain.
-package enum Lexicon {
+enum Lexicon {
     package static let firstSingular: Set<String> = ["i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "mine"]
     package static let firstPlural: Set<String> = ["we", "we're", "we've", "we'd", "we'll", "us", "our", "ourselves", "ours"]
     /// Subjects whose actions are the group's rather than the speaker's.

@@ -1,0 +1,2 @@
+import Synchronization
+import InterviewCore
