@@ -1,4 +1,3 @@
-import AnswerText
 import InterviewCore
 
 extension Vocabulary {

@@ -1,4 +1,3 @@
-import AnswerText
 import InterviewCore
 
 /// What one clause says, by the STAR rules: who acts, in which tense and mood, and which STAR part it shows.

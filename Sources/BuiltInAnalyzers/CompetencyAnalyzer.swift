@@ -1,4 +1,3 @@
-import AnswerText
 import InterviewCore
 
 /// Finds which of the scenario's competencies an answer shows, by their cue words and phrases.
@@ -26,6 +25,8 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
     public func prepared(for competencies: [Competency]) -> any Analyzer {
         CompetencyAnalyzer(cueIndex: LazyCueIndex(competencies))
     }
+
+    static let featureTemplate = FeatureTemplate(CompetencyAnalyzer().features)
 
     public var features: [FeatureDescriptor] {
         [
@@ -73,24 +74,54 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
             named: named, evidence: evidence)
     }
 
-    private static let suffixes = ["ational", "ations", "ation", "ings", "ing", "edly", "ied", "ies", "ed", "es", "ly", "s", "e"]
-
     /// A light suffix-stripper: enough to match "validate", "validated", "validating" and "validates".
-    /// One copy of the rules, on Characters: `CompetencyCueIndex` stems only the few words whose
-    /// first bytes some cue stem starts with, so a faster byte copy bought no target.
+    /// Lengths count Unicode scalars ("naïvely" is 7).
     static func stem(_ word: String) -> String {
         var word = word
-        if word.hasSuffix("'s") { word.removeLast(2) }
-        for suffix in suffixes {
-            if word.hasSuffix(suffix) && word.count - suffix.count >= 3 {
-                word.removeLast(suffix.count)
-                if suffix == "ied" || suffix == "ies" { word += "y" }
-                break
+        return word.withUTF8 { bytes in
+            let (end, addY) = stemmed(bytes)
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<end]), as: UTF8.self) + (addY ? "y" : "")
+        }
+    }
+
+    /// The stem of the word spelled by `bytes` (lowercase UTF-8) as its first `end` bytes, plus "y"
+    /// when `addY`. The one copy of the rules, on the bytes, without copying them: the cue index
+    /// stems words of every answer with it. The suffixes are ASCII, which never occurs inside a
+    /// multibyte character, so they are matched on bytes for any word.
+    static func stemmed(_ bytes: UnsafeBufferPointer<UInt8>) -> (end: Int, addY: Bool) {
+        /// Characters (scalars) in the first `count` bytes: the bytes that are not continuations.
+        func scalars(_ count: Int) -> Int {
+            var scalars = 0
+            for index in 0..<count where bytes[index] & 0xC0 != 0x80 { scalars += 1 }
+            return scalars
+        }
+        var end = bytes.count
+        if end >= 2, bytes[end - 2] == UInt8(ascii: "'"), bytes[end - 1] == UInt8(ascii: "s") { end -= 2 }
+        var addY = false
+        // At least three characters are left; bytes are at least as many, so that is checked first.
+        for suffix in suffixBytes
+        where end - suffix.count >= 3 && bytes[(end - suffix.count)..<end].elementsEqual(suffix) && scalars(end - suffix.count) >= 3 {
+            end -= suffix.count
+            addY = suffix.count == 3 && suffix[1] == UInt8(ascii: "e")  // "ied", "ies"
+            break
+        }
+        // "planned" → "plan", "stopped" → "stop"; only an ASCII letter is doubled.
+        if end >= 2, scalars(end) + (addY ? 1 : 0) > 3 {
+            let last = addY ? UInt8(ascii: "y") : bytes[end - 1]
+            let previous = addY ? bytes[end - 1] : bytes[end - 2]
+            if last < 0x80, previous == last, !isKeptDouble(last) {
+                if addY { addY = false } else { end -= 1 }
             }
         }
-        if let last = word.last, word.count > 3, word.dropLast().last == last, !"aeiousl".contains(last) {
-            word.removeLast()
-        }
-        return word
+        return (end, addY)
     }
+
+    private static func isKeptDouble(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"), UInt8(ascii: "s"), UInt8(ascii: "l"): true
+        default: false
+        }
+    }
+
+    private static let suffixBytes = ["ational", "ations", "ation", "ings", "ing", "edly", "ied", "ies", "ed", "es", "ly", "s", "e"].map { Array($0.utf8) }
 }

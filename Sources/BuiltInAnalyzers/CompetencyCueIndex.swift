@@ -1,4 +1,3 @@
-import AnswerText
 import InterviewCore
 
 /// A scenario's competency cues as word stems, indexed by their first stem, so that one pass over
@@ -81,7 +80,13 @@ final class CompetencyCueIndex: Sendable {
             let bit = Self.startBit(bytes[0], bytes[1], bytes[2])
             if starts[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return -1 }
         }
-        return stems.id(of: CompetencyAnalyzer.stem(String(decoding: bytes, as: UTF8.self)))
+        let (end, addY) = CompetencyAnalyzer.stemmed(bytes)
+        if !addY { return stems.id(UnsafeBufferPointer(rebasing: bytes[0..<end])) }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: end + 1) { buffer in
+            for offset in 0..<end { buffer[offset] = bytes[offset] }
+            buffer[end] = UInt8(ascii: "y")
+            return stems.id(UnsafeBufferPointer(buffer))
+        }
     }
 
     /// For each competency, where its first cue (in the order written) that occurs anywhere in

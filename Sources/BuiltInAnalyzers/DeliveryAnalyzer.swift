@@ -1,4 +1,3 @@
-import AnswerText
 import InterviewCore
 
 /// Measures how an answer is said: length, filler words, hedges, "I" versus "we", and sentence length.
@@ -10,6 +9,8 @@ public struct DeliveryAnalyzer: Analyzer, SegmentedAnalyzer {
     public let followups: [String] = []
 
     public init() {}
+
+    static let featureTemplate = FeatureTemplate(DeliveryAnalyzer().features)
 
     public var features: [FeatureDescriptor] {
         [

@@ -1,4 +1,3 @@
-import AnswerText
 import InterviewCore
 
 /// An analyzer's feature names, each with its position among the declared features, made once;

@@ -1,4 +1,3 @@
-import AnswerText
 import InterviewCore
 
 /// Judges a career-goal answer against the SMART criteria: specific, measurable, time-bound, and
@@ -10,6 +9,8 @@ public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
     public let followups = ["specific", "measurable", "time_bound"]
 
     public init() {}
+
+    static let featureTemplate = FeatureTemplate(SMARTAnalyzer().features)
 
     public var features: [FeatureDescriptor] {
         [

@@ -1,4 +1,3 @@
-import AnswerText
 import InterviewCore
 
 /// Finds the parts of a STAR answer (Situation, Task, Action, Result), whether it tells one specific
@@ -11,6 +10,8 @@ public struct STARAnalyzer: Analyzer, SegmentedAnalyzer {
     public let followups = ["example", "action", "result", "situation"]
 
     public init() {}
+
+    static let featureTemplate = FeatureTemplate(STARAnalyzer().features)
 
     public var features: [FeatureDescriptor] {
         [

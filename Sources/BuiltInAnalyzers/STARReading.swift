@@ -1,4 +1,3 @@
-import AnswerText
 import InterviewCore
 
 /// One reading of an answer by the STAR rules: which clauses show which part.

@@ -1,4 +1,3 @@
-import AnswerText
 import InterviewCore
 
 /// A built-in analyzer: it reads the answer through the text layer's segmentation, which the
@@ -6,6 +5,9 @@ import InterviewCore
 /// once however many of them are in use; and it gives its declared features as values in the
 /// order it declares them, which `FeatureTemplate` turns into the features without hashing a name.
 protocol SegmentedAnalyzer: Analyzer {
+    /// The analyzer's declared features as a template, made once (a static property of each).
+    static var featureTemplate: FeatureTemplate { get }
+
     func read(_ text: TextSegmenter, context: AnalysisContext) -> SegmentedAnalysis
 }
 
@@ -25,7 +27,7 @@ extension SegmentedAnalyzer {
     public func analyze(_ answer: String, context: AnalysisContext) -> Analysis {
         let text = context.memo.value(TextSegmenter.self, for: answer) { TextSegmenter(answer, vocabulary: .builtIn) }
         let reading = read(text, context: context)
-        var features = FeatureTemplate(features).features(reading.values)
+        var features = Self.featureTemplate.features(reading.values)
         features.merge(reading.named) { declared, _ in declared }
         return Analysis(features: features, followup: reading.followup, reason: reading.followup == nil ? "" : reading.reason, evidence: reading.evidence)
     }

@@ -1,4 +1,3 @@
-import AnswerText
 import InterviewCore
 
 /// The analyzers' word flags (bits 0 to 39 of `WordInfo`; the text layer has the rest).

@@ -3,7 +3,6 @@ import Foundation
 import Synchronization
 import Testing
 @testable import AnalyzerPlugins
-@testable import AnswerText
 @testable import BuiltInAnalyzers
 @testable import InterviewCore
 @testable import InterviewKit

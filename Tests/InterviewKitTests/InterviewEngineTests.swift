@@ -1,6 +1,5 @@
 import Testing
 @testable import AnalyzerPlugins
-@testable import AnswerText
 @testable import BuiltInAnalyzers
 @testable import InterviewCore
 @testable import InterviewKit

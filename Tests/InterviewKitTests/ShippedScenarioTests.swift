@@ -2,7 +2,6 @@ import CLibXML2
 import Foundation
 import Testing
 @testable import AnalyzerPlugins
-@testable import AnswerText
 @testable import BuiltInAnalyzers
 @testable import InterviewCore
 @testable import InterviewKit

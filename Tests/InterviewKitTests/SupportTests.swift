@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 @testable import AnalyzerPlugins
-@testable import AnswerText
 @testable import BuiltInAnalyzers
 @testable import InterviewCore
 @testable import InterviewKit

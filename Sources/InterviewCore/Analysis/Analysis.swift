@@ -33,7 +33,8 @@ public struct Analysis: Sendable, Hashable {
 
     /// Adds another analyzer's findings. The first follow-up recommended is kept.
     public mutating func merge(_ other: Analysis) {
-        features.merge(other.features) { current, _ in current }
+        // Into nothing, the other's features are taken whole, without hashing each name again.
+        if features.isEmpty { features = other.features } else { features.merge(other.features) { current, _ in current } }
         if followup == nil, let recommended = other.followup {
             followup = recommended
             reason = other.reason
