@@ -81,20 +81,14 @@ public final class InterviewSession {
 
     /// The same, from where `interviewer.resume(recorded)` found the interview stopped, for a front
     /// that checks that before it claims anything.
-    public init(
+    public convenience init(
         resuming recorded: Transcript, from resumption: Resumption, interviewer: Interviewer, writer: TranscriptWriter,
         feedbackPath: String, timeLimit: Double? = nil, clock: @escaping @Sendable () -> Date = { Date() }
     ) {
-        self.interviewer = interviewer
-        self.writer = writer
-        transcriptPath = writer.path
-        transcript = recorded
-        turn = resumption.turn
-        recorder = TranscriptRecorder(resuming: resumption.question, probe: resumption.probe)
-        self.feedbackPath = feedbackPath
-        self.timeLimit = timeLimit
-        self.clock = clock
-        asked = clock()
+        self.init(
+            interviewer: interviewer, writer: writer, transcript: recorded, turn: resumption.turn,
+            recorder: TranscriptRecorder(resuming: resumption.question, probe: resumption.probe), feedbackPath: feedbackPath,
+            timeLimit: timeLimit, clock: clock)
         pendingStep = resumption.decidedNow
         // What was said for the open question, so that :feedback and :why answer as before the stop.
         analysisSoFar = resumption.turn.analysis ?? interviewer.analysisSoFar(in: resumption.turn.state)
