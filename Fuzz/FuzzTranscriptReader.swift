@@ -4,7 +4,7 @@ import Foundation
 // hand-written line and header decoders against JSONDecoder.
 
 /// A number token (after `:`, `[` or `,`) that is zero with two or more fraction digits and an exponent.
-nonisolated(unsafe) let zeroWithExponent = try! NSRegularExpression(pattern: #"([:\[,]\s*-?0)\.0+[eE][+-]?[0-9]+"#)
+let zeroWithExponent = try! NSRegularExpression(pattern: #"([:\[,]\s*-?0)\.0+[eE][+-]?[0-9]+"#)
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTranscriptReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
