@@ -184,6 +184,8 @@ import Testing
 
     @Test func anEmptyAnswerIsRefusedAndTheSessionBeginsOnce() throws {
         let session = try newSession()
+        #expect(throws: SessionError.self) { try session.answer("before the start") }
+        #expect(throws: SessionError.self) { try session.perform(.skip) }
         _ = try session.start()
         #expect(throws: SessionError.self) { try session.answer("  \n ") }
         #expect(throws: SessionError.self) { try session.start() }

@@ -235,6 +235,7 @@ public final class InterviewSession {
     }
 
     private func checkOpen() throws(SessionError) {
+        if !begun { throw .notBegun }
         if isOver { throw .over }
     }
 

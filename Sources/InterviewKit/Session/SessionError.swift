@@ -15,6 +15,8 @@ public enum SessionError: Error, Sendable, CustomStringConvertible {
     case over
     /// `start()` or `resume()` was called a second time.
     case alreadyBegun
+    /// An answer or a command came before `start()` or `resume()`.
+    case notBegun
     /// An answer with nothing in it; the prompt is still open.
     case emptyAnswer
 
@@ -32,6 +34,8 @@ public enum SessionError: Error, Sendable, CustomStringConvertible {
             return "the interview is over"
         case .alreadyBegun:
             return "the interview has already begun"
+        case .notBegun:
+            return "the interview has not begun; start or resume it first"
         case .emptyAnswer:
             return "the answer is empty; say something, or skip the question"
         }
