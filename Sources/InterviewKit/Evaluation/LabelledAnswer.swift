@@ -55,11 +55,27 @@ public struct LabelledAnswer: Sendable {
                 guard let flag = value.bool else { throw fail("label \"\(label)\" must be true or false") }
                 labels[label] = flag
             }
-            let followup = object["followup"]?.string
-            if object["followup"] != nil && followup == nil { throw fail("label \"followup\" must be a string") }
+            if object["followup"] != nil && object["followup"]?.string == nil { throw fail("label \"followup\" must be a string") }
+            let followup = object["followup"]?.string ?? (kind == .goals ? nil : Self.followup(derivedFrom: labels))
             items.append(LabelledAnswer(id: id, question: object["question"]?.string, kind: kind, answer: answer, followup: followup, labels: labels, line: number))
         }
         return items
+    }
+}
+
+extension LabelledAnswer {
+    /// The follow-up the STAR labels call for, by the labelling guide's priority rule (docs/analysis.md):
+    /// no example, then no own action, then no result, then no situation; nil when a label it needs is
+    /// missing. A line that labels `followup` itself keeps its own.
+    static func followup(derivedFrom labels: [String: Bool]) -> String? {
+        guard let example = labels["specific_example"], let action = labels["action"], let result = labels["result"],
+            let situation = labels["situation"]
+        else { return nil }
+        if !example { return "example" }
+        if !action { return "action" }
+        if !result { return "result" }
+        if !situation { return "situation" }
+        return "none"
     }
 }
 
