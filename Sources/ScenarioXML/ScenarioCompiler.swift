@@ -72,11 +72,7 @@ struct ScenarioCompiler {
                 texts[child.name] = text(of: child)
             case "competencies":
                 competencies = compileCompetencies(child)
-                if let analyzers, !competencies.isEmpty {
-                    let available = catalog.available
-                    catalog = analyzers.catalog(for: competencies)
-                    catalog.available = available
-                }
+                analyzers?.addFeatures(for: competencies, to: &catalog)
             case "questions":
                 questionsElement = child
             default:

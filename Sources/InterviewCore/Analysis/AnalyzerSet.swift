@@ -22,18 +22,20 @@ public struct AnalyzerSet: Sendable {
     }
 
     /// The features conditions may use: the analyzers' and the engine's own.
-    public var catalog: FeatureCatalog { catalog(for: []) }
-
-    /// The features conditions may use in a scenario with these competencies: `catalog` plus the
-    /// features the analyzers give for them.
-    public func catalog(for competencies: [Competency]) -> FeatureCatalog {
+    public var catalog: FeatureCatalog {
         var catalog = FeatureCatalog()
         for analyzer in analyzers {
             catalog.add(analyzer.features, from: analyzer.identifier)
-            if !competencies.isEmpty { catalog.add(analyzer.features(for: competencies), from: analyzer.identifier) }
         }
         catalog.add(EngineFeature.descriptors(followups: followupValues), from: EngineFeature.provider)
         return catalog
+    }
+
+    /// Adds to `catalog` the features the analyzers give for a scenario's competencies.
+    public func addFeatures(for competencies: [Competency], to catalog: inout FeatureCatalog) {
+        for analyzer in analyzers {
+            catalog.add(analyzer.features(for: competencies), from: analyzer.identifier)
+        }
     }
 
     /// The set made ready for one scenario (see `Analyzer.prepared(for:)`).

@@ -63,7 +63,7 @@ public final class InterviewSession {
     ) {
         self.init(
             interviewer: interviewer, writer: writer, transcript: Transcript(header: header, events: []),
-            turn: interviewer.engine.start(seed: header.seed), recorder: TranscriptRecorder(), feedbackPath: feedbackPath,
+            turn: interviewer.start(seed: header.seed), recorder: TranscriptRecorder(), feedbackPath: feedbackPath,
             timeLimit: timeLimit, clock: clock)
     }
 
@@ -156,7 +156,7 @@ public final class InterviewSession {
         case .repeat:
             return [.repeated(turn.step.text)]
         case .skip:
-            let next = interviewer.engine.skip(turn.state)
+            let next = interviewer.skip(turn.state)
             try record(recorder.skipped(turn: next, at: clock()))
             turn = next
             return advance()
