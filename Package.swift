@@ -53,6 +53,11 @@ let package = Package(
             name: "rehearse-bench",
             dependencies: ["InterviewKit", "SystemIO", "CLibXML2", "rehearse-peak"]
         ),
+        // Developer tool: trains the built-in analysis model from the labelled corpus.
+        .executableTarget(
+            name: "rehearse-train",
+            dependencies: ["InterviewKit", "BuiltInAnalyzers", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         // A small C helper that measures another program's peak memory on a clean slate.
         .executableTarget(name: "rehearse-peak"),
         .testTarget(

@@ -15,6 +15,7 @@ public enum STARFeature {
     public static let weOnly = "star.we_only"
     public static let resultQuantified = "star.result_quantified"
     public static let resultUncertain = "star.result_uncertain"
+    public static let declined = "star.declined"
     public static let score = "star.score"
     public static let followup = "star.followup"
 }

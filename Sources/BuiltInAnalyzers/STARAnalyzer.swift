@@ -2,14 +2,24 @@ import InterviewCore
 
 /// Finds the parts of a STAR answer (Situation, Task, Action, Result), whether it tells one specific
 /// past example, and whether the actions are the speaker's own; recommends the follow-up a good
-/// interviewer would ask. Rule-based: deterministic, offline, microseconds per answer.
+/// interviewer would ask. The rules read each clause (who acts, tense and aspect, markers) and
+/// decide; given a `STARModel`, a small learned model decides from what they read instead.
+/// Deterministic, offline, microseconds per answer.
 public struct STARAnalyzer: Analyzer, SegmentedAnalyzer {
     public let identifier = "star"
-    public let version = "1.0"
+    public var version: String { model == nil ? "1.0" : "2.0-model" }
     public let summary = "STAR structure: situation, task, action, result, and whether the answer is one specific past example"
     public let followups = ["example", "action", "result", "situation"]
+    /// The learned decision; nil decides by the rules alone.
+    package let model: STARModel?
 
-    public init() {}
+    /// The rules alone. The learned model (`STARModel.builtIn`) is measured beside them
+    /// (`rehearse eval --leave-writers-out`) and becomes the default once it passes the bundled
+    /// scenarios' tests as well (docs/analysis.md).
+    public init() { model = nil }
+
+    /// Decides with `model`, or by the rules alone when it is nil.
+    package init(model: STARModel?) { self.model = model }
 
     static let featureTemplate = FeatureTemplate(STARAnalyzer().features)
 
@@ -26,6 +36,7 @@ public struct STARAnalyzer: Analyzer, SegmentedAnalyzer {
             FeatureDescriptor(STARFeature.weOnly, .bool, "only 'we' or 'the team' acted; the speaker's own part is missing"),
             FeatureDescriptor(STARFeature.resultQuantified, .bool, "the result has a number, amount or count"),
             FeatureDescriptor(STARFeature.resultUncertain, .bool, "the answer says the outcome is unknown"),
+            FeatureDescriptor(STARFeature.declined, .bool, "the candidate says they cannot think of an example"),
             FeatureDescriptor(STARFeature.score, .number, "how many of situation, task, action and result are present (0 to 4)"),
             FeatureDescriptor(STARFeature.followup, .choice(followups + ["none"]), "the follow-up this analyzer recommends"),
         ]
@@ -33,6 +44,7 @@ public struct STARAnalyzer: Analyzer, SegmentedAnalyzer {
 
     func read(_ text: TextSegmenter, context: AnalysisContext) -> SegmentedAnalysis {
         let reading = STARReading(text)
+        if let model { return read(reading, text, decision: model.decide(reading, text, kind: context.kind), context: context) }
         let followup = reading.followup
         // In the order of `features`.
         var analysis = SegmentedAnalysis(values: [
@@ -47,6 +59,7 @@ public struct STARAnalyzer: Analyzer, SegmentedAnalyzer {
             .bool(reading.groupAction != nil && reading.ownAction == nil),
             .bool(reading.resultQuantified),
             .bool(reading.uncertain != nil && reading.result == nil),
+            .bool(!reading.isSpecific && DeclineCue.declines(text)),
             .number(Double(reading.score)),
             .text(followup),
         ])

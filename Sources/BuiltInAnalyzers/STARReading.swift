@@ -16,9 +16,12 @@ struct STARReading {
     private(set) var hypotheticalClauses = 0
     private(set) var habitualClauses = 0
     /// What each clause shows, by clause: one array for all the parts (this runs for every answer).
-    private var roles: [Role] = []
+    private(set) var roles: [Role] = []
+    /// What the rules read in each clause, after a story told in the present was read as past and
+    /// verb-first clauses took their subject from the clause before.
+    private(set) var facts: [ClauseFacts] = []
 
-    private struct Role: OptionSet {
+    struct Role: OptionSet {
         let rawValue: UInt8
         static let situation = Role(rawValue: 1 << 0)
         static let task = Role(rawValue: 1 << 1)
@@ -111,6 +114,7 @@ struct STARReading {
             }
             sentenceStart = sentenceEnd
         }
+        self.facts = facts
         // The STAR parts belong to a story: an answer that tells none has none of them.
         if !isSpecific {
             for index in roles.indices { roles[index].subtract(.parts) }

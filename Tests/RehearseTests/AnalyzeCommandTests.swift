@@ -69,6 +69,7 @@ import Testing
 
     @Test func jsonReport() throws {
         let result = try Rehearse.run(["eval", "--json", "Tests/Fixtures/answers/holdout.jsonl"])
+        #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["items"] as? Int == 38)
         let labels = try #require(object["labels"] as? [String: [String: Any]])

@@ -45,7 +45,7 @@ public struct EvaluationReport: Sendable, Encodable {
     public var wrong: [String: [String]] = [:]
 
     enum CodingKeys: String, CodingKey { case items, labels, followup, wrong }
-    enum FollowupKeys: String, CodingKey { case accuracy, correct, total, confusion }
+    enum FollowupKeys: String, CodingKey { case accuracy, correct, total, confusion, needlessProbeRate = "needless_probe_rate", completeAnswers = "complete_answers" }
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -56,39 +56,54 @@ public struct EvaluationReport: Sendable, Encodable {
         try followup.encode(followupCorrect, forKey: .correct)
         try followup.encode(followupTotal, forKey: .total)
         try followup.encode(confusion, forKey: .confusion)
+        try followup.encode(rounded(needlessProbeRate), forKey: .needlessProbeRate)
+        try followup.encode(completeTotal, forKey: .completeAnswers)
         try container.encode(wrong, forKey: .wrong)
     }
+
+    /// Complete answers (expected follow-up "none") and how many of them got a probe anyway.
+    public var completeTotal = 0
+    public var completeProbed = 0
+    public var needlessProbeRate: Double { completeTotal == 0 ? 0 : Double(completeProbed) / Double(completeTotal) }
 
     /// Scores `analyzers` on `items`.
     public static func evaluate(_ items: [LabelledAnswer], with analyzers: AnalyzerSet) -> EvaluationReport {
         var report = EvaluationReport()
-        report.items = items.count
         for item in items {
-            let analysis = analyzers.analyze(item.answer, context: AnalysisContext(questionText: item.question, kind: item.kind))
-            for (label, feature) in LabelledAnswer.booleanLabels {
-                guard let expected = item.labels[label], let predicted = analysis[feature]?.boolValue else { continue }
-                var score = report.labels[label, default: LabelScore()]
-                switch (expected, predicted) {
-                case (true, true): score.truePositives += 1
-                case (false, true): score.falsePositives += 1
-                case (true, false): score.falseNegatives += 1
-                case (false, false): score.trueNegatives += 1
-                }
-                report.labels[label] = score
-                if expected != predicted { report.wrong[label, default: []].append(item.id) }
-            }
-            if let expected = item.followup {
-                let predicted = analysis.followup ?? "none"
-                report.confusion[expected, default: [:]][predicted, default: 0] += 1
-                report.followupTotal += 1
-                if predicted == expected {
-                    report.followupCorrect += 1
-                } else {
-                    report.wrong["followup", default: []].append(item.id)
-                }
-            }
+            report.record(item, analyzers.analyze(item.answer, context: AnalysisContext(questionText: item.question, kind: item.kind)))
         }
         return report
+    }
+
+    /// Adds one answer's analysis to the scores.
+    public mutating func record(_ item: LabelledAnswer, _ analysis: Analysis) {
+        items += 1
+        for (label, feature) in LabelledAnswer.booleanLabels {
+            guard let expected = item.labels[label], let predicted = analysis[feature]?.boolValue else { continue }
+            var score = labels[label, default: LabelScore()]
+            switch (expected, predicted) {
+            case (true, true): score.truePositives += 1
+            case (false, true): score.falsePositives += 1
+            case (true, false): score.falseNegatives += 1
+            case (false, false): score.trueNegatives += 1
+            }
+            labels[label] = score
+            if expected != predicted { wrong[label, default: []].append(item.id) }
+        }
+        if let expected = item.followup {
+            let predicted = analysis.followup ?? "none"
+            confusion[expected, default: [:]][predicted, default: 0] += 1
+            followupTotal += 1
+            if predicted == expected {
+                followupCorrect += 1
+            } else {
+                wrong["followup", default: []].append(item.id)
+            }
+            if expected == "none" {
+                completeTotal += 1
+                if predicted != "none" { completeProbed += 1 }
+            }
+        }
     }
 
     /// A plain-text table for people.
@@ -105,6 +120,9 @@ public struct EvaluationReport: Sendable, Encodable {
         if followupTotal > 0 {
             lines.append("")
             lines.append("followup accuracy: \(percent(followupAccuracy)) (\(followupCorrect) of \(followupTotal))")
+            if completeTotal > 0 {
+                lines.append("probe on a complete answer: \(percent(needlessProbeRate)) (\(completeProbed) of \(completeTotal))")
+            }
             let classes = Set(confusion.keys).union(confusion.values.flatMap(\.keys)).sorted()
             lines.append("confusion (rows expected, columns predicted):")
             lines.append("".padding(12) + classes.map { $0.leftPadding(10) }.joined())
@@ -124,9 +142,9 @@ public struct EvaluationReport: Sendable, Encodable {
     }
 }
 
-private func rounded(_ value: Double) -> Double { (value * 10000).rounded() / 10000 }
+func rounded(_ value: Double) -> Double { (value * 10000).rounded() / 10000 }
 
-private func percent(_ value: Double) -> String {
+func percent(_ value: Double) -> String {
     let scaled = (value * 1000).rounded() / 1000
     var text = String(scaled)
     while text.count < 5 { text += "0" }
@@ -134,6 +152,6 @@ private func percent(_ value: Double) -> String {
 }
 
 extension String {
-    fileprivate func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
-    fileprivate func leftPadding(_ width: Int) -> String { count >= width ? " " + self : String(repeating: " ", count: width - count) + self }
+    func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+    func leftPadding(_ width: Int) -> String { count >= width ? " " + self : String(repeating: " ", count: width - count) + self }
 }

@@ -11,6 +11,7 @@ public struct LabelledAnswer: Sendable {
         ("specific_example", STARFeature.specificExample), ("situation", STARFeature.situation), ("task", STARFeature.task),
         ("action", STARFeature.action), ("result", STARFeature.result), (SMARTFeature.specific, SMARTFeature.specific),
         (SMARTFeature.measurable, SMARTFeature.measurable), (SMARTFeature.timeBound, SMARTFeature.timeBound),
+        ("declined", STARFeature.declined),
     ]
 
     public var id: String
@@ -19,6 +20,12 @@ public struct LabelledAnswer: Sendable {
     public var answer: String
     public var followup: String?
     public var labels: [String: Bool]
+    /// Who wrote the answer and in what style, when the line says (corpus lines do): figures are
+    /// reported per writer and per style, and writers are held out whole.
+    public var writer: String?
+    public var style: String?
+    /// Whether the candidate said they could not think of an example.
+    public var declined: Bool? { labels["declined"] }
     /// Where the line is, for messages.
     public var line: Int
 
@@ -57,7 +64,10 @@ public struct LabelledAnswer: Sendable {
             }
             if object["followup"] != nil && object["followup"]?.string == nil { throw fail("label \"followup\" must be a string") }
             let followup = object["followup"]?.string ?? (kind == .goals ? nil : Self.followup(derivedFrom: labels))
-            items.append(LabelledAnswer(id: id, question: object["question"]?.string, kind: kind, answer: answer, followup: followup, labels: labels, line: number))
+            items.append(
+                LabelledAnswer(
+                    id: id, question: object["question"]?.string, kind: kind, answer: answer, followup: followup, labels: labels,
+                    writer: object["writer"]?.string, style: object["style"]?.string ?? object["category"]?.string, line: number))
         }
         return items
     }

@@ -6,36 +6,85 @@ extension Rehearse {
     struct Eval: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "eval",
-            abstract: "Score the analyzers against a labelled JSON Lines file.",
+            abstract: "Score the analyzers against labelled JSON Lines files.",
             discussion: """
                 Each line: {"id": …, "question": …, "answer": …} plus any of the labels followup, specific_example, \
-                situation, task, action, result, smart.specific, smart.measurable, smart.time_bound. \
-                A label a line leaves out is not scored for that line.
+                situation, task, action, result, smart.specific, smart.measurable, smart.time_bound, declined; \
+                "writer" and "style" when known, for figures per writer and per style. A label a line leaves \
+                out is not scored for that line.
+
+                The STAR analyzer decides by its rules. --leave-writers-out trains the learned STAR model afresh for each writer on every other writer's \
+                answers and scores that writer with it: the figures that count for a corpus of many writers \
+                (docs/analysis.md).
                 """)
 
         @Argument(help: "Labelled answers, one JSON object per line.")
-        var file: String
+        var files: [String]
+
+        @Flag(help: "For each writer, train the STAR model on the other writers and score this one with it.")
+        var leaveWritersOut = false
+
+        @Option(help: "Clause-level role labels for training (with --leave-writers-out).")
+        var clauseLabels: [String] = []
+
+        @Flag(help: "Score the built-in learned STAR model (trained on the whole corpus) instead of the STAR rules.")
+        var model = false
 
         @Flag(help: "Print the report as JSON.")
         var json = false
 
         @OptionGroup var analyzerOptions: AnalyzerOptions
 
+        func validate() throws {
+            if leaveWritersOut && model { throw ValidationError("--model and --leave-writers-out do not go together: --leave-writers-out trains its own") }
+            if !clauseLabels.isEmpty && !leaveWritersOut { throw ValidationError("--clause-labels is for --leave-writers-out") }
+        }
+
         func run() throws {
             try reportingFailures {
                 let analyzers = try analyzerOptions.resolve()
-                let text = try AnswerInput.read(file: file, limit: InputLimits.labelledFileBytes, what: "a labelled answers file")
-                let items: [LabelledAnswer]
-                do {
-                    items = try LabelledAnswer.parseLines(text, file: file)
-                } catch {
-                    // Already compiler-style, with the file and line.
-                    printError("\(error)")
-                    throw ExitStatus.dataError
+                var items: [LabelledAnswer] = []
+                for file in files {
+                    let text = try AnswerInput.read(file: file, limit: InputLimits.labelledFileBytes, what: "a labelled answers file")
+                    do {
+                        items += try LabelledAnswer.parseLines(text, file: file)
+                    } catch {
+                        // Already compiler-style, with the file and line.
+                        printError("\(error)")
+                        throw ExitStatus.dataError
+                    }
                 }
-                guard !items.isEmpty else { throw CommandFailure.data("\(file) has no answers to score") }
-                let report = EvaluationReport.evaluate(items, with: analyzers)
-                print(json ? try JSONOutput.string(report) : report.formatted())
+                guard !items.isEmpty else { throw CommandFailure.data("\(files.joined(separator: ", ")) has no answers to score") }
+                var seen: Set<String> = []
+                for item in items where !seen.insert(item.id).inserted {
+                    throw CommandFailure.data("id '\(item.id)' appears in more than one file; ids must be unique across the files")
+                }
+                let breakdown: EvaluationBreakdown
+                if leaveWritersOut {
+                    guard items.allSatisfy({ $0.writer != nil }) else {
+                        throw CommandFailure.data("--leave-writers-out needs a \"writer\" on every line")
+                    }
+                    var labels = ClauseLabels()
+                    for file in clauseLabels {
+                        let text = try AnswerInput.read(file: file, limit: InputLimits.labelledFileBytes, what: "a clause labels file")
+                        do {
+                            labels.merge(try ClauseLabels.parse(text, file: file))
+                        } catch {
+                            printError("\(error)")
+                            throw ExitStatus.dataError
+                        }
+                    }
+                    breakdown = CrossWriterEvaluation.run(items, clauseLabels: labels) { star in analyzers.replacing(star) }
+                } else {
+                    guard !model || STARModel.builtIn != nil else { throw CommandFailure.data("this build carries no STAR model") }
+                    let set = model ? analyzers.replacing(STARAnalyzer(model: STARModel.builtIn)) : analyzers
+                    var scored = EvaluationBreakdown(method: model ? "the built-in STAR model (trained on every writer: not held out)" : "the analyzers as built")
+                    for item in items {
+                        scored.record(item, set.analyze(item.answer, context: AnalysisContext(questionText: item.question, kind: item.kind)))
+                    }
+                    breakdown = scored
+                }
+                print(json ? try JSONOutput.string(breakdown) : breakdown.formatted())
             }
         }
     }

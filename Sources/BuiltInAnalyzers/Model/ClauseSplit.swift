@@ -1,0 +1,13 @@
+/// The clauses the analysis judges in an answer, as text with their places: what clause-level
+/// labels are given to, and matched back by place when the segmenter changes.
+package struct ClauseSplit: Sendable, Equatable {
+    /// Offsets in Unicode scalars of the answer.
+    package var start: Int
+    package var end: Int
+    package var text: String
+
+    package static func clauses(of answer: String) -> [ClauseSplit] {
+        let segmenter = TextSegmenter(answer, vocabulary: .builtIn)
+        return segmenter.clauses.map { ClauseSplit(start: $0.start, end: $0.end, text: segmenter.text($0.start, $0.end)) }
+    }
+}

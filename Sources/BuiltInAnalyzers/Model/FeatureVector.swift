@@ -1,0 +1,60 @@
+/// The features of one clause or one answer, as the model reads them: each a key and a value.
+///
+/// A feature's key is the 64-bit FNV-1a hash of its name ("word:called", "fact:past"), which the
+/// extractor computes from a word's bytes without making a String; the names themselves are kept
+/// only when asked for (training, and explaining a decision).
+package struct FeatureVector: Sendable {
+    package private(set) var keys: [UInt64] = []
+    package private(set) var values: [Double] = []
+    package private(set) var names: [String]?
+
+    package init(naming: Bool = false) {
+        names = naming ? [] : nil
+        keys.reserveCapacity(48)
+        values.reserveCapacity(48)
+    }
+
+    package var count: Int { keys.count }
+
+    /// Adds a feature whose name is fixed (its key computed once).
+    package mutating func add(_ feature: NamedFeature, _ value: Double = 1) {
+        keys.append(feature.key)
+        values.append(value)
+        names?.append(feature.name)
+    }
+
+    /// Adds `prefix` + `bytes` (a word's lowercase spelling) as a feature.
+    package mutating func add(_ prefix: NamedFeature, bytes: UnsafeBufferPointer<UInt8>, _ value: Double = 1) {
+        keys.append(FeatureHash.extend(prefix.key, bytes))
+        values.append(value)
+        names?.append(prefix.name + String(decoding: bytes, as: UTF8.self))
+    }
+}
+
+/// A feature name and its key, made once.
+package struct NamedFeature: Sendable {
+    package let name: String
+    package let key: UInt64
+
+    package init(_ name: String) {
+        self.name = name
+        key = FeatureHash.hash(name)
+    }
+}
+
+/// FNV-1a, 64 bits: the same key for a name hashed whole or in pieces.
+package enum FeatureHash {
+    static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let prime: UInt64 = 0x0000_0100_0000_01b3
+
+    package static func hash(_ name: String) -> UInt64 {
+        var name = name
+        return name.withUTF8 { extend(offset, $0) }
+    }
+
+    static func extend(_ hash: UInt64, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = hash
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* prime }
+        return hash
+    }
+}

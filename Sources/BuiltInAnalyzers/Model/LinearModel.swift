@@ -1,0 +1,83 @@
+/// A linear classifier read from the model file: for each feature it knows, one weight per class.
+///
+/// With one class it is a logistic regression (the probability of a yes); with more, a softmax over
+/// the classes. Features it does not know weigh nothing.
+package struct LinearModel: Sendable {
+    package let name: String
+    package let classes: [String]
+    /// Row of each known feature's weights.
+    private let rows: [UInt64: Int]
+    package let featureNames: [String]
+    /// `featureNames.count` rows of `classes.count` weights.
+    package let weights: [Double]
+    package let bias: [Double]
+
+    package init(name: String, classes: [String], featureNames: [String], weights: [Double], bias: [Double]) {
+        precondition(weights.count == featureNames.count * classes.count && bias.count == classes.count)
+        self.name = name
+        self.classes = classes
+        self.featureNames = featureNames
+        self.weights = weights
+        self.bias = bias
+        var rows: [UInt64: Int] = [:]
+        rows.reserveCapacity(featureNames.count)
+        for (row, feature) in featureNames.enumerated() { rows[FeatureHash.hash(feature)] = row }
+        self.rows = rows
+    }
+
+    package var isBinary: Bool { classes.count == 1 }
+
+    /// Each class's score: the bias plus every known feature's value times its weight.
+    package func scores(_ features: FeatureVector) -> [Double] {
+        var scores = bias
+        let width = classes.count
+        for index in 0..<features.count {
+            guard let row = rows[features.keys[index]] else { continue }
+            let value = features.values[index]
+            for column in 0..<width { scores[column] += value * weights[row * width + column] }
+        }
+        return scores
+    }
+
+    /// The probability of a yes (binary), or of each class (softmax).
+    package func probabilities(_ features: FeatureVector) -> [Double] {
+        let scores = scores(features)
+        if isBinary { return [Self.sigmoid(scores[0])] }
+        let top = scores.max() ?? 0
+        let exponentials = scores.map { Self.exp($0 - top) }
+        let total = exponentials.reduce(0, +)
+        return exponentials.map { $0 / total }
+    }
+
+    /// What each known feature adds to class `column`'s score, largest first by size.
+    package func contributions(_ features: FeatureVector, column: Int = 0) -> [(row: Int, amount: Double)] {
+        var amounts: [(row: Int, amount: Double)] = []
+        for index in 0..<features.count {
+            guard let row = rows[features.keys[index]] else { continue }
+            let amount = features.values[index] * weights[row * classes.count + column]
+            if amount != 0 { amounts.append((row, amount)) }
+        }
+        return amounts.sorted { abs($0.amount) > abs($1.amount) || (abs($0.amount) == abs($1.amount) && $0.row < $1.row) }
+    }
+
+    package static func sigmoid(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
+
+    /// e^x without Foundation, exact enough for probabilities: a Taylor series on x / 2^k, squared back.
+    package static func exp(_ x: Double) -> Double {
+        let x = min(max(x, -60), 60)
+        var reduced = x
+        var squarings = 0
+        while abs(reduced) > 0.125 {
+            reduced /= 2
+            squarings += 1
+        }
+        var term = 1.0
+        var sum = 1.0
+        for n in 1...12 {
+            term *= reduced / Double(n)
+            sum += term
+        }
+        for _ in 0..<squarings { sum *= sum }
+        return sum
+    }
+}

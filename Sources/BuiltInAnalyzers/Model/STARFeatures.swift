@@ -1,0 +1,205 @@
+import InterviewCore
+
+/// The features the STAR model reads: the rules' reading of each clause (who acts, tense and
+/// aspect, markers, place in the answer) and its words, then for the answer as a whole the rules'
+/// decisions and what the clause model made of its clauses.
+///
+/// The same functions make the features for training and for analysing, so the two cannot drift.
+enum STARFeatures {
+    // MARK: Clauses
+
+    /// One feature vector per clause of `reading`, in order.
+    static func clauses(_ reading: STARReading, _ text: TextSegmenter, naming: Bool = false) -> [FeatureVector] {
+        let facts = reading.facts
+        let roles = reading.roles
+        let count = facts.count
+        let firstAction = roles.firstIndex { $0.contains(.acting) }
+        let lastAction = roles.lastIndex { $0.contains(.acting) }
+        var vectors: [FeatureVector] = []
+        vectors.reserveCapacity(count)
+        text.tokens.withUnsafeBufferPointer { tokens in
+            for index in 0..<count {
+                var features = FeatureVector(naming: naming)
+                let clause = text.clauses[index]
+                addFacts(facts[index], roles[index], to: &features, Names.fact, Names.rule)
+                if index > 0 { addFacts(facts[index - 1], roles[index - 1], to: &features, Names.previousFact, Names.previousRule) }
+                if index + 1 < count { addFacts(facts[index + 1], roles[index + 1], to: &features, Names.nextFact, Names.nextRule) }
+                if index == 0 { features.add(Names.first) }
+                if index == count - 1 { features.add(Names.last) }
+                features.add(Names.third[min(2, 3 * index / max(1, count))])
+                if index == 0 || text.clauses[index - 1].sentence != clause.sentence { features.add(Names.sentenceStart) }
+                if let firstAction, index < firstAction { features.add(Names.beforeFirstAction) }
+                if let lastAction, index > lastAction { features.add(Names.afterLastAction) }
+                if firstAction == nil { features.add(Names.noAction) }
+                if reading.isSpecific { features.add(Names.answerSpecific) }
+                addWords(UnsafeBufferPointer(rebasing: tokens[clause.range]), range: clause.range, text, to: &features)
+                vectors.append(features)
+            }
+        }
+        return vectors
+    }
+
+    private static func addFacts(_ facts: ClauseFacts, _ role: STARReading.Role, to features: inout FeatureVector, _ factNames: [NamedFeature], _ ruleNames: [NamedFeature]) {
+        for (index, fact) in factList.enumerated() where fact.1(facts) { features.add(factNames[index]) }
+        for (index, part) in ruleParts.enumerated() where role.contains(part) { features.add(ruleNames[index]) }
+    }
+
+    /// The words, the first two on their own, and for each subject the form of the verb after it.
+    private static func addWords(_ tokens: UnsafeBufferPointer<Token>, range: Range<Int>, _ text: TextSegmenter, to features: inout FeatureVector) {
+        var lastNegation = Int.min / 2
+        var unknowing = false
+        for (offset, token) in tokens.enumerated() {
+            let index = range.lowerBound + offset
+            text.withSpelling(of: index) { spelling in
+                features.add(Names.word, bytes: spelling)
+                if offset == 0 { features.add(Names.firstWord, bytes: spelling) }
+                if offset == 1 { features.add(Names.secondWord, bytes: spelling) }
+                // "I never learned whether…", "I don't know if…": an outcome the speaker does not know.
+                let key = FeatureHash.extend(Names.word.key, spelling)
+                if negations.contains(key) { lastNegation = offset }
+                if knowing.contains(key) && offset - lastNegation <= 3 { unknowing = true }
+            }
+            guard let subject = subjectKind(token.info, before: offset > 0 ? tokens[offset - 1].info : []) else { continue }
+            var verb = offset + 1
+            while verb < tokens.count, tokens[verb].info.contains(.adverb) || tokens[verb].info.contains(.hedge) { verb += 1 }
+            guard verb < tokens.count else { continue }
+            features.add(Names.subjectVerb[subject][verbForm(tokens[verb].info, token.info)])
+            text.withSpelling(of: range.lowerBound + verb) { features.add(Names.subjectVerbWord[subject], bytes: $0) }
+        }
+        if unknowing { features.add(Names.unknownOutcome) }
+    }
+
+    /// Word keys of negations, and of verbs of knowing and finding out.
+    static let negations = Set(["not", "never", "don't", "didn't", "dont", "didnt", "can't", "cant", "couldn't", "no", "haven't", "hasn't", "wasn't", "won't", "doesn't"].map { NamedFeature("word:" + $0).key })
+    static let knowing = Set(["know", "knew", "learned", "learnt", "find", "found", "heard", "hear", "sure", "idea", "tell", "say", "clue"].map { NamedFeature("word:" + $0).key })
+
+    /// 0 the speaker, 1 a group with the speaker, 2 someone else.
+    private static func subjectKind(_ info: WordInfo, before: WordInfo) -> Int? {
+        if info.contains(.ownSubject) { return 0 }
+        if info.contains(.groupSubject) || (info.contains(.groupNoun) && before.contains(.groupDeterminer)) { return 1 }
+        if info.contains(.thirdPerson) && !before.contains(.preposition) { return 2 }
+        return nil
+    }
+
+    /// The verb's form after a subject: 0 past, 1 -ing, 2 modal, 3 -s, 4 base or other; a
+    /// contraction ("I'd", "I'll", "I'm") decides by itself.
+    private static func verbForm(_ verb: WordInfo, _ subject: WordInfo) -> Int {
+        if subject.contains(.endsApostropheLL) || subject.contains(.endsApostropheD) && !verb.contains(.past) { return 2 }
+        if subject.contains(.endsApostropheMOrRe) { return verb.contains(.endsIng) ? 1 : 4 }
+        if verb.contains(.past) { return 0 }
+        if verb.contains(.endsIng) { return 1 }
+        if verb.contains(.modal) { return 2 }
+        if verb.contains(.endsS) { return 3 }
+        return 4
+    }
+
+    // MARK: The answer
+
+    /// The answer's features: the rules' decisions, how much past, habit and hypothesis it tells,
+    /// what the clause model made of its clauses (`roles`, a probability per role per clause), the
+    /// and the kind of question. Not its words: at the answer level they let the heads learn the
+    /// training writers' topics instead of the story's shape (held-out follow-up accuracy fell).
+    static func answer(_ reading: STARReading, _ text: TextSegmenter, roles: [[Double]], kind: QuestionKind?, naming: Bool = false) -> FeatureVector {
+        var features = FeatureVector(naming: naming)
+        if reading.isSpecific { features.add(Names.ruleSpecific) }
+        if reading.isHypothetical { features.add(Names.ruleHypothetical) }
+        if reading.situation != nil { features.add(Names.ruleSituation) }
+        if reading.task != nil { features.add(Names.ruleTask) }
+        if reading.ownAction != nil { features.add(Names.ruleAction) }
+        if reading.groupAction != nil && reading.ownAction == nil { features.add(Names.ruleWeOnly) }
+        if reading.result != nil { features.add(Names.ruleResult) }
+        if reading.uncertain != nil { features.add(Names.ruleUncertain) }
+        if reading.anchor != nil { features.add(Names.ruleAnchor) }
+        features.add(Names.pastCount[bucket(reading.pastClauses)])
+        features.add(Names.habitCount[bucket(reading.habitualClauses)])
+        features.add(Names.hypotheticalCount[bucket(reading.hypotheticalClauses)])
+        features.add(Names.length[min(4, text.tokens.count / 40)])
+        if let kind { features.add(Names.kind[QuestionKind.allCases.firstIndex(of: kind) ?? 0]) }
+        let count = roles.count
+        for role in ClauseRole.allCases {
+            let column = role.column
+            var highest = 0.0
+            var total = 0.0
+            var late = 0.0
+            var early = 0.0
+            for (index, clause) in roles.enumerated() {
+                let p = clause[column]
+                highest = max(highest, p)
+                total += p
+                if 3 * index >= 2 * count { late = max(late, p) }
+                if 3 * index < count { early = max(early, p) }
+            }
+            features.add(Names.roleHighest[column], highest)
+            features.add(Names.roleTotal[column], min(total, 3) / 3)
+            features.add(Names.roleShare[column], count == 0 ? 0 : total / Double(count))
+            features.add(Names.roleLate[column], late)
+            features.add(Names.roleEarly[column], early)
+        }
+        return features
+    }
+
+    private static func bucket(_ count: Int) -> Int { count < 3 ? count : count < 5 ? 3 : 4 }
+
+    // MARK: Names
+
+    /// The rules' clause facts the model reads, by name.
+    static let factList: [(String, @Sendable (ClauseFacts) -> Bool)] = [
+        ("ownAction", \.ownAction), ("groupAction", \.groupAction), ("thirdPersonEvent", \.thirdPersonEvent),
+        ("thirdPersonSpeech", \.thirdPersonSpeech), ("past", \.past), ("hypothetical", \.hypothetical), ("habitual", \.habitual),
+        ("task", \.task), ("sceneSetter", \.sceneSetter), ("anchor", \.anchor), ("strongResult", \.strongResult),
+        ("weakResult", \.weakResult), ("uncertain", \.uncertain), ("quantity", \.quantity), ("subordinate", \.subordinate),
+        ("ownOrGroupSubject", \.hasOwnOrGroupSubject), ("subject", \.hasSubject), ("continuesPrevious", \.continuesPrevious),
+        ("presentOwn", \.presentOwn), ("presentGroup", \.presentGroup), ("presentOther", \.presentOther),
+        ("habitWords", \.habitWords), ("givesBackground", \.givesBackground),
+    ]
+    static let ruleParts: [STARReading.Role] = [.situation, .task, .ownAction, .groupAction, .result, .narrative]
+    static let rulePartNames = ["situation", "task", "ownAction", "groupAction", "result", "narrative"]
+
+    enum Names {
+        static func list(_ prefix: String, _ names: [String]) -> [NamedFeature] { names.map { NamedFeature(prefix + $0) } }
+        static let fact = list("fact:", factList.map(\.0))
+        static let rule = list("rule:", rulePartNames)
+        static let previousFact = list("prev-fact:", factList.map(\.0))
+        static let previousRule = list("prev-rule:", rulePartNames)
+        static let nextFact = list("next-fact:", factList.map(\.0))
+        static let nextRule = list("next-rule:", rulePartNames)
+        static let first = NamedFeature("pos:first-clause")
+        static let last = NamedFeature("pos:last-clause")
+        static let third = list("pos:third-", ["1", "2", "3"])
+        static let sentenceStart = NamedFeature("pos:sentence-start")
+        static let beforeFirstAction = NamedFeature("pos:before-first-action")
+        static let afterLastAction = NamedFeature("pos:after-last-action")
+        static let noAction = NamedFeature("pos:no-action")
+        static let answerSpecific = NamedFeature("answer:rule-specific")
+        static let word = NamedFeature("word:")
+        static let firstWord = NamedFeature("first-word:")
+        static let secondWord = NamedFeature("second-word:")
+        static let subjects = ["own", "group", "other"]
+        static let forms = ["past", "ing", "modal", "s", "base"]
+        static let subjectVerb = subjects.map { subject in list("verb:\(subject)-", forms) }
+        static let subjectVerbWord = subjects.map { NamedFeature("verb-word:\($0)-") }
+
+        static let ruleSpecific = NamedFeature("rule:specific")
+        static let ruleHypothetical = NamedFeature("rule:hypothetical")
+        static let ruleSituation = NamedFeature("rule:situation")
+        static let ruleTask = NamedFeature("rule:task")
+        static let ruleAction = NamedFeature("rule:action")
+        static let ruleWeOnly = NamedFeature("rule:we-only")
+        static let ruleResult = NamedFeature("rule:result")
+        static let ruleUncertain = NamedFeature("rule:uncertain")
+        static let ruleAnchor = NamedFeature("rule:anchor")
+        static let buckets = ["0", "1", "2", "3-4", "5+"]
+        static let pastCount = list("count:past-", buckets)
+        static let habitCount = list("count:habit-", buckets)
+        static let hypotheticalCount = list("count:hypothetical-", buckets)
+        static let length = list("length:", ["0-39", "40-79", "80-119", "120-159", "160+"])
+        static let kind = list("kind:", QuestionKind.allCases.map(\.rawValue))
+        static let roles = ClauseRole.allCases.map(\.rawValue)
+        static let roleHighest = list("role-highest:", roles)
+        static let roleTotal = list("role-total:", roles)
+        static let roleShare = list("role-share:", roles)
+        static let roleLate = list("role-late:", roles)
+        static let roleEarly = list("role-early:", roles)
+        static let unknownOutcome = NamedFeature("pattern:unknown-outcome")
+    }
+}

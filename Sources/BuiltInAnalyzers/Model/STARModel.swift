@@ -1,0 +1,129 @@
+import InterviewCore
+
+/// The learned decision over the STAR rules: a clause model that gives each clause a probability
+/// per role, and one logistic head per answer-level decision (a specific example, each STAR part,
+/// a declined question), reading the features `STARFeatures` makes.
+///
+/// Its weights are data: `star-model.tsv` beside this file, made by `rehearse-train train` from the
+/// corpus (docs/analysis.md). Deterministic: the same answer always gets the same decision.
+package struct STARModel: Sendable {
+    /// The answer-level decisions, in the order the model file lists them.
+    package enum Head: String, CaseIterable, Sendable {
+        case specificExample = "specific_example"
+        case situation, task, action, result, declined
+    }
+
+    /// Clause roles; nil when the model was trained without clause labels, and the rules' own
+    /// reading of each clause stands in.
+    package let clauseRoles: LinearModel?
+    package let heads: [LinearModel]
+
+    package init(clauseRoles: LinearModel?, heads: [LinearModel]) {
+        precondition(heads.map(\.name) == Head.allCases.map(\.rawValue), "one head per decision, in order")
+        self.clauseRoles = clauseRoles
+        self.heads = heads
+    }
+
+    package func head(_ head: Head) -> LinearModel { heads[Head.allCases.firstIndex(of: head)!] }
+
+    /// Each clause's probability per role (in `ClauseRole` order).
+    func roles(_ reading: STARReading, _ text: TextSegmenter) -> [[Double]] {
+        guard let clauseRoles else { return Self.ruleRoles(reading) }
+        return STARFeatures.clauses(reading, text).map(clauseRoles.probabilities)
+    }
+
+    /// The rules' reading of each clause as certain roles: what stands in without a clause model.
+    static func ruleRoles(_ reading: STARReading) -> [[Double]] {
+        zip(reading.roles, reading.facts).map { role, facts in
+            var probabilities = [Double](repeating: 0, count: ClauseRole.allCases.count)
+            let chosen: ClauseRole =
+                role.contains(.result) ? .result
+                : role.contains(.ownAction) ? .ownAction
+                : role.contains(.groupAction) ? .groupAction
+                : role.contains(.task) ? .task
+                : role.contains(.situation) ? .situation
+                : facts.hypothetical ? .hypothetical
+                : facts.habitual ? .habit
+                : .other
+            probabilities[chosen.column] = 1
+            return probabilities
+        }
+    }
+
+    /// Decides every head for one answer.
+    func decide(_ reading: STARReading, _ text: TextSegmenter, kind: QuestionKind?) -> STARDecision {
+        let roles = roles(reading, text)
+        let features = STARFeatures.answer(reading, text, roles: roles, kind: kind)
+        let probabilities = heads.map { $0.probabilities(features)[0] }
+        return STARDecision(roles: roles, probabilities: probabilities, features: features)
+    }
+}
+
+/// What the model decided for one answer.
+struct STARDecision {
+    /// Per clause, the probability of each role (in `ClauseRole` order).
+    var roles: [[Double]]
+    /// Per head (in `STARModel.Head` order), the probability of a yes.
+    var probabilities: [Double]
+    /// The answer's features, kept to explain a decision.
+    var features: FeatureVector
+
+    func probability(_ head: STARModel.Head) -> Double { probabilities[STARModel.Head.allCases.firstIndex(of: head)!] }
+    func says(_ head: STARModel.Head) -> Bool { probability(head) >= 0.5 }
+
+    /// No example, no parts: a part counts only in a specific example.
+    var specific: Bool { says(.specificExample) }
+    var situation: Bool { specific && says(.situation) }
+    var task: Bool { specific && says(.task) }
+    var action: Bool { specific && says(.action) }
+    var result: Bool { specific && says(.result) }
+    var declined: Bool { !specific && says(.declined) }
+
+    /// The follow-up the decisions call for, by the labelling guide's priority.
+    var followup: String {
+        if !specific { return "example" }
+        if !action { return "action" }
+        if !result { return "result" }
+        if !situation { return "situation" }
+        return "none"
+    }
+
+    /// The clauses whose likeliest role is `role`, most likely first.
+    func clauses(showing role: ClauseRole) -> [Int] {
+        let column = role.column
+        return roles.indices.filter { index in roles[index].indices.allSatisfy { roles[index][$0] <= roles[index][column] } }
+            .sorted { roles[$0][column] > roles[$1][column] }
+    }
+}
+
+extension STARModel {
+    /// The model this build carries (`STARModelWeights.swift`), read when the first answer is
+    /// analysed. Its weights are checked by the tests; should they not read, the rules decide alone.
+    package static let builtIn: STARModel? = try? STARModelFile.parse(weightsText)
+}
+
+extension STARModel {
+    /// How the model read one answer, for authors and for tuning: each clause's likeliest roles,
+    /// and each decision's probability with the features that weighed most in it.
+    package struct Reading: Sendable {
+        package var clauses: [(text: String, roles: [(role: ClauseRole, probability: Double)])]
+        package var decisions: [(head: Head, probability: Double, signals: [(feature: String, weight: Double)])]
+    }
+
+    package func explain(_ answer: String, kind: QuestionKind?) -> Reading {
+        let text = TextSegmenter(answer, vocabulary: .builtIn)
+        let reading = STARReading(text)
+        let decision = decide(reading, text, kind: kind)
+        let named = STARFeatures.answer(reading, text, roles: decision.roles, kind: kind, naming: true)
+        let clauses = text.clauses.enumerated().map { index, clause in
+            let roles = ClauseRole.allCases.map { ($0, decision.roles[index][$0.column]) }.sorted { $0.1 > $1.1 }.prefix(2)
+            return (text.text(clause.start, clause.end), Array(roles))
+        }
+        let decisions = Head.allCases.enumerated().map { index, head in
+            let model = heads[index]
+            let signals = model.contributions(named, column: 0).prefix(6).map { (model.featureNames[$0.row], $0.amount) }
+            return (head, decision.probabilities[index], Array(signals))
+        }
+        return Reading(clauses: clauses, decisions: decisions)
+    }
+}

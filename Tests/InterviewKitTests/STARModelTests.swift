@@ -1,0 +1,96 @@
+import Testing
+@testable import InterviewCore
+@testable import BuiltInAnalyzers
+@testable import InterviewKit
+
+/// The learned STAR model's parts: its weights file, its trainer, clause labels read back onto
+/// today's clauses, and the decline cue.
+@Suite struct STARModelTests {
+    @Test func theBuiltInWeightsReadAndDecide() throws {
+        let model = try #require(STARModel.builtIn, "STARModelWeights.swift must parse")
+        #expect(model.clauseRoles != nil)
+        let story = "Last spring a client I worked with was about to lose her housing. I called her landlord and set up a payment plan with him. She kept the apartment and paid it off by June."
+        let analysis = STARAnalyzer(model: model).analyze(story, context: AnalysisContext(kind: .behavioral))
+        #expect(analysis[STARFeature.specificExample]?.boolValue == true)
+        #expect(analysis[STARFeature.action]?.boolValue == true)
+        let habit = "I always listen first and I try to validate what the client feels before I suggest anything."
+        #expect(STARAnalyzer(model: model).analyze(habit, context: AnalysisContext(kind: .behavioral)).followup == "example")
+        // Evidence comes from the clauses the model credits.
+        #expect(analysis.evidence.contains { $0.feature == STARFeature.action && $0.text.contains("I called her landlord") })
+    }
+
+    @Test func theWeightsFileRoundTrips() throws {
+        let model = STARModel(
+            clauseRoles: LinearModel(
+                name: STARModelFile.clauseSection, classes: ClauseRole.allCases.map(\.rawValue), featureNames: ["word:called"],
+                weights: (0..<9).map { Double($0) / 4 - 1 }, bias: Array(repeating: 0.5, count: 9)),
+            heads: STARModel.Head.allCases.map { LinearModel(name: $0.rawValue, classes: ["yes"], featureNames: ["rule:specific", "fact:past"], weights: [1.25, -0.000004], bias: [-2]) })
+        let text = STARModelFile.text(of: model, header: ["a test"])
+        let again = try STARModelFile.parse(text)
+        #expect(STARModelFile.text(of: again, header: ["a test"]) == text)
+        #expect(again.head(.result).weights == [1.25, 0])
+    }
+
+    @Test(arguments: [
+        ("model\tspecific_example\tyes\nfact:past\t1\n", 2, "the bias comes first"),
+        ("model\tspecific_example\tyes\nbias\tx\n", 2, "'x' is not a number"),
+        ("model\tspecific_example\tyes\nbias\t1\t2\n", 2, "expected a name and 1 weights"),
+        ("bias\t1\n", 1, "expected 'model"),
+        ("model\tspecific_example\tyes\nbias\t1\n", 1, "one section per decision"),
+    ])
+    func aDamagedWeightsFileSaysWhere(text: String, line: Int, message: String) {
+        #expect(throws: STARModelFile.FormatError.self) { try STARModelFile.parse(text) }
+        do {
+            _ = try STARModelFile.parse(text)
+        } catch {
+            #expect(error.line == line)
+            #expect(error.message.contains(message), "\(error)")
+        }
+    }
+
+    @Test func trainingIsDeterministicAndLearns() {
+        func example(_ words: [String], _ label: Int) -> LogisticTrainer.Example {
+            var features = FeatureVector(naming: true)
+            for word in words { features.add(NamedFeature("word:" + word)) }
+            return LogisticTrainer.Example(features, label: label)
+        }
+        let data = (0..<40).map { index in index % 2 == 0 ? example(["called", "she", "x\(index % 3)"], 1) : example(["always", "she", "x\(index % 3)"], 0) }
+        let first = LogisticTrainer().train("t", classes: ["yes"], data)
+        let second = LogisticTrainer().train("t", classes: ["yes"], data)
+        #expect(first.weights == second.weights && first.bias == second.bias)
+        #expect(first.probabilities(data[0].features)[0] > 0.9)
+        #expect(first.probabilities(data[1].features)[0] < 0.1)
+    }
+
+    @Test func expIsExactEnoughForProbabilities() {
+        for (x, expected) in [(0.0, 1.0), (1.0, 2.718281828459045), (-3.5, 0.0301973834223185), (10.0, 22026.465794806718)] {
+            #expect(abs(LinearModel.exp(x) - expected) <= expected * 1e-12)
+        }
+    }
+
+    @Test func clauseLabelsFollowTheTextWhenTheCutsChange() throws {
+        let labels = try ClauseLabels.parse(
+            #"{"id": "a", "clauses": [{"start": 0, "end": 20, "role": "situation"}, {"start": 21, "end": 40, "role": "own_action"}]}"#, file: "t")
+        let clauses = [ClauseSplit(start: 0, end: 12, text: ""), ClauseSplit(start: 13, end: 38, text: ""), ClauseSplit(start: 50, end: 60, text: "")]
+        #expect(labels.roles(of: "a", clauses: clauses) == [.situation, .ownAction, nil])
+        #expect(labels.roles(of: "b", clauses: clauses) == nil)
+        #expect(throws: EvaluationFileError.self) { try ClauseLabels.parse(#"{"id": "a", "clauses": [{"start": 0, "end": 2, "role": "vibe"}]}"#, file: "t") }
+    }
+
+    static let declining = [
+        "Honestly I can't think of one right now.", "Hmm, nothing comes to mind, sorry.", "I'm drawing a blank on a specific time.",
+        "I don't have an example of that yet; I would probably ask my supervisor.",
+    ]
+    static let notDeclining = [
+        "I always think of the client first.", "I can think of many times, and I usually start by listening.",
+        "Last week a client couldn't think of a reason to stay, so I asked what had kept him going. He stayed.",
+    ]
+
+    @Test(arguments: declining) func aCandidateWhoCannotThinkOfAnExampleIsHeard(answer: String) {
+        #expect(STARAnalyzer().analyze(answer, context: AnalysisContext(kind: .behavioral))[STARFeature.declined]?.boolValue == true)
+    }
+
+    @Test(arguments: notDeclining) func otherAnswersAreNotReadAsDeclining(answer: String) {
+        #expect(STARAnalyzer().analyze(answer, context: AnalysisContext(kind: .behavioral))[STARFeature.declined]?.boolValue == false)
+    }
+}
