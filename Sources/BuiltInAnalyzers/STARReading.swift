@@ -150,25 +150,9 @@ struct STARReading {
     }
 
     var reason: String {
-        switch followup {
-        case "example":
-            if segmenter.tokens.isEmpty { return "There is no answer yet." }
-            return isHypothetical
-                ? "The answer says what you would do, not what you did; a real example shows it."
-                : "The answer describes what you usually do or believe, not one specific time."
-        case "action":
-            return groupAction != nil
-                ? "The story says what 'we' did; your own part is missing."
-                : "The story has no concrete action of yours."
-        case "result":
-            return uncertain != nil
-                ? "The story says the outcome is unknown; say what you saw happen, or what you learned."
-                : "The story stops before saying how it turned out."
-        case "situation":
-            return "The story starts with what you did; who, when and what was wrong are missing."
-        default:
-            return "A complete story: situation, your actions and the result."
-        }
+        STARAnalyzer.reason(
+            followup, empty: segmenter.tokens.isEmpty, declined: false, hypothetical: isHypothetical, group: groupAction != nil,
+            uncertain: uncertain != nil)
     }
 
     var evidence: [Evidence] {
