@@ -16,6 +16,8 @@ struct ClauseFacts {
     var strongResult = false
     var weakResult = false
     var uncertain = false
+    /// The candidate says they cannot think of an example ("nothing comes to mind").
+    var declines = false
     var quantity = false
     /// A clause that gives a time or a reason ("before he left", "because she moved") rather than an outcome.
     var subordinate = false
@@ -57,6 +59,7 @@ struct ClauseFacts {
         strongResult = has(.strongResult)
         weakResult = has(.weakResult)
         uncertain = has(.uncertainty)
+        declines = has(.declining)
         quantity = all.contains(.quantity)
         if firstToken.is(.if) || has(.conditionalOpener) { hypothetical = true }
         habitWords = all.contains(.habitual)
@@ -290,11 +293,14 @@ struct ClauseFacts {
 
     enum Phrase: UInt32 {
         case anchor = 1, sceneSetter = 2, task = 4, strongResult = 8, weakResult = 16, uncertainty = 32, conditionalOpener = 64, generic = 128
-        case later = 256
+        case later = 256, declining = 512
     }
 
     /// All the lists below, in the order of `Phrase`'s bits.
-    static let phraseLists = [anchors, sceneSetters, taskPhrases, strongResults, weakResults, uncertainty, conditionalOpeners, genericPhrases, laterPhrases]
+    static let phraseLists = [
+        anchors, sceneSetters, taskPhrases, strongResults, weakResults, uncertainty, conditionalOpeners, genericPhrases, laterPhrases,
+        declining,
+    ]
     static let phrases = PhraseIndex(phraseLists, vocabulary: .builtIn)
 
     static let anchors: [String] = [
@@ -387,6 +393,17 @@ struct ClauseFacts {
         "not sure how", "don't know how", "i wonder", "who knows", "can't really say", "hard to say", "never followed up",
         "wasn't able to follow", "didn't follow up", "before i could", "before we could", "i left before",
         "transferred before", "moved away before", "got transferred", "i'm not sure",
+    ]
+
+    /// A candidate who cannot think of an example: an interviewer then offers a hypothetical or
+    /// moves on instead of asking for an example again.
+    static let declining: [String] = [
+        "can't think of", "cannot think of", "couldn't think of", "can not think of", "can't come up with",
+        "can't remember a", "can't recall a", "don't remember a", "don't recall a", "don't have an example",
+        "don't have a specific", "don't have one", "haven't had that", "haven't had a situation", "haven't been in that",
+        "nothing comes to mind", "nothing's coming to mind", "nothing is coming to mind", "drawing a blank", "i'm blanking",
+        "i am blanking", "my mind is blank", "my mind went blank", "mind's gone blank", "not coming to me",
+        "can't pull up", "can't pin down",
     ]
 
     static let conditionalOpeners: [String] = ["if a", "if the", "if someone", "if i", "if they", "if she", "if he", "in that situation", "in a situation", "in that case", "what i would", "i would", "i'd probably"]

@@ -59,7 +59,7 @@ public struct STARAnalyzer: Analyzer, SegmentedAnalyzer {
             .bool(reading.groupAction != nil && reading.ownAction == nil),
             .bool(reading.resultQuantified),
             .bool(reading.uncertain != nil && reading.result == nil),
-            .bool(!reading.isSpecific && DeclineCue.declines(text)),
+            .bool(!reading.isSpecific && reading.declines),
             .number(Double(reading.score)),
             .text(followup),
         ])

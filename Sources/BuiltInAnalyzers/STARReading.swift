@@ -11,6 +11,8 @@ struct STARReading {
     private(set) var result: Int?
     private(set) var uncertain: Int?
     private(set) var anchor: Int?
+    /// A clause in which the candidate says they cannot think of an example.
+    private(set) var declines = false
     private(set) var resultQuantified = false
     private(set) var pastClauses = 0
     private(set) var hypotheticalClauses = 0
@@ -79,6 +81,7 @@ struct STARReading {
             if clause.habitual { habitualClauses += 1 }
             if clause.past && isNarrative { pastClauses += 1 }
             if clause.anchor && anchor == nil { anchor = index }
+            if clause.declines { declines = true }
             if clause.uncertain && uncertain == nil { uncertain = index }
             if isNarrative && clause.ownAction { roles[index].insert(.ownAction) }
             if isNarrative && clause.groupAction { roles[index].insert(.groupAction) }

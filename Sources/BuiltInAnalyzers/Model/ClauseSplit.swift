@@ -7,7 +7,10 @@ package struct ClauseSplit: Sendable, Equatable {
     package var text: String
 
     package static func clauses(of answer: String) -> [ClauseSplit] {
-        let segmenter = TextSegmenter(answer, vocabulary: .builtIn)
-        return segmenter.clauses.map { ClauseSplit(start: $0.start, end: $0.end, text: segmenter.text($0.start, $0.end)) }
+        clauses(of: TextSegmenter(answer, vocabulary: .builtIn))
+    }
+
+    static func clauses(of text: TextSegmenter) -> [ClauseSplit] {
+        text.clauses.map { ClauseSplit(start: $0.start, end: $0.end, text: text.text($0.start, $0.end)) }
     }
 }

@@ -16,7 +16,7 @@ package struct STARExample {
         self.text = text
         self.reading = reading
         self.kind = kind
-        clauses = text.clauses.map { ClauseSplit(start: $0.start, end: $0.end, text: text.text($0.start, $0.end)) }
+        clauses = ClauseSplit.clauses(of: text)
         clauseFeatures = STARFeatures.clauses(reading, text, naming: true)
     }
 

@@ -50,10 +50,10 @@ package struct STARModel: Sendable {
         }
     }
 
-    /// Decides every head for one answer.
-    func decide(_ reading: STARReading, _ text: TextSegmenter, kind: QuestionKind?) -> STARDecision {
+    /// Decides every head for one answer; `naming` keeps the answer features' names, to explain.
+    func decide(_ reading: STARReading, _ text: TextSegmenter, kind: QuestionKind?, naming: Bool = false) -> STARDecision {
         let roles = roles(reading, text)
-        let features = STARFeatures.answer(reading, text, roles: roles, kind: kind)
+        let features = STARFeatures.answer(reading, text, roles: roles, kind: kind, naming: naming)
         let probabilities = heads.map { $0.probabilities(features)[0] }
         return STARDecision(roles: roles, probabilities: probabilities, features: features)
     }
@@ -113,15 +113,14 @@ extension STARModel {
     package func explain(_ answer: String, kind: QuestionKind?) -> Reading {
         let text = TextSegmenter(answer, vocabulary: .builtIn)
         let reading = STARReading(text)
-        let decision = decide(reading, text, kind: kind)
-        let named = STARFeatures.answer(reading, text, roles: decision.roles, kind: kind, naming: true)
+        let decision = decide(reading, text, kind: kind, naming: true)
         let clauses = text.clauses.enumerated().map { index, clause in
             let roles = ClauseRole.allCases.map { ($0, decision.roles[index][$0.column]) }.sorted { $0.1 > $1.1 }.prefix(2)
             return (text.text(clause.start, clause.end), Array(roles))
         }
         let decisions = Head.allCases.enumerated().map { index, head in
             let model = heads[index]
-            let signals = model.contributions(named, column: 0).prefix(6).map { (model.featureNames[$0.row], $0.amount) }
+            let signals = model.contributions(decision.features, column: 0).prefix(6).map { (model.featureNames[$0.row], $0.amount) }
             return (head, decision.probabilities[index], Array(signals))
         }
         return Reading(clauses: clauses, decisions: decisions)

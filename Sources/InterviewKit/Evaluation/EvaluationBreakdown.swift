@@ -45,6 +45,11 @@ public struct EvaluationBreakdown: Sendable, Encodable {
 
     public init(method: String) { self.method = method }
 
+    /// Analyses `item` with `analyzers` (in the context its question gives) and records it.
+    public mutating func record(_ item: LabelledAnswer, with analyzers: AnalyzerSet) {
+        record(item, analyzers.analyze(item))
+    }
+
     public mutating func record(_ item: LabelledAnswer, _ analysis: Analysis) {
         overall.record(item, analysis)
         if let writer = item.writer { byWriter[writer, default: EvaluationReport()].record(item, analysis) }

@@ -69,9 +69,7 @@ public struct EvaluationReport: Sendable, Encodable {
     /// Scores `analyzers` on `items`.
     public static func evaluate(_ items: [LabelledAnswer], with analyzers: AnalyzerSet) -> EvaluationReport {
         var report = EvaluationReport()
-        for item in items {
-            report.record(item, analyzers.analyze(item.answer, context: AnalysisContext(questionText: item.question, kind: item.kind)))
-        }
+        for item in items { report.record(item, analyzers.analyze(item)) }
         return report
     }
 

@@ -89,6 +89,13 @@ extension LabelledAnswer {
     }
 }
 
+extension AnalyzerSet {
+    /// The analysis of a labelled answer, in the context its question gives.
+    public func analyze(_ item: LabelledAnswer) -> Analysis {
+        analyze(item.answer, context: AnalysisContext(questionText: item.question, kind: item.kind))
+    }
+}
+
 public struct EvaluationFileError: Error, Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int

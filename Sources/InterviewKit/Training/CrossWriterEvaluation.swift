@@ -15,7 +15,7 @@ package enum CrossWriterEvaluation {
             let model = STARModelTrainer().train(items.filter { $0.writer != writer }, clauseLabels: clauseLabels)
             let set = analyzers(STARAnalyzer(model: model))
             for item in items where item.writer == writer {
-                breakdown.record(item, set.analyze(item.answer, context: AnalysisContext(questionText: item.question, kind: item.kind)))
+                breakdown.record(item, with: set)
                 guard let clauseModel = model.clauseRoles, item.kind != .goals else { continue }
                 let example = STARExample(answer: item.answer, kind: item.kind)
                 guard let labelled = clauseLabels.roles(of: item.id, clauses: example.clauses) else { continue }

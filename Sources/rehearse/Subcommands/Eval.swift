@@ -79,9 +79,7 @@ extension Rehearse {
                     guard !model || STARModel.builtIn != nil else { throw CommandFailure.data("this build carries no STAR model") }
                     let set = model ? analyzers.replacing(STARAnalyzer(model: STARModel.builtIn)) : analyzers
                     var scored = EvaluationBreakdown(method: model ? "the built-in STAR model (trained on every writer: not held out)" : "the analyzers as built")
-                    for item in items {
-                        scored.record(item, set.analyze(item.answer, context: AnalysisContext(questionText: item.question, kind: item.kind)))
-                    }
+                    for item in items { scored.record(item, with: set) }
                     breakdown = scored
                 }
                 print(json ? try JSONOutput.string(breakdown) : breakdown.formatted())
