@@ -33,6 +33,8 @@ def main():
         for line in open(file, encoding="utf-8"):
             if line.strip():
                 item = json.loads(line)
+                # Both labellers worked before the guide's settled cases: compare their own labels.
+                item.update(item.get("writer_labels", {}))
                 writers[item["id"]] = item
     second = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
     print(f"{len(second)} answers relabelled")

@@ -94,7 +94,8 @@ struct ClauseFacts {
             var next = i + 1
             if info.contains(.ownSubject) {
                 subject = .own
-            } else if info.contains(.groupSubject) || (info.contains(.groupNoun) && before.contains(.groupDeterminer)) {
+            } else if info.contains(.groupSubject) || (info.contains(.groupNoun) && before.contains(.groupDeterminer) && !(i >= 2 && tokens[i - 2].info.contains(.preposition))) {
+                // "the team decided", but not "a psychiatrist on my team wanted…".
                 subject = .group
             } else if info.contains(.thirdPerson) && !before.contains(.preposition) {
                 subject = .other
@@ -143,8 +144,11 @@ struct ClauseFacts {
             hypothetical = true
             return
         }
-        if subjectWord.contains(.endsApostropheMOrRe) {
-            habitualIfOwn(subject)
+        if subjectWord.contains(.endsApostropheMOrRe) || verb == .am {
+            // "I'm calling the supervisor" is happening now, or in a story told in the present; "I'm
+            // patient with them", "I'm a listener" say what the speaker is like.
+            let progressive = subjectWord.contains(.endsApostropheMOrRe) ? verbInfo.contains(.endsIng) : followingInfo.contains(.endsIng)
+            if !progressive { habitualIfOwn(subject) }
             present(subject)
             return
         }
@@ -195,6 +199,9 @@ struct ClauseFacts {
             }
             if subject == .other {
                 thirdPersonEvent = true
+            } else if followingInfo.contains(.endsIng) && !followingInfo.contains(.sceneProgressive) {
+                // The past progressive tells actions too: "I was calling the landlord, I was asking…".
+                return event(subject, action: true)
             } else {
                 sceneSetter = sceneSetter || followingInfo.contains(.endsIng) || [.new, .the, .a, .on].contains(following)
             }
@@ -286,6 +293,11 @@ struct ClauseFacts {
 
     /// Past participles that are not also base forms, for telling "I'd done" (had) from "I'd do" (would).
     static let participles: Set<String> = ["been", "done", "gone", "seen", "taken", "given", "spoken", "written", "told", "made", "found", "brought", "thought", "kept", "left", "met", "sent", "spent", "taught", "felt", "heard", "known", "shown", "begun", "driven", "chosen", "held", "built", "paid", "stood", "sat", "led"]
+
+    static let sceneProgressives: Set<String> = [
+        "working", "living", "feeling", "thinking", "hoping", "wondering", "starting", "finishing", "covering", "being",
+        "interning", "volunteering", "studying", "training", "waiting", "going", "getting", "running", "staying", "doing",
+    ]
 
     static let speechVerbs: Set<String> = ["said", "told", "asked", "answered", "replied", "explained", "admitted", "mentioned", "shared", "insisted", "yelled", "shouted", "screamed", "whispered", "texted", "called"]
 

@@ -2,7 +2,8 @@ import InterviewCore
 
 /// Finds which of the scenario's competencies an answer shows, by their cue words and phrases.
 /// Cues match whole words in any common form ("listen" matches "listened" and "listening"), never
-/// parts of other words.
+/// parts of other words, and never a word in a grammatical sense the cue does not write ("right
+/// now" does not show the cue "rights").
 public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
     public let identifier = "competency"
     public let version = "1.0"
@@ -49,11 +50,14 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
         let cues = context.competencies.isEmpty
             ? CompetencyCueIndex.none : cueIndex?.index(for: context.competencies) ?? CompetencyCueIndex(context.competencies)
         let stems = cues.isEmpty ? [] : segmenter.tokens.indices.map { index in segmenter.withSpelling(of: index) { cues.stemID(of: $0) } }
+        let written = cues.isEmpty ? [] : segmenter.tokens.indices.map { index in
+            segmenter.withSpelling(of: index) { cues.writtenID(of: $0, info: segmenter.tokens[index].info) }
+        }
         var named: [(String, FeatureValue)] = []
         named.reserveCapacity(context.competencies.count)
         var evidence: [Evidence] = []
         var shown = 0
-        for (index, hit) in cues.firstHits(in: stems).enumerated() {
+        for (index, hit) in cues.firstHits(in: stems, written: written).enumerated() {
             let feature = cues.featureNames[index]
             named.append((feature, .bool(hit != nil)))
             if let hit {

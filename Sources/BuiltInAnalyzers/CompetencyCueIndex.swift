@@ -6,6 +6,11 @@ import InterviewCore
 /// and is never turned into a String.
 final class CompetencyCueIndex: Sendable {
     private let stems: ByteTable
+    /// The cues' words as written, and `cueWritten[competency][cue]` their ids: a word the built-in
+    /// lists read as an adverb, filler or hedge matches a cue's word only when spelled as it is
+    /// there ("right now" does not show the cue "rights", and does show "right away").
+    private let cueWords: ByteTable
+    private let cueWritten: [[[Int32]]]
     /// `cueIDs[competency][cue]`: each cue's stem ids, in the order the scenario lists them.
     private let cueIDs: [[[Int32]]]
     /// Cues by the id of their first stem.
@@ -31,6 +36,16 @@ final class CompetencyCueIndex: Sendable {
         // match a word no cue has.
         cueIDs = competencies.map { Self.cueStems(of: $0).map { stems in let ids = stems.map(id); return ids.contains { $0 < 0 } ? [] : ids } }
         stems = builder.table
+        var written = ByteTable.Builder()
+        cueWritten = competencies.map { competency in
+            competency.cues.map { cue in
+                TextSegmenter(cue, vocabulary: .builtIn).words.map { word in
+                    var word = word
+                    return word.withUTF8 { written.insert($0) }
+                }
+            }
+        }
+        cueWords = written.table
         var index = [[(competency: Int, cue: Int)]](repeating: [], count: words.count)
         for (competency, cues) in cueIDs.enumerated() {
             for (cue, stems) in cues.enumerated() {
@@ -70,6 +85,15 @@ final class CompetencyCueIndex: Sendable {
         return word.withUTF8 { stemID(of: $0) }
     }
 
+    /// For a token whose flags (`info`) say a grammatical sense (an adverb, filler or hedge: "right
+    /// now", "just", "well"), the id of its spelling among the cues' written words (-1 when no cue
+    /// writes it); for any other token, `anySpelling`.
+    func writtenID(of bytes: UnsafeBufferPointer<UInt8>, info: WordInfo) -> Int32 {
+        info.isDisjoint(with: [.adverb, .spokenFiller, .hedge]) ? Self.anySpelling : cueWords.id(bytes)
+    }
+
+    static let anySpelling: Int32 = -2
+
     /// The id of the stem of the word spelled by `bytes` (lowercase UTF-8), or -1.
     func stemID(of bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         let count = bytes.count
@@ -90,17 +114,22 @@ final class CompetencyCueIndex: Sendable {
     }
 
     /// For each competency, where its first cue (in the order written) that occurs anywhere in
-    /// `stems` first occurs, as a range of word positions.
-    func firstHits(in stems: [Int32]) -> [Range<Int>?] {
+    /// `stems` first occurs, as a range of word positions. `written` (`writtenID`, one per word)
+    /// holds the words in a grammatical sense to their spelling.
+    func firstHits(in stems: [Int32], written: [Int32]? = nil) -> [Range<Int>?] {
+        func matches(_ position: Int, _ competency: Int, _ cue: Int, _ offset: Int) -> Bool {
+            guard let written, written[position] != Self.anySpelling else { return true }
+            return written[position] == cueWritten[competency][cue][offset]
+        }
         var best = [(cue: Int, range: Range<Int>)?](repeating: nil, count: cueIDs.count)
         for start in stems.indices where stems[start] >= 0 {
             for (competency, cue) in byFirstStem[Int(stems[start])] {
                 // Positions come in order, so a cue already found keeps its first place.
                 if let found = best[competency], found.cue <= cue { continue }
                 let cueStems = cueIDs[competency][cue]
-                guard start + cueStems.count <= stems.count else { continue }
+                guard start + cueStems.count <= stems.count, matches(start, competency, cue, 0) else { continue }
                 var offset = 1
-                while offset < cueStems.count, stems[start + offset] == cueStems[offset] { offset += 1 }
+                while offset < cueStems.count, stems[start + offset] == cueStems[offset], matches(start + offset, competency, cue, offset) { offset += 1 }
                 if offset == cueStems.count { best[competency] = (cue, start..<start + cueStems.count) }
             }
         }

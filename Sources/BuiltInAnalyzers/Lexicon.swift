@@ -25,12 +25,26 @@ enum Lexicon {
     package static let modals: Set<String> = ["would", "will", "could", "might", "should", "can", "may", "must", "shall", "'d", "'ll", "gonna", "wanna"]
     package static let negations: Set<String> = ["not", "never", "didn't", "don't", "doesn't", "wasn't", "weren't", "couldn't", "wouldn't", "won't", "haven't", "hadn't", "no", "nobody", "nothing", "neither", "nor", "can't", "cannot", "isn't", "aren't"]
 
-    /// Irregular past forms of verbs that describe doing something.
+    /// The irregular simple-past forms of English verbs that describe doing something: the whole
+    /// closed class, with the common prefixed forms ("overcame", "rewrote"). Left out: the forms of
+    /// states and thoughts (`statePast`: "felt", "knew", "saw") and forms that are more often
+    /// another word ("ground", "wound", "bore", "lay", "rose", "lit", "spat"). Forms that are also
+    /// base forms ("put", "set", "read") are past here too; "shared" is listed because `notPast`
+    /// keeps the adjective.
     package static let irregularActionPast: Set<String> = [
-        "did", "went", "made", "took", "got", "gave", "told", "said", "found", "brought", "began", "wrote", "spoke", "ran",
-        "led", "set", "put", "sent", "spent", "held", "chose", "drove", "taught", "built", "paid", "let", "sought", "broke",
-        "threw", "sat", "met", "kept", "left", "stood", "caught", "came", "rang", "bought", "fed", "shared", "drew", "stuck",
-        "dealt", "sought", "withdrew", "overcame", "undertook", "rewrote", "forgave", "understood", "reached",
+        "arose", "awoke", "beat", "began", "bent", "bet", "bid", "bit", "bled", "blew", "broke", "bred", "brought",
+        "built", "burnt", "burst", "bought", "cast", "caught", "chose", "clung", "came", "crept", "cut", "dealt",
+        "dug", "did", "drew", "drank", "drove", "ate", "fed", "fought", "found", "fled", "flung", "flew",
+        "forbade", "forgave", "forgot", "froze", "got", "gave", "went", "grew", "hung", "hid", "hit", "held", "hurt",
+        "kept", "knelt", "laid", "led", "leant", "leapt", "lent", "let", "lost", "made", "met", "mistook",
+        "misled", "paid", "put", "quit", "read", "rode", "rang", "ran", "said", "sought", "sold", "sent", "set",
+        "shook", "shone", "shot", "shrank", "shut", "sang", "sank", "sat", "slept", "slid", "slung", "slit",
+        "spoke", "sped", "spent", "spilt", "spun", "split", "spread", "sprang", "stood", "stole", "stuck",
+        "stung", "stank", "strode", "struck", "strung", "strove", "swore", "swept", "swam", "swung", "took", "taught",
+        "tore", "told", "threw", "thrust", "trod", "understood", "woke", "wore", "wove", "wept", "won", "wrung", "wrote",
+        "withdrew", "withheld", "upheld", "overcame", "overtook", "oversaw", "undertook", "underwent", "undid", "outdid",
+        "redid", "remade", "rewrote", "retold", "rebuilt", "reran", "resold", "forwent", "foresaw", "broadcast",
+        "left", "shared",
     ]
     /// Past forms that describe a state or a thought, not an action.
     package static let statePast: Set<String> = [

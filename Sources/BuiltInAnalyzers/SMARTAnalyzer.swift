@@ -27,37 +27,61 @@ public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
     func read(_ segmenter: TextSegmenter, context: AnalysisContext) -> SegmentedAnalysis {
         var found = [Int?](repeating: nil, count: Criterion.allCases.count)  // criterion → first clause showing it
         segmenter.tokens.withUnsafeBufferPointer { allTokens in
+            // A goal is often one sentence cut into clauses by commas ("My goal, within two years, is
+            // to sit for the LCSW"), so the aim is carried through the sentence.
+            var sentence = -1
+            var sentencePhrases: UInt32 = 0
+            var sentenceFragment = false
+            // "I've done twelve years of outpatient, maybe 3,000 clients": numbers in a sentence about
+            // the past tell the speaker's experience, not how the goal will be measured.
+            var sentencePast = false
             for (index, clause) in segmenter.clauses.enumerated() {
                 let tokens = UnsafeBufferPointer(rebasing: allTokens[clause.range])
                 func note(_ criterion: Criterion, _ holds: @autoclosure () -> Bool) {
                     if found[criterion.rawValue] == nil && holds() { found[criterion.rawValue] = index }
                 }
-                let count = tokens.indices.contains { position in
-                    tokens[position].info.contains(.quantity) && !Self.isTimeUnit(after: position, in: tokens)
-                }
                 let phrases = Self.phrases.scan(tokens)
-                func has(_ phrase: Phrase) -> Bool { phrases & phrase.rawValue != 0 }
-                let aiming = has(.achieving) || has(.ownership)
+                if clause.sentence != sentence {
+                    sentence = clause.sentence
+                    sentencePhrases = 0
+                    sentencePast = false
+                    // "Running my own group practice by 2030.": a goal said without "I want to".
+                    sentenceFragment = Self.isGoalFragment(tokens)
+                }
+                sentencePast = sentencePast || tokens.contains { $0.info.contains(.past) && !$0.info.contains(.modal) }
+                let count = !sentencePast && tokens.indices.contains { position in
+                    tokens[position].info.contains(.quantity) && !Self.isTimeUnit(after: position, in: tokens)
+                        && !tokens[position].is(.once) && !tokens[position].is(.first)
+                }
+                // The aim comes first and what is aimed at after it, in the same clause or a later one
+                // of the sentence: not "I admire my supervisor, and I'd like to do what she does".
+                sentencePhrases |= phrases & (Phrase.achieving.rawValue | Phrase.ownership.rawValue | Phrase.change.rawValue)
+                func has(_ phrase: Phrase) -> Bool { (sentencePhrases | phrases) & phrase.rawValue != 0 }
+                let aiming = has(.achieving) || has(.ownership) || sentenceFragment
                 // A concrete target, or a number to change something by ("bring my no-show rate under 15 percent").
-                note(.specific, aiming && (has(.target) || (count && has(.change))))
-                note(.measurable, count || has(.milestone))
-                note(.timeBound, has(.deadline) || Self.hasTimeFrame(tokens))
-                note(.achievable, has(.progress))
-                note(.relevant, has(.relevance))
+                note(.specific, aiming && (phrases & Phrase.target.rawValue != 0 || (count && has(.change))))
+                note(.measurable, count || phrases & Phrase.milestone.rawValue != 0)
+                note(.timeBound, phrases & Phrase.deadline.rawValue != 0 || Self.hasTimeFrame(tokens))
+                note(.achievable, phrases & Phrase.progress.rawValue != 0)
+                note(.relevant, phrases & Phrase.relevance.rawValue != 0)
             }
         }
+        // "Where do you see yourself in five years?": a goal given in answer is bound by the
+        // question's time frame (the labelling guide's settled case).
+        let framedByQuestion = found[Criterion.timeBound.rawValue] == nil && found[Criterion.specific.rawValue] != nil
+            && context.questionText.map(Self.questionHasTimeFrame) == true
         let followup: String
         if found[Criterion.specific.rawValue] == nil {
             followup = "specific"
         } else if found[Criterion.measurable.rawValue] == nil {
             followup = "measurable"
-        } else if found[Criterion.timeBound.rawValue] == nil {
+        } else if found[Criterion.timeBound.rawValue] == nil && !framedByQuestion {
             followup = "time_bound"
         } else {
             followup = "none"
         }
         // In the order of `features`: the criteria, then the score and the follow-up.
-        var values = Criterion.allCases.map { FeatureValue.bool(found[$0.rawValue] != nil) }
+        var values = Criterion.allCases.map { FeatureValue.bool(found[$0.rawValue] != nil || ($0 == .timeBound && framedByQuestion)) }
         values.append(.number(Double(found.lazy.filter { $0 != nil }.count)))
         values.append(.text(followup))
         var analysis = SegmentedAnalysis(values: values)
@@ -99,6 +123,25 @@ public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
         }
     }
 
+    /// Whether the question sets a time frame of its own ("in five years", "by the end of your
+    /// first year").
+    static func questionHasTimeFrame(_ question: String) -> Bool {
+        let text = TextSegmenter(question, vocabulary: .builtIn)
+        return text.tokens.withUnsafeBufferPointer { tokens in
+            phrases.scan(tokens) & Phrase.deadline.rawValue != 0 || hasTimeFrame(tokens)
+        }
+    }
+
+    /// A sentence that names a goal without a subject: it opens with an "-ing" form ("Running my
+    /// own practice…", "Teaching, I hope") or a noun phrase ("Charge nurse on nights by next
+    /// summer."), with no "I", "we" or third person before its first verb.
+    static func isGoalFragment(_ tokens: UnsafeBufferPointer<Token>) -> Bool {
+        guard let first = tokens.first(where: { !$0.info.contains(.filler) && !$0.info.contains(.hedge) && !$0.info.contains(.connective) }) else { return false }
+        if first.info.contains(.endsIng) { return true }
+        let subjects: WordInfo = [.ownSubject, .groupSubject, .thirdPerson, .modal, .past]
+        return !tokens.contains { !$0.info.isDisjoint(with: subjects) } && tokens.count >= 2
+    }
+
     static let timeUnits: Set<String> = ["year", "years", "month", "months", "week", "weeks", "day", "days", "quarter", "quarters", "semester", "semesters"]
 
     /// "six months", "two years", "by 2027", "when I'm forty": the number is a time or an age, not the measure.
@@ -113,15 +156,18 @@ public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
         return position + 1 < tokens.count && tokens[position + 1].info.contains(.timeUnit)
     }
 
-    /// A deadline or a time frame: a listed phrase, a year, a month after "by"/"in"/"next", or a
+    /// A deadline or a time frame: a listed phrase, a year, a month after "by", "in", "for" or "next", or a
     /// number of time units after "in", "within", "over" or "next" ("in about five years").
     /// Reads the tokens' flags, so that most words cost no lookup.
     static func hasTimeFrame(_ tokens: UnsafeBufferPointer<Token>) -> Bool {
         if tokens.contains(where: { $0.info.contains(.year) }) { return true }
         for position in tokens.indices.dropFirst() where !tokens[position].info.isDisjoint(with: [.month, .timeUnit]) {
             if tokens[position].info.contains(.month) {
-                switch tokens[position - 1].keyword {
-                case .by?, .in?, .this?, .next?, .until?, .before?: return true
+                // "by June", "booked for the spring", "before the fall".
+                var lead = position - 1
+                if lead > 0 && tokens[lead].is(.the) { lead -= 1 }
+                switch tokens[lead].keyword {
+                case .by?, .in?, .this?, .next?, .until?, .before?, .for?: return true
                 default: break
                 }
             }
@@ -156,6 +202,10 @@ public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
         // Development already under way: "I'm taking a DBT course", "I'm learning EMDR".
         "i'm taking", "i am taking", "i'm learning", "i am learning", "i'm studying", "i am studying", "i'm training",
         "i'm enrolled", "i am enrolled", "i'm working on", "i am working on", "i'm doing", "i am doing",
+        // How people say where they want to be: "I see myself…", "my dream job is…", "I want my CADC".
+        "i see myself", "i picture myself", "i'm picturing", "i am picturing", "i'd like", "i would like", "i'd love to",
+        "i would love to", "i'm aiming", "i am aiming", "my dream", "i want my", "i'm applying", "i am applying",
+        "i'm hoping to", "i am hoping to", "the plan is", "the long-term plan",
     ]
     static let specificTargets: [String] = [
         "license", "licensed", "licensure", "lcsw", "lpc", "lmft", "lmhc", "lcpc", "lcdc", "cadc", "certification", "certified",
@@ -170,12 +220,20 @@ public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
         // Personal goals that keep a clinician well: concrete practices, not "take care of myself".
         "my own therapy", "therapist", "yoga", "meditation", "meditate", "mindfulness", "gym", "running club", "class",
         "classes", "consultation group", "peer supervision", "vacation", "time off", "days off",
+        // Roles, settings, populations and kinds of work a goal can name.
+        "teach", "university", "college", "cpr", "first aid", "educator", "nurse educator", "clinical educator", "practitioner", "nurse practitioner", "counselor", "counsellor",
+        "social worker", "case manager", "case management", "preceptor", "precepting", "teaching", "faculty", "adjunct",
+        "dnp", "psychiatry", "forensic", "policy", "fundraising", "grant writing", "grants", "sober living", "recovery house",
+        "crisis team", "mobile crisis", "inpatient", "outpatient", "emergency department", "hospital", "school-based",
+        "peer work", "family work", "crisis work", "text line", "988", "teenagers", "young adults", "adolescent",
+        "first responders", "reentry", "jail", "housing", "homeless", "unit", "department", "center", "agency",
     ]
     static let milestones: [String] = [
+        "trained in", "get trained", "certified in",
         "credential", "cadc", "lcsw", "lpc", "lmft", "lmhc", "lcpc", "phd", "psyd", "master's", "masters", "pass", "passed", "passing", "exam", "license", "licensed", "licensure", "certification", "certified", "certificate",
         "degree", "graduate", "complete", "completing", "finish", "hours", "credits", "ceus", "ceu", "caseload of", "at least",
         "every week", "each week", "every month", "each month", "per week", "per month", "a week", "a month", "percent",
-        "%", "score", "scores", "rate", "ratings", "fidelity", "sign-off", "signed off", "promoted", "promotion", "hired",
+        "%", "fidelity", "sign-off", "signed off", "promoted", "promotion", "hired",
         "publish", "published", "present at", "presented",
     ]
     static let deadlines: [String] = [

@@ -7,16 +7,16 @@ import InterviewCore
 /// Deterministic, offline, microseconds per answer.
 public struct STARAnalyzer: Analyzer, SegmentedAnalyzer {
     public let identifier = "star"
+    /// Recorded in transcripts: "2.0-model" decides with the learned model, "1.0" by the rules.
     public var version: String { model == nil ? "1.0" : "2.0-model" }
     public let summary = "STAR structure: situation, task, action, result, and whether the answer is one specific past example"
     public let followups = ["example", "action", "result", "situation"]
     /// The learned decision; nil decides by the rules alone.
     package let model: STARModel?
 
-    /// The rules alone. The learned model (`STARModel.builtIn`) is measured beside them
-    /// (`rehearse eval --leave-writers-out`) and becomes the default once it passes the bundled
-    /// scenarios' tests as well (docs/analysis.md).
-    public init() { model = nil }
+    /// The built-in learned model (`STARModel.builtIn`), or the rules alone should this build's
+    /// weights not read (a test checks that they do).
+    public init() { model = STARModel.builtIn }
 
     /// Decides with `model`, or by the rules alone when it is nil.
     package init(model: STARModel?) { self.model = model }

@@ -33,6 +33,9 @@ extension WordInfo {
     package static let speech = WordInfo(rawValue: 1 << 29)
     /// A number written as a word ("three", "dozen").
     package static let numberWord = WordInfo(rawValue: 1 << 30)
+    /// "-ing" forms that, after "I was", set a scene rather than tell an action ("I was working
+    /// nights", "I was feeling lost").
+    package static let sceneProgressive = WordInfo(rawValue: 1 << 31)
 }
 
 extension Lexicon {
@@ -53,6 +56,7 @@ extension Lexicon {
         (firstSingular, .firstSingular),
         (firstPlural, .firstPlural), (fillers, .spokenFiller), (months, .month), (SMARTAnalyzer.timeUnits, .timeUnit),
         (modals, .modal), (ClauseFacts.participles, .participle), (ClauseFacts.speechVerbs, .speech),
+        (ClauseFacts.sceneProgressives, .sceneProgressive),
     ]
 
     /// Everything the lists say about `word`, plus what its form says (digits, years, "-ed").

@@ -29,6 +29,18 @@ package struct FeatureVector: Sendable {
         values.append(value)
         names?.append(prefix.name + String(decoding: bytes, as: UTF8.self))
     }
+
+    /// The features whose names `include` accepts (only for a vector made with names).
+    package func keeping(_ include: (String) -> Bool) -> FeatureVector {
+        guard let names else { preconditionFailure("only a named vector can be filtered by name") }
+        var kept = FeatureVector(naming: true)
+        for index in names.indices where include(names[index]) {
+            kept.keys.append(keys[index])
+            kept.values.append(values[index])
+            kept.names?.append(names[index])
+        }
+        return kept
+    }
 }
 
 /// A feature name and its key, made once.

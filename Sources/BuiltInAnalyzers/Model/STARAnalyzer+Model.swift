@@ -7,7 +7,8 @@ extension STARAnalyzer {
         let roles = decision.roles
         func total(_ role: ClauseRole) -> Double { roles.reduce(0) { $0 + $1[role.column] } }
         let specific = decision.specific
-        let hypothetical = !specific && total(.hypothetical) > 0.5 && total(.hypothetical) >= total(.habit)
+        // What the speaker would do, by the rules (a "would" or an "if") or by the clauses' roles.
+        let hypothetical = !specific && (reading.isHypothetical || total(.hypothetical) > 0.5 && total(.hypothetical) >= total(.habit))
         let groupClauses = decision.clauses(showing: .groupAction)
         let parts = [decision.situation, decision.task, decision.action, decision.result]
         let followup = decision.followup

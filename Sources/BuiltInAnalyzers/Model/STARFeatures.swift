@@ -59,7 +59,7 @@ enum STARFeatures {
                 if negations.contains(key) { lastNegation = offset }
                 if knowing.contains(key) && offset - lastNegation <= 3 { unknowing = true }
             }
-            guard let subject = subjectKind(token.info, before: offset > 0 ? tokens[offset - 1].info : []) else { continue }
+            guard let subject = subjectKind(token.info, before: offset > 0 ? tokens[offset - 1].info : [], beforeThat: offset > 1 ? tokens[offset - 2].info : []) else { continue }
             var verb = offset + 1
             while verb < tokens.count, tokens[verb].info.contains(.adverb) || tokens[verb].info.contains(.hedge) { verb += 1 }
             guard verb < tokens.count else { continue }
@@ -69,14 +69,27 @@ enum STARFeatures {
         if unknowing { features.add(Names.unknownOutcome) }
     }
 
+    /// Whether any word of the answer is a negation, or one of the words people decline with
+    /// without one ("I'm drawing a blank", "I'll pass on that one").
+    static func hasDecliningWord(_ text: TextSegmenter) -> Bool {
+        text.tokens.indices.contains { index in
+            text.withSpelling(of: index) { spelling in
+                let key = FeatureHash.extend(Names.word.key, spelling)
+                return negations.contains(key) || decliningWords.contains(key)
+            }
+        }
+    }
+
+    static let decliningWords = Set(["nothing", "blank", "blanking", "pass", "none", "nope", "cannot", "unable"].map { NamedFeature("word:" + $0).key })
+
     /// Word keys of negations, and of verbs of knowing and finding out.
-    static let negations = Set(["not", "never", "don't", "didn't", "dont", "didnt", "can't", "cant", "couldn't", "no", "haven't", "hasn't", "wasn't", "won't", "doesn't"].map { NamedFeature("word:" + $0).key })
-    static let knowing = Set(["know", "knew", "learned", "learnt", "find", "found", "heard", "hear", "sure", "idea", "tell", "say", "clue"].map { NamedFeature("word:" + $0).key })
+    static let negations = Set(["not", "never", "don't", "didn't", "dont", "didnt", "can't", "cant", "couldn't", "no", "haven't", "hasn't", "wasn't", "weren't", "won't", "doesn't"].map { NamedFeature("word:" + $0).key })
+    static let knowing = Set(["know", "knew", "learned", "learnt", "find", "found", "heard", "hear", "sure", "idea", "tell", "told", "say", "clue", "update", "follow", "followed", "see", "saw"].map { NamedFeature("word:" + $0).key })
 
     /// 0 the speaker, 1 a group with the speaker, 2 someone else.
-    private static func subjectKind(_ info: WordInfo, before: WordInfo) -> Int? {
+    private static func subjectKind(_ info: WordInfo, before: WordInfo, beforeThat: WordInfo) -> Int? {
         if info.contains(.ownSubject) { return 0 }
-        if info.contains(.groupSubject) || (info.contains(.groupNoun) && before.contains(.groupDeterminer)) { return 1 }
+        if info.contains(.groupSubject) || (info.contains(.groupNoun) && before.contains(.groupDeterminer) && !beforeThat.contains(.preposition)) { return 1 }
         if info.contains(.thirdPerson) && !before.contains(.preposition) { return 2 }
         return nil
     }
@@ -110,11 +123,16 @@ enum STARFeatures {
         if reading.result != nil { features.add(Names.ruleResult) }
         if reading.uncertain != nil { features.add(Names.ruleUncertain) }
         if reading.anchor != nil { features.add(Names.ruleAnchor) }
+        if reading.declines { features.add(Names.ruleDeclines) }
         features.add(Names.pastCount[bucket(reading.pastClauses)])
         features.add(Names.habitCount[bucket(reading.habitualClauses)])
         features.add(Names.hypotheticalCount[bucket(reading.hypotheticalClauses)])
+        // A story told in the present has few past clauses; how much is told in the present says it.
+        features.add(Names.presentCount[bucket(reading.facts.count { $0.presentOwn || $0.presentGroup || $0.presentOther })])
         features.add(Names.length[min(4, text.tokens.count / 40)])
-        if let kind { features.add(Names.kind[QuestionKind.allCases.firstIndex(of: kind) ?? 0]) }
+        // No question (`rehearse analyze` without one) reads as the usual kind, a behavioral one: every
+        // training answer has a kind, so a missing one would lower every decision.
+        features.add(Names.kind[QuestionKind.allCases.firstIndex(of: kind ?? .behavioral) ?? 0])
         let count = roles.count
         for role in ClauseRole.allCases {
             let column = role.column
@@ -151,6 +169,9 @@ enum STARFeatures {
         ("ownOrGroupSubject", \.hasOwnOrGroupSubject), ("subject", \.hasSubject), ("continuesPrevious", \.continuesPrevious),
         ("presentOwn", \.presentOwn), ("presentGroup", \.presentGroup), ("presentOther", \.presentOther),
         ("habitWords", \.habitWords), ("givesBackground", \.givesBackground),
+        // Only someone else acts ("a psychiatrist wanted to discharge him"), or nobody is named: a
+        // linear model cannot make these from "subject" and "ownOrGroupSubject" by itself.
+        ("othersOnly", { $0.hasSubject && !$0.hasOwnOrGroupSubject }), ("noSubject", { !$0.hasSubject }),
     ]
     static let ruleParts: [STARReading.Role] = [.situation, .task, .ownAction, .groupAction, .result, .narrative]
     static let rulePartNames = ["situation", "task", "ownAction", "groupAction", "result", "narrative"]
@@ -188,10 +209,12 @@ enum STARFeatures {
         static let ruleResult = NamedFeature("rule:result")
         static let ruleUncertain = NamedFeature("rule:uncertain")
         static let ruleAnchor = NamedFeature("rule:anchor")
+        static let ruleDeclines = NamedFeature("rule:declines")
         static let buckets = ["0", "1", "2", "3-4", "5+"]
         static let pastCount = list("count:past-", buckets)
         static let habitCount = list("count:habit-", buckets)
         static let hypotheticalCount = list("count:hypothetical-", buckets)
+        static let presentCount = list("count:present-", buckets)
         static let length = list("length:", ["0-39", "40-79", "80-119", "120-159", "160+"])
         static let kind = list("kind:", QuestionKind.allCases.map(\.rawValue))
         static let roles = ClauseRole.allCases.map(\.rawValue)

@@ -4,8 +4,9 @@ import InterviewCore
 /// per role, and one logistic head per answer-level decision (a specific example, each STAR part,
 /// a declined question), reading the features `STARFeatures` makes.
 ///
-/// Its weights are data: `star-model.tsv` beside this file, made by `rehearse-train train` from the
-/// corpus (docs/analysis.md). Deterministic: the same answer always gets the same decision.
+/// Its weights are data: the text in `STARModelWeights.swift` beside this file, made by
+/// `rehearse-train train` from the corpus (docs/analysis.md). Deterministic: the same answer
+/// always gets the same decision.
 package struct STARModel: Sendable {
     /// The answer-level decisions, in the order the model file lists them.
     package enum Head: String, CaseIterable, Sendable {
@@ -55,7 +56,33 @@ package struct STARModel: Sendable {
         let roles = roles(reading, text)
         let features = STARFeatures.answer(reading, text, roles: roles, kind: kind, naming: naming)
         let probabilities = heads.map { $0.probabilities(features)[0] }
-        return STARDecision(roles: roles, probabilities: probabilities, features: features)
+        var decision = STARDecision(roles: roles, probabilities: probabilities, features: features)
+        decision.mayDecline = reading.declines || STARFeatures.hasDecliningWord(text)
+        if !decision.specific {
+            decision.specificInParagraph = Self.paragraphs(of: text).contains { paragraph in
+                let text = TextSegmenter(paragraph, vocabulary: .builtIn)
+                let reading = STARReading(text)
+                let features = STARFeatures.answer(reading, text, roles: self.roles(reading, text), kind: kind)
+                return head(.specificExample).probabilities(features)[0] >= 0.5
+            }
+        }
+        return decision
+    }
+
+    /// The answer's paragraphs (parts between blank lines) when it has more than one; the answer
+    /// so far after a follow-up is the answers joined by blank lines.
+    static func paragraphs(of text: TextSegmenter) -> [String] {
+        var paragraphs: [String] = []
+        var start = 0
+        for index in text.clauses.indices.dropFirst() {
+            let gap = text.text(text.clauses[index - 1].end, text.clauses[index].start)
+            guard gap.utf8.count >= 2, gap.contains("\n\n") else { continue }
+            paragraphs.append(text.text(text.clauses[start].start, text.clauses[index - 1].end))
+            start = index
+        }
+        guard !paragraphs.isEmpty, let last = text.clauses.last else { return [] }
+        paragraphs.append(text.text(text.clauses[start].start, last.end))
+        return paragraphs
     }
 }
 
@@ -65,6 +92,12 @@ struct STARDecision {
     var roles: [[Double]]
     /// Per head (in `STARModel.Head` order), the probability of a yes.
     var probabilities: [Double]
+    /// One paragraph of the answer tells a specific example by itself: the reply to "Can you give
+    /// me one specific time?" after a general first answer, which the whole may hide.
+    var specificInParagraph = false
+    /// The answer has a word a candidate declines with ("can't", "nothing", "blank"), or a listed
+    /// phrase: "I can think of many times" is no decline, however like one its clauses read.
+    var mayDecline = true
     /// The answer's features, kept to explain a decision.
     var features: FeatureVector
 
@@ -72,12 +105,12 @@ struct STARDecision {
     func says(_ head: STARModel.Head) -> Bool { probability(head) >= 0.5 }
 
     /// No example, no parts: a part counts only in a specific example.
-    var specific: Bool { says(.specificExample) }
+    var specific: Bool { says(.specificExample) || specificInParagraph }
     var situation: Bool { specific && says(.situation) }
     var task: Bool { specific && says(.task) }
     var action: Bool { specific && says(.action) }
     var result: Bool { specific && says(.result) }
-    var declined: Bool { !specific && says(.declined) }
+    var declined: Bool { !specific && mayDecline && says(.declined) }
 
     /// The follow-up the decisions call for, by the labelling guide's priority.
     var followup: String {

@@ -240,7 +240,11 @@ package struct TextSegmenter {
             } else if tokens[i].info.contains(.and) {
                 var next = i + 1
                 while next < tokens.count, tokens[next].info.contains(.filler) { next += 1 }
-                if next < tokens.count, tokens[next].info.contains(.clauseSubject) { tokens[i - 1].boundaryAfter = .clause }
+                // "…and we called her", and "I sat with him and asked what he needed": a second action
+                // with the subject left out is a clause of its own.
+                if next < tokens.count, tokens[next].info.contains(.clauseSubject) || tokens[next].info.contains(.actionPast) {
+                    tokens[i - 1].boundaryAfter = .clause
+                }
             }
         }
         var sentence = 0

@@ -65,7 +65,7 @@ public struct EvaluationBreakdown: Sendable, Encodable {
         }
         for (title, reports) in [("writer", byWriter), ("style", byStyle)] where reports.count > 1 {
             lines.append("")
-            lines.append("by \(title)".padding(24) + "answers  followup  needless  example  situation  task  action  result  smart.sp  smart.ms  smart.tb")
+            lines.append("by \(title)".padding(24) + "answers  followup  needless  example  situation  task  action  result  smart.sp  smart.ms  smart.tb  goal")
             for name in reports.keys.sorted() {
                 lines.append(Self.summary(name, reports[name]!))
             }
@@ -79,9 +79,10 @@ public struct EvaluationBreakdown: Sendable, Encodable {
         let followup = report.followupTotal > 0 ? percent(report.followupAccuracy) : "  -  "
         let needless = report.completeTotal > 0 ? percent(report.needlessProbeRate) : "  -  "
         let example = report.labels["specific_example"].map { percent($0.accuracy) } ?? "  -  "
+        let goal = report.goalFollowupTotal > 0 ? percent(report.goalFollowupAccuracy) : "  -  "
         return name.padding(24) + String(report.items).leftPadding(7) + followup.leftPadding(10) + needless.leftPadding(10)
             + example.leftPadding(9) + f1("situation").leftPadding(11) + f1("task").leftPadding(6) + f1("action").leftPadding(8)
             + f1("result").leftPadding(8) + f1("smart.specific").leftPadding(10) + f1("smart.measurable").leftPadding(10)
-            + f1("smart.time_bound").leftPadding(10)
+            + f1("smart.time_bound").leftPadding(10) + goal.leftPadding(7)
     }
 }

@@ -41,10 +41,15 @@ public struct EvaluationReport: Sendable, Encodable {
     public var followupCorrect = 0
     public var followupTotal = 0
     public var followupAccuracy: Double { followupTotal == 0 ? 1 : Double(followupCorrect) / Double(followupTotal) }
+    /// Goals answers: the SMART follow-up their labels call for against the one asked.
+    public var goalFollowupCorrect = 0
+    public var goalFollowupTotal = 0
+    public var goalFollowupAccuracy: Double { goalFollowupTotal == 0 ? 1 : Double(goalFollowupCorrect) / Double(goalFollowupTotal) }
     /// label → ids it got wrong, in file order.
     public var wrong: [String: [String]] = [:]
 
-    enum CodingKeys: String, CodingKey { case items, labels, followup, wrong }
+    enum CodingKeys: String, CodingKey { case items, labels, followup, goalFollowup = "goal_followup", wrong }
+    enum GoalFollowupKeys: String, CodingKey { case accuracy, correct, total }
     enum FollowupKeys: String, CodingKey { case accuracy, correct, total, confusion, needlessProbeRate = "needless_probe_rate", completeAnswers = "complete_answers" }
 
     public func encode(to encoder: Encoder) throws {
@@ -58,6 +63,12 @@ public struct EvaluationReport: Sendable, Encodable {
         try followup.encode(confusion, forKey: .confusion)
         try followup.encode(rounded(needlessProbeRate), forKey: .needlessProbeRate)
         try followup.encode(completeTotal, forKey: .completeAnswers)
+        if goalFollowupTotal > 0 {
+            var goal = container.nestedContainer(keyedBy: GoalFollowupKeys.self, forKey: .goalFollowup)
+            try goal.encode(rounded(goalFollowupAccuracy), forKey: .accuracy)
+            try goal.encode(goalFollowupCorrect, forKey: .correct)
+            try goal.encode(goalFollowupTotal, forKey: .total)
+        }
         try container.encode(wrong, forKey: .wrong)
     }
 
@@ -102,6 +113,14 @@ public struct EvaluationReport: Sendable, Encodable {
                 if predicted != "none" { completeProbed += 1 }
             }
         }
+        if let expected = item.goalFollowup {
+            goalFollowupTotal += 1
+            if (analysis.followup ?? "none") == expected {
+                goalFollowupCorrect += 1
+            } else {
+                wrong["goal_followup", default: []].append(item.id)
+            }
+        }
     }
 
     /// A plain-text table for people.
@@ -127,6 +146,10 @@ public struct EvaluationReport: Sendable, Encodable {
             for expected in classes {
                 lines.append(expected.padding(12) + classes.map { String(confusion[expected]?[$0] ?? 0).leftPadding(10) }.joined())
             }
+        }
+        if goalFollowupTotal > 0 {
+            lines.append("")
+            lines.append("goal follow-up accuracy: \(percent(goalFollowupAccuracy)) (\(goalFollowupCorrect) of \(goalFollowupTotal))")
         }
         let wrongLabels = wrong.keys.sorted()
         if !wrongLabels.isEmpty {

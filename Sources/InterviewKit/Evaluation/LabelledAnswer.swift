@@ -19,6 +19,8 @@ public struct LabelledAnswer: Sendable {
     public var kind: QuestionKind?
     public var answer: String
     public var followup: String?
+    /// The SMART follow-up a goals answer's labels call for (`goalFollowup(derivedFrom:)`).
+    public var goalFollowup: String? { kind == .goals ? Self.goalFollowup(derivedFrom: labels) : nil }
     public var labels: [String: Bool]
     /// Who wrote the answer and in what style, when the line says (corpus lines do): figures are
     /// reported per writer and per style, and writers are held out whole.
@@ -85,6 +87,20 @@ extension LabelledAnswer {
         if !action { return "action" }
         if !result { return "result" }
         if !situation { return "situation" }
+        return "none"
+    }
+}
+
+extension LabelledAnswer {
+    /// The follow-up a goal's SMART labels call for, in the SMART analyzer's order: not specific,
+    /// then not measurable, then no time frame; nil when a label is missing.
+    static func goalFollowup(derivedFrom labels: [String: Bool]) -> String? {
+        guard let specific = labels[SMARTFeature.specific], let measurable = labels[SMARTFeature.measurable],
+            let timeBound = labels[SMARTFeature.timeBound]
+        else { return nil }
+        if !specific { return "specific" }
+        if !measurable { return "measurable" }
+        if !timeBound { return "time_bound" }
         return "none"
     }
 }

@@ -27,7 +27,9 @@ package struct LogisticTrainer: Sendable {
         }
     }
 
-    package func train(_ name: String, classes: [String], _ examples: [Example]) -> LinearModel {
+    /// `nonNegative` names features whose weights may not fall below zero (for a yes/no model):
+    /// signals that by their meaning can only count for a yes.
+    package func train(_ name: String, classes: [String], _ examples: [Example], nonNegative: (String) -> Bool = { _ in false }) -> LinearModel {
         // Feature rows in order of first appearance, for features seen often enough.
         var counts: [String: Int] = [:]
         var order: [String] = []
@@ -49,6 +51,7 @@ package struct LogisticTrainer: Sendable {
             return (pairs.map(\.0), pairs.map(\.1))
         }
         let width = classes.count
+        let clamped = names.map(nonNegative)
         var weights = [Double](repeating: 0, count: names.count * width)
         var squares = [Double](repeating: 1e-8, count: names.count * width)
         var bias = [Double](repeating: 0, count: width)
@@ -89,6 +92,7 @@ package struct LogisticTrainer: Sendable {
                         let step = gradient[column] * value + l2 * weights[at]
                         squares[at] += step * step
                         weights[at] -= learningRate * step / squares[at].squareRoot()
+                        if clamped[row] && weights[at] < 0 { weights[at] = 0 }
                     }
                 }
             }

@@ -13,9 +13,11 @@ extension Rehearse {
                 "writer" and "style" when known, for figures per writer and per style. A label a line leaves \
                 out is not scored for that line.
 
-                The STAR analyzer decides by its rules. --leave-writers-out trains the learned STAR model afresh for each writer on every other writer's \
-                answers and scores that writer with it: the figures that count for a corpus of many writers \
-                (docs/analysis.md).
+                The STAR analyzer decides with its built-in learned model, which was trained on the corpus in \
+                Tests/Fixtures/corpus: its figures there are not held out. --leave-writers-out trains the model \
+                afresh for each writer on every other writer's answers and scores that writer with it: the \
+                figures that count for a corpus of many writers (docs/analysis.md). --rules scores the STAR \
+                rules alone.
                 """)
 
         @Argument(help: "Labelled answers, one JSON object per line.")
@@ -27,8 +29,8 @@ extension Rehearse {
         @Option(help: "Clause-level role labels for training (with --leave-writers-out).")
         var clauseLabels: [String] = []
 
-        @Flag(help: "Score the built-in learned STAR model (trained on the whole corpus) instead of the STAR rules.")
-        var model = false
+        @Flag(help: "Score the STAR rules alone instead of the built-in learned model.")
+        var rules = false
 
         @Flag(help: "Print the report as JSON.")
         var json = false
@@ -36,7 +38,7 @@ extension Rehearse {
         @OptionGroup var analyzerOptions: AnalyzerOptions
 
         func validate() throws {
-            if leaveWritersOut && model { throw ValidationError("--model and --leave-writers-out do not go together: --leave-writers-out trains its own") }
+            if leaveWritersOut && rules { throw ValidationError("--rules and --leave-writers-out do not go together: --leave-writers-out trains a model") }
             if !clauseLabels.isEmpty && !leaveWritersOut { throw ValidationError("--clause-labels is for --leave-writers-out") }
         }
 
@@ -76,9 +78,8 @@ extension Rehearse {
                     }
                     breakdown = CrossWriterEvaluation.run(items, clauseLabels: labels) { star in analyzers.replacing(star) }
                 } else {
-                    guard !model || STARModel.builtIn != nil else { throw CommandFailure.data("this build carries no STAR model") }
-                    let set = model ? analyzers.replacing(STARAnalyzer(model: STARModel.builtIn)) : analyzers
-                    var scored = EvaluationBreakdown(method: model ? "the built-in STAR model (trained on every writer: not held out)" : "the analyzers as built")
+                    let set = rules ? analyzers.replacing(STARAnalyzer(model: nil)) : analyzers
+                    var scored = EvaluationBreakdown(method: rules ? "the STAR rules alone" : "the analyzers as built")
                     for item in items { scored.record(item, with: set) }
                     breakdown = scored
                 }
