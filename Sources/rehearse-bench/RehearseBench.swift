@@ -156,6 +156,17 @@ struct RehearseBench {
         return answers
     }
 
+    /// `star` (the learned model over the rules, the default), the rules alone beside it, and all
+    /// the default analyzers: measured in one run, so their ratio is the figure to read.
+    static func analyzerSets() throws -> [(String, AnalyzerSet)] {
+        let star = try AnalyzerRegistry.builtIn.resolve(["star"])
+        return [
+            ("star (learned model)", star),
+            ("star (rules alone)", star.replacing(STARAnalyzer(model: nil))),
+            (AnalyzerRegistry.defaultIdentifiers.joined(separator: ","), try AnalyzerRegistry.builtIn.resolve(AnalyzerRegistry.defaultIdentifiers)),
+        ]
+    }
+
     static func analyzerThroughput() throws {
         let answers = try corpusAnswers()
         let target = quick ? 2_000_000 : 8_000_000
@@ -180,29 +191,27 @@ struct RehearseBench {
             wcRate = megabytes / seconds
             table.row("wc -w (reads every byte once)", "-", String(format: "%.0f", wcRate), "1.00")
         }
-        for identifiers in [["star"], AnalyzerRegistry.defaultIdentifiers] {
-            let set = try AnalyzerRegistry.builtIn.resolve(identifiers)
+        for (name, set) in try analyzerSets() {
             let context = AnalysisContext(kind: .behavioral)
             let seconds = Measure.median(3) {
                 for answer in corpus { _ = set.analyze(answer, context: context) }
             }
             let rate = megabytes / seconds
-            table.row(identifiers.joined(separator: ","), String(format: "%.0f", Double(corpus.count) / seconds), String(format: "%.1f", rate), wcRate > 0 ? String(format: "%.3f", rate / wcRate) : "-")
+            table.row(name, String(format: "%.0f", Double(corpus.count) / seconds), String(format: "%.1f", rate), wcRate > 0 ? String(format: "%.3f", rate / wcRate) : "-")
         }
 
         let words = answers.joined(separator: " ").split(separator: " ")
         let answer150 = words.prefix(150).joined(separator: " ")
         print("")
         print("   One 150-word answer, median of 20,000 analyses:")
-        for identifiers in [["star"], AnalyzerRegistry.defaultIdentifiers] {
-            let set = try AnalyzerRegistry.builtIn.resolve(identifiers)
+        for (name, set) in try analyzerSets() {
             var samples: [Double] = []
             for _ in 0..<(quick ? 2_000 : 20_000) {
                 let start = Measure.now()
                 _ = set.analyze(answer150, context: AnalysisContext(kind: .behavioral))
                 samples.append(Double(Measure.now() - start) / 1e9)
             }
-            print("   \(identifiers.joined(separator: ",")): p50 \(Measure.format(seconds: Measure.percentile(samples, 0.5))), p99 \(Measure.format(seconds: Measure.percentile(samples, 0.99)))")
+            print("   \(name): p50 \(Measure.format(seconds: Measure.percentile(samples, 0.5))), p99 \(Measure.format(seconds: Measure.percentile(samples, 0.99)))")
         }
         if let run = ChildRun.run(rehearse, ["analyze", "--file", file.path]) {
             print("   The whole corpus as one answer (rehearse analyze --file): \(Measure.format(seconds: run.seconds)), peak memory \(PeakMemory.of(rehearse, ["analyze", "--file", file.path]))")

@@ -15,15 +15,17 @@ enum STARFeatures {
         let count = facts.count
         let firstAction = roles.firstIndex { $0.contains(.acting) }
         let lastAction = roles.lastIndex { $0.contains(.acting) }
+        // Each clause's facts as bits, read once: a clause's features repeat its neighbours'.
+        let bits = facts.map(factBits)
         var vectors: [FeatureVector] = []
         vectors.reserveCapacity(count)
         text.tokens.withUnsafeBufferPointer { tokens in
             for index in 0..<count {
                 var features = FeatureVector(naming: naming)
                 let clause = text.clauses[index]
-                addFacts(facts[index], roles[index], to: &features, Names.fact, Names.rule)
-                if index > 0 { addFacts(facts[index - 1], roles[index - 1], to: &features, Names.previousFact, Names.previousRule) }
-                if index + 1 < count { addFacts(facts[index + 1], roles[index + 1], to: &features, Names.nextFact, Names.nextRule) }
+                addFacts(bits[index], roles[index], to: &features, Names.fact, Names.rule)
+                if index > 0 { addFacts(bits[index - 1], roles[index - 1], to: &features, Names.previousFact, Names.previousRule) }
+                if index + 1 < count { addFacts(bits[index + 1], roles[index + 1], to: &features, Names.nextFact, Names.nextRule) }
                 if index == 0 { features.add(Names.first) }
                 if index == count - 1 { features.add(Names.last) }
                 features.add(Names.third[min(2, 3 * index / max(1, count))])
@@ -39,9 +41,20 @@ enum STARFeatures {
         return vectors
     }
 
-    private static func addFacts(_ facts: ClauseFacts, _ role: STARReading.Role, to features: inout FeatureVector, _ factNames: [NamedFeature], _ ruleNames: [NamedFeature]) {
-        for (index, fact) in factList.enumerated() where fact.1(facts) { features.add(factNames[index]) }
+    private static func addFacts(_ bits: UInt64, _ role: STARReading.Role, to features: inout FeatureVector, _ factNames: [NamedFeature], _ ruleNames: [NamedFeature]) {
+        var remaining = bits
+        while remaining != 0 {
+            features.add(factNames[remaining.trailingZeroBitCount])
+            remaining &= remaining - 1
+        }
         for (index, part) in ruleParts.enumerated() where role.contains(part) { features.add(ruleNames[index]) }
+    }
+
+    /// Which of `factList` hold for a clause, as bits in its order.
+    static func factBits(_ facts: ClauseFacts) -> UInt64 {
+        var bits: UInt64 = 0
+        for (index, fact) in factList.enumerated() where fact.1(facts) { bits |= 1 << UInt64(index) }
+        return bits
     }
 
     /// The words, the first two on their own, and for each subject the form of the verb after it.
@@ -162,13 +175,13 @@ enum STARFeatures {
 
     /// The rules' clause facts the model reads, by name.
     static let factList: [(String, @Sendable (ClauseFacts) -> Bool)] = [
-        ("ownAction", \.ownAction), ("groupAction", \.groupAction), ("thirdPersonEvent", \.thirdPersonEvent),
-        ("thirdPersonSpeech", \.thirdPersonSpeech), ("past", \.past), ("hypothetical", \.hypothetical), ("habitual", \.habitual),
-        ("task", \.task), ("sceneSetter", \.sceneSetter), ("anchor", \.anchor), ("strongResult", \.strongResult),
-        ("weakResult", \.weakResult), ("uncertain", \.uncertain), ("quantity", \.quantity), ("subordinate", \.subordinate),
-        ("ownOrGroupSubject", \.hasOwnOrGroupSubject), ("subject", \.hasSubject), ("continuesPrevious", \.continuesPrevious),
-        ("presentOwn", \.presentOwn), ("presentGroup", \.presentGroup), ("presentOther", \.presentOther),
-        ("habitWords", \.habitWords), ("givesBackground", \.givesBackground),
+        ("ownAction", { $0.ownAction }), ("groupAction", { $0.groupAction }), ("thirdPersonEvent", { $0.thirdPersonEvent }),
+        ("thirdPersonSpeech", { $0.thirdPersonSpeech }), ("past", { $0.past }), ("hypothetical", { $0.hypothetical }), ("habitual", { $0.habitual }),
+        ("task", { $0.task }), ("sceneSetter", { $0.sceneSetter }), ("anchor", { $0.anchor }), ("strongResult", { $0.strongResult }),
+        ("weakResult", { $0.weakResult }), ("uncertain", { $0.uncertain }), ("quantity", { $0.quantity }), ("subordinate", { $0.subordinate }),
+        ("ownOrGroupSubject", { $0.hasOwnOrGroupSubject }), ("subject", { $0.hasSubject }), ("continuesPrevious", { $0.continuesPrevious }),
+        ("presentOwn", { $0.presentOwn }), ("presentGroup", { $0.presentGroup }), ("presentOther", { $0.presentOther }),
+        ("habitWords", { $0.habitWords }), ("givesBackground", { $0.givesBackground }),
         // Only someone else acts ("a psychiatrist wanted to discharge him"), or nobody is named: a
         // linear model cannot make these from "subject" and "ownOrGroupSubject" by itself.
         ("othersOnly", { $0.hasSubject && !$0.hasOwnOrGroupSubject }), ("noSubject", { !$0.hasSubject }),
