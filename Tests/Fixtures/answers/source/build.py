@@ -36,7 +36,11 @@ def flag(c):
 
 def record(category, item):
     ident, qkey, code, answer = item
-    row = {"id": ident, "category": category, "question": questions.Q[qkey], "answer": answer}
+    # One writer, the project's own (w00), beside the corpus writers of Tests/Fixtures/corpus.
+    row = {"id": ident, "writer": "w00", "category": category, "question": questions.Q[qkey]}
+    if not (category == "goals" or len(code) == 3):
+        row["kind"] = "behavioral"
+    row["answer"] = answer
     if category == "goals" or len(code) == 3:
         assert len(code) == 3, ident
         row["kind"] = "goals"
