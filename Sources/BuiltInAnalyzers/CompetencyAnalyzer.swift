@@ -49,9 +49,17 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
         // spares that).
         let cues = context.competencies.isEmpty
             ? CompetencyCueIndex.none : cueIndex?.index(for: context.competencies) ?? CompetencyCueIndex(context.competencies)
-        let stems = cues.isEmpty ? [] : segmenter.tokens.indices.map { index in segmenter.withSpelling(of: index) { cues.stemID(of: $0) } }
-        let written = cues.isEmpty ? [] : segmenter.tokens.indices.map { index in
-            segmenter.withSpelling(of: index) { cues.writtenID(of: $0, info: segmenter.tokens[index].info) }
+        var stems: [Int32] = []
+        var written: [Int32] = []
+        if !cues.isEmpty {
+            stems.reserveCapacity(segmenter.tokens.count)
+            written.reserveCapacity(segmenter.tokens.count)
+            for index in segmenter.tokens.indices {
+                segmenter.withSpelling(of: index) { spelling in
+                    stems.append(cues.stemID(of: spelling))
+                    written.append(cues.writtenID(of: spelling, info: segmenter.tokens[index].info))
+                }
+            }
         }
         var named: [(String, FeatureValue)] = []
         named.reserveCapacity(context.competencies.count)

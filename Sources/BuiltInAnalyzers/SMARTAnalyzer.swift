@@ -61,7 +61,7 @@ public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
                 // A concrete target, or a number to change something by ("bring my no-show rate under 15 percent").
                 note(.specific, aiming && (phrases & Phrase.target.rawValue != 0 || (count && has(.change))))
                 note(.measurable, count || phrases & Phrase.milestone.rawValue != 0)
-                note(.timeBound, phrases & Phrase.deadline.rawValue != 0 || Self.hasTimeFrame(tokens))
+                note(.timeBound, Self.isTimeBound(tokens, phrases: phrases))
                 note(.achievable, phrases & Phrase.progress.rawValue != 0)
                 note(.relevant, phrases & Phrase.relevance.rawValue != 0)
             }
@@ -127,14 +127,17 @@ public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
     /// first year").
     static func questionHasTimeFrame(_ question: String) -> Bool {
         let text = TextSegmenter(question, vocabulary: .builtIn)
-        return text.tokens.withUnsafeBufferPointer { tokens in
-            phrases.scan(tokens) & Phrase.deadline.rawValue != 0 || hasTimeFrame(tokens)
-        }
+        return text.tokens.withUnsafeBufferPointer { isTimeBound($0, phrases: phrases.scan($0)) }
     }
 
-    /// A sentence that names a goal without a subject: it opens with an "-ing" form ("Running my
-    /// own practice…", "Teaching, I hope") or a noun phrase ("Charge nurse on nights by next
-    /// summer."), with no "I", "we" or third person before its first verb.
+    /// A listed deadline among `phrases` (the phrase bits of `tokens`), or a time frame.
+    static func isTimeBound(_ tokens: UnsafeBufferPointer<Token>, phrases: UInt32) -> Bool {
+        phrases & Phrase.deadline.rawValue != 0 || hasTimeFrame(tokens)
+    }
+
+    /// A sentence that names a goal without a subject, judged on its first clause: one that opens
+    /// with an "-ing" form ("Running my own practice…", "Teaching, I hope"), or a phrase of two
+    /// words or more with no subject, modal or past verb ("Charge nurse on nights by next summer.").
     static func isGoalFragment(_ tokens: UnsafeBufferPointer<Token>) -> Bool {
         guard let first = tokens.first(where: { !$0.info.contains(.filler) && !$0.info.contains(.hedge) && !$0.info.contains(.connective) }) else { return false }
         if first.info.contains(.endsIng) { return true }

@@ -57,7 +57,6 @@ package struct STARModel: Sendable {
         let features = STARFeatures.answer(reading, text, roles: roles, kind: kind, naming: naming)
         let probabilities = heads.map { $0.probabilities(features)[0] }
         var decision = STARDecision(roles: roles, probabilities: probabilities, features: features)
-        decision.mayDecline = reading.declines || STARFeatures.hasDecliningWord(text)
         if !decision.specific {
             decision.specificInParagraph = Self.paragraphs(of: text).contains { paragraph in
                 let text = TextSegmenter(paragraph, vocabulary: .builtIn)
@@ -65,6 +64,10 @@ package struct STARModel: Sendable {
                 let features = STARFeatures.answer(reading, text, roles: self.roles(reading, text), kind: kind)
                 return head(.specificExample).probabilities(features)[0] >= 0.5
             }
+        }
+        // Only asked when it could change the decision: it reads every word again.
+        if !decision.specific && decision.says(.declined) {
+            decision.mayDecline = reading.declines || STARFeatures.hasDecliningWord(text)
         }
         return decision
     }
@@ -75,8 +78,9 @@ package struct STARModel: Sendable {
         var paragraphs: [String] = []
         var start = 0
         for index in text.clauses.indices.dropFirst() {
-            let gap = text.text(text.clauses[index - 1].end, text.clauses[index].start)
-            guard gap.utf8.count >= 2, gap.contains("\n\n") else { continue }
+            // A blank line is two scalars at least; most gaps are one space, and make no String.
+            let (gapStart, gapEnd) = (text.clauses[index - 1].end, text.clauses[index].start)
+            guard gapEnd - gapStart >= 2, text.text(gapStart, gapEnd).contains("\n\n") else { continue }
             paragraphs.append(text.text(text.clauses[start].start, text.clauses[index - 1].end))
             start = index
         }

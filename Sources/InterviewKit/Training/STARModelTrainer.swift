@@ -89,10 +89,11 @@ package struct STARModelTrainer: Sendable {
         return STARModel(clauseRoles: clauseModel, heads: heads)
     }
 
-    /// The answer features each head may learn from. Whether the answer is a specific example, or
-    /// declines the question, is a decision about the whole answer and reads everything, and so does
-    /// the task, which a good story often leaves implicit; the other parts read only what speaks to
-    /// that part: the clause roles for it and the rules' verdict on it. Given everything, a part's head learned what goes with that part in the training
+    /// The answer features each head may learn from. Whether the answer declines the question is a
+    /// decision about the whole answer and reads everything, and so does the task, which a good
+    /// story often leaves implicit; the specific example reads everything but the length. The other
+    /// parts read only what speaks to that part: the clause roles for it and the rules' verdict on
+    /// it. Given everything, a part's head learned what goes with that part in the training
     /// writers' answers (short stories have a scene; "we" stories tell how they ended) instead of
     /// whether the answer says it, and asked the wrong follow-up on answers written otherwise.
     static func reads(_ head: STARModel.Head, _ feature: String) -> Bool {
