@@ -17,7 +17,8 @@ extension Rehearse {
                 Tests/Fixtures/corpus: its figures there are not held out. --leave-writers-out trains the model \
                 afresh for each writer on every other writer's answers and scores that writer with it: the \
                 figures that count for a corpus of many writers (docs/analysis.md). --rules scores the STAR \
-                rules alone.
+                rules alone. --star-from NAME scores the STAR labels on another analyzer's features of the same \
+                names, for example an external analyzer (docs/analysis.md, "The neural baseline").
                 """)
 
         @Argument(help: "Labelled answers, one JSON object per line.")
@@ -32,6 +33,13 @@ extension Rehearse {
         @Flag(help: "Score the STAR rules alone instead of the built-in learned model.")
         var rules = false
 
+        @Option(
+            name: .customLong("star-from"),
+            help: ArgumentHelp(
+                "Score the STAR labels on this analyzer's features (NAME.specific_example, …) instead of star's.",
+                valueName: "name"))
+        var starFrom: String?
+
         @Flag(help: "Print the report as JSON.")
         var json = false
 
@@ -40,11 +48,18 @@ extension Rehearse {
         func validate() throws {
             if leaveWritersOut && rules { throw ValidationError("--rules and --leave-writers-out do not go together: --leave-writers-out trains a model") }
             if !clauseLabels.isEmpty && !leaveWritersOut { throw ValidationError("--clause-labels is for --leave-writers-out") }
+            if starFrom != nil && (leaveWritersOut || rules) {
+                throw ValidationError("--star-from scores another analyzer's features; --leave-writers-out and --rules are about the built-in STAR analyzer")
+            }
         }
 
         func run() throws {
             try reportingFailures {
                 let analyzers = try analyzerOptions.resolve()
+                if let starFrom, !analyzers.identifiers.contains(starFrom) {
+                    throw ValidationError(
+                        "--star-from \(starFrom): no analyzer of that name is in use (in use: \(analyzers.identifiers.joined(separator: ", ")))")
+                }
                 var items: [LabelledAnswer] = []
                 for file in files {
                     let text = try AnswerInput.read(file: file, limit: InputLimits.labelledFileBytes, what: "a labelled answers file")
@@ -80,11 +95,26 @@ extension Rehearse {
                 } else {
                     let set = rules ? analyzers.replacing(STARAnalyzer(model: nil)) : analyzers
                     var scored = EvaluationBreakdown(method: rules ? "the STAR rules alone" : "the analyzers as built")
-                    for item in items { scored.record(item, with: set) }
+                    for item in items {
+                        var analysis = set.analyze(item)
+                        if let starFrom { analysis.takeSTARFeatures(from: starFrom) }
+                        scored.record(item, analysis)
+                    }
                     breakdown = scored
                 }
                 print(json ? try JSONOutput.string(breakdown) : breakdown.formatted())
             }
+        }
+    }
+}
+
+extension Analysis {
+    /// Puts analyzer `name`'s features of the STAR labels' names in place of the STAR analyzer's, so
+    /// that `rehearse eval` scores them; a feature that analyzer leaves out is not scored.
+    fileprivate mutating func takeSTARFeatures(from name: String) {
+        for feature in [STARFeature.specificExample, STARFeature.situation, STARFeature.task, STARFeature.action, STARFeature.result, STARFeature.declined] {
+            let bare = feature.split(separator: ".", maxSplits: 1).last.map(String.init) ?? feature
+            features[feature] = features["\(name).\(bare)"]
         }
     }
 }
