@@ -59,7 +59,7 @@ struct ClauseFacts {
         strongResult = has(.strongResult)
         weakResult = has(.weakResult)
         uncertain = has(.uncertainty)
-        declines = has(.declining)
+        declines = has(.declining) || Self.declinesByFrame(tokens)
         quantity = all.contains(.quantity)
         if firstToken.is(.if) || has(.conditionalOpener) { hypothetical = true }
         habitWords = all.contains(.habitual)
@@ -417,6 +417,46 @@ struct ClauseFacts {
         "i am blanking", "my mind is blank", "my mind went blank", "mind's gone blank", "not coming to me",
         "can't pull up", "can't pin down",
     ]
+
+    /// Whether the clause says, in any words, that no example comes: a negation, then a verb of
+    /// recalling or "have", then what is recalled, in that order and in one clause ("I'm not finding
+    /// a real example", "I can't really pull one up", "nothing specific comes to mind", "I do not
+    /// have a story like that"). The phrase list above cannot know every way of saying it.
+    static func declinesByFrame(_ tokens: UnsafeBufferPointer<Token>) -> Bool {
+        var negated = false
+        var recalled = false
+        var possessed = false
+        for token in tokens {
+            let info = token.info
+            if info.contains(.declineNegation) {
+                negated = true
+            } else if negated {
+                if info.contains(.recallVerb) {
+                    recalled = true
+                } else if info.contains(.possessionVerb) {
+                    possessed = true
+                } else if info.contains(.exampleNoun) && (recalled || possessed) || info.contains(.memoryNoun) && recalled {
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
+    static let declineNegations: Set<String> = [
+        "not", "never", "no", "nothing", "nothing's", "can't", "cannot", "couldn't", "don't", "didn't", "doesn't",
+        "haven't", "hasn't", "hadn't", "wasn't", "isn't", "unable", "struggling", "cant", "dont", "didnt", "couldnt", "havent",
+    ]
+    static let recallVerbs: Set<String> = [
+        "think", "thinking", "remember", "remembering", "recall", "recalling", "come", "comes", "coming", "pull", "pulling",
+        "find", "finding", "reconstruct", "pin", "pinpoint", "name", "picture", "place", "give", "tell", "share",
+    ]
+    static let possessionVerbs: Set<String> = ["have", "has", "had", "having", "got"]
+    static let exampleNouns: Set<String> = [
+        "one", "example", "examples", "story", "stories", "moment", "instance", "situation", "incident", "specific",
+        "particular", "anything", "case", "experience",
+    ]
+    static let memoryNouns: Set<String> = ["time", "times", "mind"]
 
     static let conditionalOpeners: [String] = ["if a", "if the", "if someone", "if i", "if they", "if she", "if he", "in that situation", "in a situation", "in that case", "what i would", "i would", "i'd probably"]
 

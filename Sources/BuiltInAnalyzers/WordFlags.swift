@@ -36,6 +36,14 @@ extension WordInfo {
     /// "-ing" forms that, after "I was", set a scene rather than tell an action ("I was working
     /// nights", "I was feeling lost").
     package static let sceneProgressive = WordInfo(rawValue: 1 << 31)
+    /// The words of "I can't really think of one": a negation or a word of not managing; a verb of
+    /// recalling; "have"; what is recalled ("one", "an example"); "a time" and "mind", which count
+    /// only after a verb of recalling ("I didn't have time" declines nothing).
+    package static let declineNegation = WordInfo(rawValue: 1 << 8)
+    package static let recallVerb = WordInfo(rawValue: 1 << 9)
+    package static let possessionVerb = WordInfo(rawValue: 1 << 10)
+    package static let exampleNoun = WordInfo(rawValue: 1 << 11)
+    package static let memoryNoun = WordInfo(rawValue: 1 << 16)
 }
 
 extension Lexicon {
@@ -57,6 +65,9 @@ extension Lexicon {
         (firstPlural, .firstPlural), (fillers, .spokenFiller), (months, .month), (SMARTAnalyzer.timeUnits, .timeUnit),
         (modals, .modal), (ClauseFacts.participles, .participle), (ClauseFacts.speechVerbs, .speech),
         (ClauseFacts.sceneProgressives, .sceneProgressive),
+        (ClauseFacts.declineNegations, .declineNegation), (ClauseFacts.recallVerbs, .recallVerb),
+        (ClauseFacts.possessionVerbs, .possessionVerb), (ClauseFacts.exampleNouns, .exampleNoun),
+        (ClauseFacts.memoryNouns, .memoryNoun),
     ]
 
     /// Everything the lists say about `word`, plus what its form says (digits, years, "-ed").

@@ -80,10 +80,15 @@ import Testing
     static let declining = [
         "Honestly I can't think of one right now.", "Hmm, nothing comes to mind, sorry.", "I'm drawing a blank on a specific time.",
         "I don't have an example of that yet; I would probably ask my supervisor.",
+        // Said in words no phrase list has: a negation, a verb of recalling or "have", what is recalled.
+        "I was thinking about this one, but I was not finding a real example, sorry.", "Um, I can't really pull one up right now.",
+        "I do not have a story like that to tell you. I have supervised peers who do.", "Honestly, nothing specific comes to mind.",
     ]
     static let notDeclining = [
         "I always think of the client first.", "I can think of many times, and I usually start by listening.",
         "Last week a client couldn't think of a reason to stay, so I asked what had kept him going. He stayed.",
+        // "time" after "have" is no example: "I didn't have time" declines nothing.
+        "When I don't have time for my notes, I write them first thing the next morning.",
     ]
 
     @Test(arguments: declining) func aCandidateWhoCannotThinkOfAnExampleIsHeard(answer: String) {

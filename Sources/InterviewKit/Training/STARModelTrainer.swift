@@ -102,8 +102,8 @@ package struct STARModelTrainer: Sendable {
         switch head {
         // Not the answer's length for the example: short answers were mostly general in the
         // training writers' answers, and a three-sentence story is still a story.
-        case .specificExample: return !feature.hasPrefix("length:")
-        case .declined, .task: return true
+        case .specificExample, .declined: return !feature.hasPrefix("length:")
+        case .task: return true
         case .situation: (roles, rules) = ([.situation], ["rule:situation", "rule:anchor"])
         case .action: (roles, rules) = ([.ownAction, .groupAction], ["rule:action", "rule:we-only"])
         case .result: (roles, rules) = ([.result, .feeling], ["rule:result", "rule:uncertain"])
