@@ -4,11 +4,18 @@ import InterviewCore
 /// achievable and relevant where the text gives evidence for them.
 public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
     public let identifier = "smart"
-    public let version = "1.0"
+    /// Recorded in transcripts: "1.1+embeddings" when the MiniLM token embeddings help decide
+    /// whether a goal is specific, "1.0" by the rules alone.
+    public var version: String { embeddings?.installed == true ? "1.1+embeddings" : "1.0" }
     public let summary = "SMART goals: specific, measurable, achievable, relevant, time-bound"
     public let followups = ["specific", "measurable", "time_bound"]
 
-    public init() {}
+    /// Helps decide whether a goal answer is specific, when given.
+    package let embeddings: EmbeddingSignal?
+
+    public init() { embeddings = nil }
+
+    package init(embeddings: EmbeddingSignal?) { self.embeddings = embeddings }
 
     static let featureTemplate = FeatureTemplate(SMARTAnalyzer().features)
 
@@ -26,6 +33,7 @@ public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
 
     func read(_ segmenter: TextSegmenter, context: AnalysisContext) -> SegmentedAnalysis {
         var found = [Int?](repeating: nil, count: Criterion.allCases.count)  // criterion → first clause showing it
+        var aimSeen = false
         segmenter.tokens.withUnsafeBufferPointer { allTokens in
             // A goal is often one sentence cut into clauses by commas ("My goal, within two years, is
             // to sit for the LCSW"), so the aim is carried through the sentence.
@@ -58,6 +66,7 @@ public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
                 sentencePhrases |= phrases & (Phrase.achieving.rawValue | Phrase.ownership.rawValue | Phrase.change.rawValue)
                 func has(_ phrase: Phrase) -> Bool { (sentencePhrases | phrases) & phrase.rawValue != 0 }
                 let aiming = has(.achieving) || has(.ownership) || sentenceFragment
+                aimSeen = aimSeen || aiming
                 // A concrete target, or a number to change something by ("bring my no-show rate under 15 percent").
                 note(.specific, aiming && (phrases & Phrase.target.rawValue != 0 || (count && has(.change))))
                 note(.measurable, count || phrases & Phrase.milestone.rawValue != 0)
@@ -66,12 +75,26 @@ public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
                 note(.relevant, phrases & Phrase.relevance.rawValue != 0)
             }
         }
+        // Whether a goal names what exactly is partly a question of meaning (a role, a setting, a
+        // kind of work in words no list has): for goal answers, the token-embedding head adds the
+        // goals it reads as specific to the ones the rules find. Where the rules read an aim and
+        // found no target in it ("I'd like to do what she does"), their no is evidence too, and
+        // the head must be sure (0.9) to overrule it: it sees the words ("supervisor"), not what
+        // is aimed at. Read paragraph by paragraph: the answer so far after "What exactly?" is
+        // two answers.
+        var specific = found[Criterion.specific.rawValue] != nil
+        if !specific, context.kind == .goals, let embeddings {
+            let needed = aimSeen ? 0.9 : 0.5
+            specific = Self.paragraphs(of: segmenter.source).contains { paragraph in
+                (embeddings.probability(.smartSpecific, paragraph) ?? 0) >= needed
+            }
+        }
         // "Where do you see yourself in five years?": a goal given in answer is bound by the
         // question's time frame (the labelling guide's settled case).
-        let framedByQuestion = found[Criterion.timeBound.rawValue] == nil && found[Criterion.specific.rawValue] != nil
+        let framedByQuestion = found[Criterion.timeBound.rawValue] == nil && specific
             && context.questionText.map(Self.questionHasTimeFrame) == true
         let followup: String
-        if found[Criterion.specific.rawValue] == nil {
+        if !specific {
             followup = "specific"
         } else if found[Criterion.measurable.rawValue] == nil {
             followup = "measurable"
@@ -81,8 +104,11 @@ public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
             followup = "none"
         }
         // In the order of `features`: the criteria, then the score and the follow-up.
-        var values = Criterion.allCases.map { FeatureValue.bool(found[$0.rawValue] != nil || ($0 == .timeBound && framedByQuestion)) }
-        values.append(.number(Double(found.lazy.filter { $0 != nil }.count)))
+        let met = Criterion.allCases.map { criterion in
+            criterion == .specific ? specific : found[criterion.rawValue] != nil || (criterion == .timeBound && framedByQuestion)
+        }
+        var values = met.map(FeatureValue.bool)
+        values.append(.number(Double(met.filter { $0 }.count)))
         values.append(.text(followup))
         var analysis = SegmentedAnalysis(values: values)
         for criterion in Criterion.allCases {
@@ -264,4 +290,22 @@ public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
         "the community", "population", "the team", "help me", "help clients", "to serve", "to support", "better serve",
         "better support", "the work", "in this work", "meaningful", "matters to me", "important to me", "fits", "aligns",
     ]
+}
+
+extension SMARTAnalyzer {
+    /// The text's paragraphs: the parts between blank lines, without their white space.
+    static func paragraphs(of text: String) -> [String] {
+        var paragraphs: [String] = []
+        var current = ""
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.allSatisfy(\.isWhitespace) {
+                if !current.isEmpty { paragraphs.append(current) }
+                current = ""
+            } else {
+                current += current.isEmpty ? String(line) : "\n" + line
+            }
+        }
+        if !current.isEmpty { paragraphs.append(current) }
+        return paragraphs
+    }
 }

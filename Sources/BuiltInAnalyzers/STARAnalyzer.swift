@@ -7,19 +7,30 @@ import InterviewCore
 /// Deterministic, offline, microseconds per answer.
 public struct STARAnalyzer: Analyzer, SegmentedAnalyzer {
     public let identifier = "star"
-    /// Recorded in transcripts: "2.0-model" decides with the learned model, "1.0" by the rules.
-    public var version: String { model == nil ? "1.0" : "2.0-model" }
+    /// Recorded in transcripts: "2.1-model+embeddings" decides with the learned model and the
+    /// MiniLM token embeddings, "2.0-model" with the model alone, "1.0" by the rules.
+    public var version: String { model == nil ? "1.0" : embeddings?.installed == true ? "2.1-model+embeddings" : "2.0-model" }
     public let summary = "STAR structure: situation, task, action, result, and whether the answer is one specific past example"
     public let followups = ["example", "action", "result", "situation"]
     /// The learned decision; nil decides by the rules alone.
     package let model: STARModel?
+    /// The token-embedding signal, combined with the model's specific-example and declined heads.
+    package let embeddings: EmbeddingSignal?
 
     /// The built-in learned model (`STARModel.builtIn`), or the rules alone should this build's
-    /// weights not read (a test checks that they do).
-    public init() { model = STARModel.builtIn }
+    /// weights not read (a test checks that they do); no embeddings (InterviewKit's
+    /// `AnalyzerRegistry.installed` adds them when the model files are installed).
+    public init() {
+        model = STARModel.builtIn
+        embeddings = nil
+    }
 
-    /// Decides with `model`, or by the rules alone when it is nil.
-    package init(model: STARModel?) { self.model = model }
+    /// Decides with `model`, or by the rules alone when it is nil; with `embeddings` too, when given
+    /// and a model decides.
+    package init(model: STARModel?, embeddings: EmbeddingSignal? = nil) {
+        self.model = model
+        self.embeddings = embeddings
+    }
 
     static let featureTemplate = FeatureTemplate(STARAnalyzer().features)
 
@@ -44,7 +55,10 @@ public struct STARAnalyzer: Analyzer, SegmentedAnalyzer {
 
     func read(_ text: TextSegmenter, context: AnalysisContext) -> SegmentedAnalysis {
         let reading = STARReading(text)
-        if let model { return read(reading, text, decision: model.decide(reading, text, kind: context.kind), context: context) }
+        if let model {
+            let decision = model.decide(reading, text, kind: context.kind, embeddings: embeddings)
+            return read(reading, text, decision: decision, context: context)
+        }
         let followup = reading.followup
         // In the order of `features`.
         var analysis = SegmentedAnalysis(values: [

@@ -92,7 +92,7 @@ package enum FileBytes {
         }
     }
 
-    private static func failure(_ code: Int32) -> Failure {
+    static func failure(_ code: Int32) -> Failure {
         switch code {
         case ENOENT, ENOTDIR: .noSuchFile
         case EISDIR: .isDirectory

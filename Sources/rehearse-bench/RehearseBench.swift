@@ -76,7 +76,7 @@ struct RehearseBench {
             : "self-contained build\(size), the Swift runtime linked in (`swift build -c release --static-swift-stdlib`)"
     }
 
-    static var analyzers: AnalyzerSet { try! AnalyzerRegistry.builtIn.resolve(AnalyzerRegistry.defaultIdentifiers) }
+    static var analyzers: AnalyzerSet { try! AnalyzerRegistry.installed.resolve(AnalyzerRegistry.defaultIdentifiers) }
 
     // MARK: 1. Scenario loading
 
@@ -159,12 +159,19 @@ struct RehearseBench {
     /// `star` (the learned model over the rules, the default), the rules alone beside it, and all
     /// the default analyzers: measured in one run, so their ratio is the figure to read.
     static func analyzerSets() throws -> [(String, AnalyzerSet)] {
-        let star = try AnalyzerRegistry.builtIn.resolve(["star"])
-        return [
-            ("star (learned model)", star),
+        let star = try AnalyzerRegistry.installed.resolve(["star"])
+        let all = AnalyzerRegistry.defaultIdentifiers.joined(separator: ",")
+        // The default path has the token embeddings only when the model files are installed.
+        let embedded = star.analyzers.first?.version.hasSuffix("+embeddings") == true
+        var sets: [(String, AnalyzerSet)] = []
+        if embedded { sets.append(("star (model + embeddings)", star)) }
+        sets += [
+            ("star (learned model)", try AnalyzerRegistry.builtIn.resolve(["star"])),
             ("star (rules alone)", star.replacing(STARAnalyzer(model: nil))),
-            (AnalyzerRegistry.defaultIdentifiers.joined(separator: ","), try AnalyzerRegistry.builtIn.resolve(AnalyzerRegistry.defaultIdentifiers)),
         ]
+        if embedded { sets.append((all + " (+ embeddings)", try AnalyzerRegistry.installed.resolve(AnalyzerRegistry.defaultIdentifiers))) }
+        sets.append((all, try AnalyzerRegistry.builtIn.resolve(AnalyzerRegistry.defaultIdentifiers)))
+        return sets
     }
 
     static func analyzerThroughput() throws {

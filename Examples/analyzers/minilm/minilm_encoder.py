@@ -151,6 +151,21 @@ def _erf(x):
     return (sign * y).astype(np.float32)
 
 
+class TokenEmbeddings:
+    """The model's own input layer alone: each token's learned 384-float vector, with no attention
+    over the others. `vectors` gives a text's token vectors; pooled over an answer, they read it as
+    a bag of meanings, at the cost of a table lookup per token."""
+
+    def __init__(self, directory=None):
+        directory = Path(directory) if directory else model_directory()
+        self.tokenizer = WordPiece(directory / "vocab.txt")
+        self.table = read_safetensors(directory / "model.safetensors")["embeddings.word_embeddings.weight"]
+
+    def vectors(self, text):
+        ids = self.tokenizer.encode(text)[1:-1] or [self.tokenizer.unknown]
+        return self.table[ids]
+
+
 class MiniLM:
     """The encoder, loaded once; `embed` turns sentences into unit vectors of 384 floats."""
 

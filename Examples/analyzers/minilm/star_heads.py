@@ -1,16 +1,23 @@
-"""STAR decisions from MiniLM sentence embeddings: the features, the logistic heads and the follow-up.
+"""STAR and SMART decisions from MiniLM embeddings: the features, the logistic heads, the follow-up.
 
-An answer becomes one vector: its sentences are embedded one by one, and the mean and the element-wise
-maximum over the sentences are put side by side (768 floats), so one story sentence among general
-ones still shows. Each STAR label has its own L2-regularised logistic head over that vector,
-trained by Newton's method (deterministic, no learning-rate schedule to tune).
+An answer becomes one vector of 768 floats, the mean and the element-wise maximum of 384-float
+vectors put side by side, so that one story sentence among general ones still shows. Two encoders
+give those vectors:
+- `transformer`: the whole six-layer model, one unit vector per sentence;
+- `tokens`: the model's input embeddings alone, one vector per WordPiece token, no attention.
+Each label has its own L2-regularised logistic head over the answer's vector, trained by Newton's
+method (deterministic, no learning-rate schedule to tune): the STAR labels on answers to story
+questions, the SMART labels on goal answers.
 """
 import json
 import re
 
 import numpy as np
 
-LABELS = ["specific_example", "situation", "task", "action", "result", "declined"]
+STAR_LABELS = ["specific_example", "situation", "task", "action", "result", "declined"]
+SMART_LABELS = ["smart.specific", "smart.measurable", "smart.time_bound"]
+LABELS = STAR_LABELS + SMART_LABELS
+ENCODERS = ["transformer", "tokens"]
 
 # Set once, before any held-out figure was seen; not tuned on the evaluation.
 L2 = 1e-2
@@ -42,8 +49,25 @@ def pool(vectors):
     return np.concatenate([vectors.mean(axis=0), vectors.max(axis=0)]).astype(np.float64)
 
 
-def answer_vector(model, text):
-    return pool(model.embed(sentences(text)))
+class Encoder:
+    """One of ENCODERS, loaded once: `answer` gives an answer's vector, `piece` a sentence's."""
+
+    def __init__(self, name):
+        from minilm_encoder import MiniLM, TokenEmbeddings
+        if name not in ENCODERS:
+            raise ValueError(f"unknown encoder '{name}'; use one of {', '.join(ENCODERS)}")
+        self.name = name
+        self.model = MiniLM() if name == "transformer" else TokenEmbeddings()
+
+    def answer(self, text):
+        if self.name == "transformer":
+            return pool(self.model.embed(sentences(text)))
+        return pool(self.model.vectors(text))
+
+    def pieces(self, texts):
+        if self.name == "transformer":
+            return [pool(vector[None, :]) for vector in self.model.embed(texts)]
+        return [pool(self.model.vectors(text)) for text in texts]
 
 
 def _fit(x, y):
@@ -64,22 +88,25 @@ def _fit(x, y):
     return w[:-1], w[-1]
 
 
-def train(vectors, labels):
-    """Heads for every label that has both values among `labels` (a list of dicts label -> bool)."""
+def train(vectors, items, encoder):
+    """Heads for every label with both values among `items` (the corpus's dicts): the STAR labels
+    from answers to story questions, the SMART labels from goal answers."""
     x = np.asarray(vectors, dtype=np.float64)
     center = x.mean(axis=0)
     scale = x.std(axis=0) + 1e-6
     z = (x - center) / scale
     heads = {}
     for label in LABELS:
-        rows = [i for i, item in enumerate(labels) if isinstance(item.get(label), bool)]
-        y = np.array([1.0 if labels[i][label] else 0.0 for i in rows])
+        goal = label in SMART_LABELS
+        rows = [i for i, item in enumerate(items)
+                if isinstance(item.get(label), bool) and (item.get("kind") == "goals") == goal]
+        y = np.array([1.0 if items[i][label] else 0.0 for i in rows])
         if len(rows) < 10 or y.min() == y.max():
             continue
         weights, bias = _fit(z[rows], y)
         heads[label] = {"weights": [round(float(v), 6) for v in weights], "bias": round(float(bias), 6),
                         "trained_on": len(rows)}
-    return {"format": 1, "pooling": "sentence mean+max", "l2": L2,
+    return {"format": 2, "encoder": encoder, "l2": L2,
             "center": [round(float(v), 6) for v in center], "scale": [round(float(v), 6) for v in scale],
             "heads": heads}
 
@@ -88,6 +115,7 @@ class Heads:
     """Trained heads, loaded from the JSON `train` produced."""
 
     def __init__(self, data):
+        self.encoder = data.get("encoder", "transformer")
         self.center = np.array(data["center"])
         self.scale = np.array(data["scale"])
         self.heads = {label: (np.array(head["weights"]), head["bias"]) for label, head in data["heads"].items()}
@@ -102,8 +130,14 @@ class Heads:
         return {label: float(1 / (1 + np.exp(-(z @ w + b)))) for label, (w, b) in self.heads.items()}
 
 
-def followup(decided):
-    """The follow-up the labelling guide's priority rule gives: no example, own action, result, situation."""
+def followup(decided, goal=False):
+    """The follow-up the labelling guide's priority rule gives: no example, own action, result,
+    situation; for a goal, the SMART analyzer's order: specific, measurable, time-bound."""
+    if goal:
+        for label in SMART_LABELS:
+            if not decided.get(label, True):
+                return label.split(".", 1)[1]
+        return None
     if not decided.get("specific_example", True):
         return "example"
     if not decided.get("action", True):

@@ -52,11 +52,18 @@ package struct STARModel: Sendable {
     }
 
     /// Decides every head for one answer; `naming` keeps the answer features' names, to explain.
-    func decide(_ reading: STARReading, _ text: TextSegmenter, kind: QuestionKind?, naming: Bool = false) -> STARDecision {
+    /// `embeddings`, when given, joins the specific-example and declined heads (`STARDecision.combine`).
+    func decide(
+        _ reading: STARReading, _ text: TextSegmenter, kind: QuestionKind?, naming: Bool = false,
+        embeddings: EmbeddingSignal? = nil
+    ) -> STARDecision {
         let roles = roles(reading, text)
         let features = STARFeatures.answer(reading, text, roles: roles, kind: kind, naming: naming)
         let probabilities = heads.map { $0.probabilities(features)[0] }
         var decision = STARDecision(roles: roles, probabilities: probabilities, features: features)
+        if let embeddings, kind != .goals, let signal = embeddings.probabilities(text.source) {
+            decision.combine(specificExample: signal.specificExample, declined: signal.declined)
+        }
         if !decision.specific {
             decision.specificInParagraph = Self.paragraphs(of: text).contains { paragraph in
                 let text = TextSegmenter(paragraph, vocabulary: .builtIn)
@@ -106,6 +113,29 @@ struct STARDecision {
     var features: FeatureVector
 
     func probability(_ head: STARModel.Head) -> Double { probabilities[STARModel.Head.allCases.firstIndex(of: head)!] }
+
+    /// Takes the token-embedding heads' view into the specific-example and declined decisions where
+    /// the model is unsure (between 0.1 and 0.9): the mean of the two log-odds (the geometric mean
+    /// of the odds). Where the model is sure, it decides: the embeddings read a short story told in
+    /// plain words as a bag of its words, and can be sure and wrong.
+    mutating func combine(specificExample: Double?, declined: Double?) {
+        func mixed(_ head: STARModel.Head, _ other: Double?) {
+            guard let other, let index = STARModel.Head.allCases.firstIndex(of: head), (0.1...0.9).contains(probabilities[index]) else { return }
+            probabilities[index] = Self.combined(probabilities[index], other)
+        }
+        mixed(.specificExample, specificExample)
+        mixed(.declined, declined)
+    }
+
+    /// sigmoid((logit a + logit b) / 2), without a logarithm.
+    static func combined(_ a: Double, _ b: Double) -> Double {
+        func odds(_ p: Double) -> Double {
+            let clamped = min(max(p, 1e-9), 1 - 1e-9)
+            return clamped / (1 - clamped)
+        }
+        let mean = (odds(a) * odds(b)).squareRoot()
+        return mean / (1 + mean)
+    }
     func says(_ head: STARModel.Head) -> Bool { probability(head) >= 0.5 }
 
     /// No example, no parts: a part counts only in a specific example.

@@ -28,6 +28,8 @@ package struct TextSegmenter {
 
     /// The answer, its UTF-8 contiguous (read in place, not copied).
     private let answer: String
+    /// The answer as given.
+    package var source: String { answer }
     /// How scalar offsets map to byte offsets: after each non-ASCII scalar, the scalar offset from
     /// which every later scalar starts that many more bytes in. Empty for ASCII (the usual case),
     /// and small for mostly-ASCII text: an array of every scalar's start cost 8 bytes a scalar.

@@ -39,7 +39,7 @@ public struct AnalyzerSelection: Sendable, Hashable {
     /// The analyzers, in order: built-ins from `registry`, plugins from `startPlugin` (nil when one
     /// could not be used and is left out, the front having said why).
     public func resolve(
-        registry: AnalyzerRegistry = .builtIn, startPlugin: (String) throws -> (any Analyzer)?
+        registry: AnalyzerRegistry = .installed, startPlugin: (String) throws -> (any Analyzer)?
     ) throws -> AnalyzerSet {
         var chosen: [any Analyzer] = []
         for name in names {

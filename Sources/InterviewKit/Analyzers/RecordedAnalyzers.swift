@@ -5,7 +5,7 @@ extension TranscriptHeader {
     /// The analyzers the interview was recorded with, for replaying or resuming it without naming
     /// them again. Only built-ins: a transcript never starts a program, so one recorded with a
     /// plugin needs its analyzers named again.
-    public func recordedAnalyzers(from registry: AnalyzerRegistry = .builtIn) throws(RecordedAnalyzersError) -> AnalyzerSet {
+    public func recordedAnalyzers(from registry: AnalyzerRegistry = .installed) throws(RecordedAnalyzersError) -> AnalyzerSet {
         if let plugin = analyzers.first(where: { $0.command != nil }) {
             throw .plugin(id: plugin.id, command: plugin.command ?? "")
         }

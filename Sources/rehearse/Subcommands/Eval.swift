@@ -17,8 +17,9 @@ extension Rehearse {
                 Tests/Fixtures/corpus: its figures there are not held out. --leave-writers-out trains the model \
                 afresh for each writer on every other writer's answers and scores that writer with it: the \
                 figures that count for a corpus of many writers (docs/analysis.md). --rules scores the STAR \
-                rules alone. --star-from NAME scores the STAR labels on another analyzer's features of the same \
-                names, for example an external analyzer (docs/analysis.md, "The neural baseline").
+                rules alone. --labels-from NAME scores the STAR and SMART labels on another analyzer's features of \
+                the same names (NAME.specific_example, NAME.specific…), for example an external analyzer's \
+                (docs/analysis.md, "The neural baseline").
                 """)
 
         @Argument(help: "Labelled answers, one JSON object per line.")
@@ -33,12 +34,14 @@ extension Rehearse {
         @Flag(help: "Score the STAR rules alone instead of the built-in learned model.")
         var rules = false
 
+        @Flag(help: "Leave the MiniLM token embeddings out of the STAR and SMART decisions.")
+        var noEmbeddings = false
+
         @Option(
-            name: .customLong("star-from"),
             help: ArgumentHelp(
-                "Score the STAR labels on this analyzer's features (NAME.specific_example, …) instead of star's.",
+                "Score the labels on this analyzer's features of the same names (NAME.specific_example, NAME.specific, …).",
                 valueName: "name"))
-        var starFrom: String?
+        var labelsFrom: String?
 
         @Flag(help: "Print the report as JSON.")
         var json = false
@@ -48,17 +51,17 @@ extension Rehearse {
         func validate() throws {
             if leaveWritersOut && rules { throw ValidationError("--rules and --leave-writers-out do not go together: --leave-writers-out trains a model") }
             if !clauseLabels.isEmpty && !leaveWritersOut { throw ValidationError("--clause-labels is for --leave-writers-out") }
-            if starFrom != nil && (leaveWritersOut || rules) {
-                throw ValidationError("--star-from scores another analyzer's features; --leave-writers-out and --rules are about the built-in STAR analyzer")
+            if labelsFrom != nil && (leaveWritersOut || rules) {
+                throw ValidationError("--labels-from scores another analyzer's features; --leave-writers-out and --rules are about the built-in STAR analyzer")
             }
         }
 
         func run() throws {
             try reportingFailures {
                 let analyzers = try analyzerOptions.resolve()
-                if let starFrom, !analyzers.identifiers.contains(starFrom) {
+                if let labelsFrom, !analyzers.identifiers.contains(labelsFrom) {
                     throw ValidationError(
-                        "--star-from \(starFrom): no analyzer of that name is in use (in use: \(analyzers.identifiers.joined(separator: ", ")))")
+                        "--labels-from \(labelsFrom): no analyzer of that name is in use (in use: \(analyzers.identifiers.joined(separator: ", ")))")
                 }
                 var items: [LabelledAnswer] = []
                 for file in files {
@@ -91,13 +94,29 @@ extension Rehearse {
                             throw ExitStatus.dataError
                         }
                     }
-                    breakdown = CrossWriterEvaluation.run(items, clauseLabels: labels) { star in analyzers.replacing(star) }
+                    var embeddings: TokenEmbeddings?
+                    if !noEmbeddings {
+                        switch EmbeddingFiles.installedDirectory.map(EmbeddingFiles.load) {
+                        case .success(let table): embeddings = table
+                        case .failure(let failure): printError("note: \(failure); scoring without the token embeddings")
+                        case nil: printError("note: the \(EmbeddingFiles.modelName) token embeddings are not installed; scoring without them (scripts/bootstrap installs them)")
+                        }
+                    }
+                    breakdown = CrossWriterEvaluation.run(items, clauseLabels: labels, embeddings: embeddings) { star, smart in
+                        let set = analyzers.replacing(star)
+                        return analyzers.identifiers.contains(smart.identifier) ? set.replacing(smart) : set
+                    }
                 } else {
-                    let set = rules ? analyzers.replacing(STARAnalyzer(model: nil)) : analyzers
-                    var scored = EvaluationBreakdown(method: rules ? "the STAR rules alone" : "the analyzers as built")
+                    var set = analyzers
+                    if rules || noEmbeddings {
+                        set = set.replacing(STARAnalyzer(model: rules ? nil : STARModel.builtIn))
+                        if analyzers.identifiers.contains("smart") { set = set.replacing(SMARTAnalyzer()) }
+                    }
+                    var scored = EvaluationBreakdown(
+                        method: rules ? "the STAR rules alone" : noEmbeddings ? "the analyzers as built, without the token embeddings" : "the analyzers as built")
                     for item in items {
                         var analysis = set.analyze(item)
-                        if let starFrom { analysis.takeSTARFeatures(from: starFrom) }
+                        if let labelsFrom { analysis.takeLabelledFeatures(from: labelsFrom) }
                         scored.record(item, analysis)
                     }
                     breakdown = scored
@@ -109,10 +128,11 @@ extension Rehearse {
 }
 
 extension Analysis {
-    /// Puts analyzer `name`'s features of the STAR labels' names in place of the STAR analyzer's, so
-    /// that `rehearse eval` scores them; a feature that analyzer leaves out is not scored.
-    fileprivate mutating func takeSTARFeatures(from name: String) {
-        for feature in [STARFeature.specificExample, STARFeature.situation, STARFeature.task, STARFeature.action, STARFeature.result, STARFeature.declined] {
+    /// Puts analyzer `name`'s features of the labels' names in place of the built-in ones that
+    /// `rehearse eval` scores ("minilm.specific_example" for "star.specific_example", "minilm.specific"
+    /// for "smart.specific"); a feature that analyzer leaves out is not scored.
+    fileprivate mutating func takeLabelledFeatures(from name: String) {
+        for (_, feature) in LabelledAnswer.booleanLabels {
             let bare = feature.split(separator: ".", maxSplits: 1).last.map(String.init) ?? feature
             features[feature] = features["\(name).\(bare)"]
         }
