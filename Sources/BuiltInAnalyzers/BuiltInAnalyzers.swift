@@ -8,7 +8,7 @@ extension AnalyzerRegistry {
     /// The analyzers that ship with Rehearse, STAR and SMART combining their decisions with `embeddings`.
     package static func builtIn(embeddings: EmbeddingSignal?) -> AnalyzerRegistry {
         AnalyzerRegistry([
-            STARAnalyzer(model: STARModel.builtIn, embeddings: embeddings), SMARTAnalyzer(embeddings: embeddings), DeliveryAnalyzer(),
+            STARAnalyzer.builtIn(embeddings: embeddings), SMARTAnalyzer(embeddings: embeddings), DeliveryAnalyzer(),
             CompetencyAnalyzer(),
         ])
     }

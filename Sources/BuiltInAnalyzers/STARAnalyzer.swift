@@ -9,26 +9,34 @@ public struct STARAnalyzer: Analyzer, SegmentedAnalyzer {
     public let identifier = "star"
     /// Recorded in transcripts: "2.1-model+embeddings" decides with the learned model and the
     /// MiniLM token embeddings, "2.0-model" with the model alone, "1.0" by the rules.
-    public var version: String { model == nil ? "1.0" : embeddings?.installed == true ? "2.1-model+embeddings" : "2.0-model" }
+    public var version: String {
+        !usesBuiltInModel && givenModel == nil ? "1.0" : embeddings?.installed == true ? "2.1-model+embeddings" : "2.0-model"
+    }
     public let summary = "STAR structure: situation, task, action, result, and whether the answer is one specific past example"
     public let followups = ["example", "action", "result", "situation"]
-    /// The learned decision; nil decides by the rules alone.
-    package let model: STARModel?
+    /// The learned decision; nil decides by the rules alone. The built-in model's weights are read
+    /// when the first answer is analysed, not when the analyzer is made (start-up stays short).
+    package var model: STARModel? { usesBuiltInModel ? STARModel.builtIn : givenModel }
+    private let usesBuiltInModel: Bool
+    private let givenModel: STARModel?
     /// The token-embedding signal, combined with the model's specific-example and declined heads.
     package let embeddings: EmbeddingSignal?
 
     /// The built-in learned model (`STARModel.builtIn`), or the rules alone should this build's
     /// weights not read (a test checks that they do); no embeddings (InterviewKit's
     /// `AnalyzerRegistry.installed` adds them when the model files are installed).
-    public init() {
-        model = STARModel.builtIn
-        embeddings = nil
-    }
+    public init() { self.init(builtInModel: true, model: nil, embeddings: nil) }
 
     /// Decides with `model`, or by the rules alone when it is nil; with `embeddings` too, when given
     /// and a model decides.
-    package init(model: STARModel?, embeddings: EmbeddingSignal? = nil) {
-        self.model = model
+    package init(model: STARModel?, embeddings: EmbeddingSignal? = nil) { self.init(builtInModel: false, model: model, embeddings: embeddings) }
+
+    /// The built-in learned model with `embeddings`.
+    package static func builtIn(embeddings: EmbeddingSignal?) -> STARAnalyzer { STARAnalyzer(builtInModel: true, model: nil, embeddings: embeddings) }
+
+    private init(builtInModel: Bool, model: STARModel?, embeddings: EmbeddingSignal?) {
+        usesBuiltInModel = builtInModel
+        givenModel = model
         self.embeddings = embeddings
     }
 

@@ -114,7 +114,7 @@ import Synchronization
 
     @Test func withoutTheTableTheAnalyzersDecideAsBeforeAndSaySoOnce() throws {
         let notes = Mutex<[String]>([])
-        let absent = EmbeddingSignal(heads: try #require(EmbeddingHeads.builtIn), installed: false) {
+        let absent = EmbeddingSignal(installed: false, heads: { EmbeddingHeads.builtIn }) {
             notes.withLock { $0.append("not installed") }
             return nil
         }

@@ -8,44 +8,53 @@ import Synchronization
 /// by `load`, which the layer that reads files supplies. When they are not installed, `load` says
 /// so once and returns nil, and the analyzers decide as they do without the signal.
 package final class EmbeddingSignal: Sendable {
-    package let heads: EmbeddingHeads
     /// Whether the model files are there, known without reading them (for the analyzers' versions).
     package let installed: Bool
     private let load: @Sendable () -> TokenEmbeddings?
-    /// nil until the first answer; then the table, or `.some(nil)` when it could not be read.
-    private let loaded = Mutex<TokenEmbeddings??>(nil)
+    private let heads: @Sendable () -> EmbeddingHeads?
+    /// nil until the first answer; then the table and the heads, or `.some(nil)` when either could
+    /// not be had.
+    private let loaded = Mutex<Loaded??>(nil)
 
-    package init(heads: EmbeddingHeads, installed: Bool, load: @escaping @Sendable () -> TokenEmbeddings?) {
-        self.heads = heads
+    private struct Loaded: Sendable {
+        var embeddings: TokenEmbeddings
+        var heads: EmbeddingHeads
+    }
+
+    /// `heads` and `load` are called once, when the first answer is analysed: start-up reads neither.
+    package init(installed: Bool, heads: @escaping @Sendable () -> EmbeddingHeads?, load: @escaping @Sendable () -> TokenEmbeddings?) {
         self.installed = installed
+        self.heads = heads
         self.load = load
     }
 
-    /// A signal over a table already in hand (training, tests).
+    /// A signal over heads and a table already in hand (training, tests).
     package convenience init(heads: EmbeddingHeads, embeddings: TokenEmbeddings) {
-        self.init(heads: heads, installed: true, load: { embeddings })
+        self.init(installed: true, heads: { heads }, load: { embeddings })
     }
 
-    /// The table, read on first use; nil when the files are not installed or do not read.
-    package var embeddings: TokenEmbeddings? {
+    private var ready: Loaded? {
         loaded.withLock { state in
             if let state { return state }
-            let table = load()
-            state = .some(table)
-            return table
+            let ready = heads().flatMap { heads in load().map { Loaded(embeddings: $0, heads: heads) } }
+            state = .some(ready)
+            return ready
         }
     }
 
+    /// The table, read on first use; nil when the files are not installed or do not read.
+    package var embeddings: TokenEmbeddings? { ready?.embeddings }
+
     /// The probability of a yes from `head` for `text`, or nil without the table or the head.
     package func probability(_ head: EmbeddingHeads.Head, _ text: String) -> Double? {
-        guard heads.weights[head] != nil, let embeddings else { return nil }
-        return heads.probability(head, embeddings.pooled(text))
+        guard let ready, ready.heads.weights[head] != nil else { return nil }
+        return ready.heads.probability(head, ready.embeddings.pooled(text))
     }
 
     /// Both STAR heads from one pooling of `text`.
     package func probabilities(_ text: String) -> (specificExample: Double?, declined: Double?)? {
-        guard let embeddings else { return nil }
-        let pooled = embeddings.pooled(text)
-        return (heads.probability(.specificExample, pooled), heads.probability(.declined, pooled))
+        guard let ready else { return nil }
+        let pooled = ready.embeddings.pooled(text)
+        return (ready.heads.probability(.specificExample, pooled), ready.heads.probability(.declined, pooled))
     }
 }

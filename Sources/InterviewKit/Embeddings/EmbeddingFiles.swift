@@ -101,10 +101,9 @@ public enum EmbeddingFiles {
     /// The signal the installed analyzers use: the built-in heads, with the table read from the
     /// installed files when the first answer is analysed. When the files are missing or do not
     /// read, `note` is told once, in one line, and the analysis goes on without them.
-    static func signal(note: @escaping @Sendable (String) -> Void) -> EmbeddingSignal? {
-        guard let heads = EmbeddingHeads.builtIn else { return nil }
+    static func signal(note: @escaping @Sendable (String) -> Void) -> EmbeddingSignal {
         let directory = installedDirectory
-        return EmbeddingSignal(heads: heads, installed: directory != nil) {
+        return EmbeddingSignal(installed: directory != nil, heads: { EmbeddingHeads.builtIn }) {
             guard let directory else {
                 note("note: the \(modelName) token embeddings are not installed (looked in \(candidates.joined(separator: ", "))); "
                     + "the analysis goes on without them. scripts/bootstrap installs them.")
