@@ -74,17 +74,11 @@ extension EmbeddingHeads {
 
     /// The heads' text as the Swift source that carries it into the build, as for the STAR model.
     package static func swiftSource(_ text: String) -> String {
-        let quotes = String(repeating: "\"", count: 3)
-        return [
-            "// The token-embedding heads' weights, in EmbeddingHeads' format: written by",
-            "// `rehearse-train embedding-heads` (docs/analysis.md) from the corpus; do not edit by hand.",
-            "",
-            "extension EmbeddingHeads {",
-            "    static let weightsText = #" + quotes,
-            text + quotes + "#",
-            "}",
-            "",
-        ].joined(separator: "\n")
+        WeightsSource.swift(
+            comment: [
+                "The token-embedding heads' weights, in EmbeddingHeads' format: written by",
+                "`rehearse-train embedding-heads` (docs/analysis.md) from the corpus; do not edit by hand.",
+            ], extending: "EmbeddingHeads", text: text)
     }
 
     /// Six decimals: the decisions do not move, and the file stays a reviewable size.

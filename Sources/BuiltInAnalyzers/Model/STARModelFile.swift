@@ -90,21 +90,13 @@ package enum STARModelFile {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The model text as the Swift source that carries it into the build: one raw string literal,
-    /// which the compiler reads as fast as any text (a byte-array resource of this size takes it
-    /// minutes).
+    /// The model text as the Swift source that carries it into the build (`WeightsSource`).
     package static func swiftSource(_ text: String) -> String {
-        let quotes = String(repeating: "\"", count: 3)
-        return [
-            "// The built-in STAR model's weights, in STARModelFile's format: written by `rehearse-train train`",
-            "// (docs/analysis.md) from the corpus; do not edit by hand. Review a change of weights as a diff.",
-            "",
-            "extension STARModel {",
-            "    static let weightsText = #" + quotes,
-            text + quotes + "#",
-            "}",
-            "",
-        ].joined(separator: "\n")
+        WeightsSource.swift(
+            comment: [
+                "The built-in STAR model's weights, in STARModelFile's format: written by `rehearse-train train`",
+                "(docs/analysis.md) from the corpus; do not edit by hand. Review a change of weights as a diff.",
+            ], extending: "STARModel", text: text)
     }
 
     /// Five decimals: more than the model can tell apart, and short enough to review.
