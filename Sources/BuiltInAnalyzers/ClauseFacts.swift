@@ -418,17 +418,21 @@ struct ClauseFacts {
         "can't pull up", "can't pin down",
     ]
 
-    /// Whether the clause says, in any words, that no example comes: a negation, then a verb of
-    /// recalling or "have", then what is recalled, in that order and in one clause ("I'm not finding
-    /// a real example", "I can't really pull one up", "nothing specific comes to mind", "I do not
-    /// have a story like that"). The phrase list above cannot know every way of saying it.
+    /// Whether the clause says, in any words, that no example comes: the speaker's negation (after
+    /// "I", or "nothing" and "no" themselves), then a verb of recalling or "have", then what is
+    /// recalled, in that order and in one clause ("I'm not finding a real example", "I can't
+    /// really pull one up", "nothing specific comes to mind", "I do not have a story like that").
+    /// The phrase list above cannot know every way of saying it. Not "we didn't have any
+    /// experience" (someone else's lack), nor "I can't tell you how many times" (a boast).
     static func declinesByFrame(_ tokens: UnsafeBufferPointer<Token>) -> Bool {
+        var speaker = false
         var negated = false
         var recalled = false
         var possessed = false
         for token in tokens {
             let info = token.info
-            if info.contains(.declineNegation) {
+            if info.contains(.ownSubject) { speaker = true }
+            if info.contains(.declineNegation) && (speaker || info.contains(.nothing)) {
                 negated = true
             } else if negated {
                 if info.contains(.recallVerb) {
@@ -449,14 +453,16 @@ struct ClauseFacts {
     ]
     static let recallVerbs: Set<String> = [
         "think", "thinking", "remember", "remembering", "recall", "recalling", "come", "comes", "coming", "pull", "pulling",
-        "find", "finding", "reconstruct", "pin", "pinpoint", "name", "picture", "place", "give", "tell", "share",
+        "find", "finding", "reconstruct", "pin", "pinpoint", "name", "picture", "place", "give", "share",
     ]
     static let possessionVerbs: Set<String> = ["have", "has", "had", "having", "got"]
     static let exampleNouns: Set<String> = [
         "one", "example", "examples", "story", "stories", "moment", "instance", "situation", "incident", "specific",
-        "particular", "anything", "case", "experience",
+        "particular", "anything",
     ]
-    static let memoryNouns: Set<String> = ["time", "times", "mind"]
+    static let memoryNouns: Set<String> = ["time", "mind"]
+    /// Negations that need no subject: "nothing comes to mind", "no example comes to mind".
+    static let nothingWords: Set<String> = ["nothing", "nothing's", "no"]
 
     static let conditionalOpeners: [String] = ["if a", "if the", "if someone", "if i", "if they", "if she", "if he", "in that situation", "in a situation", "in that case", "what i would", "i would", "i'd probably"]
 

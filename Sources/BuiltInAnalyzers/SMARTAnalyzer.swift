@@ -4,8 +4,8 @@ import InterviewCore
 /// achievable and relevant where the text gives evidence for them.
 public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
     public let identifier = "smart"
-    /// Recorded in transcripts: "1.1+embeddings" when the MiniLM token embeddings help decide
-    /// whether a goal is specific, "1.0" by the rules alone.
+    /// Recorded in transcripts: "1.1+embeddings" when the MiniLM token embeddings' files are
+    /// installed to help decide whether a goal is specific, "1.0" by the rules alone.
     public var version: String { embeddings?.installed == true ? "1.1+embeddings" : "1.0" }
     public let summary = "SMART goals: specific, measurable, achievable, relevant, time-bound"
     public let followups = ["specific", "measurable", "time_bound"]
@@ -297,7 +297,7 @@ extension SMARTAnalyzer {
     static func paragraphs(of text: String) -> [String] {
         var paragraphs: [String] = []
         var current = ""
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             if line.allSatisfy(\.isWhitespace) {
                 if !current.isEmpty { paragraphs.append(current) }
                 current = ""

@@ -8,7 +8,8 @@ import InterviewCore
 public struct STARAnalyzer: Analyzer, SegmentedAnalyzer {
     public let identifier = "star"
     /// Recorded in transcripts: "2.1-model+embeddings" decides with the learned model and the
-    /// MiniLM token embeddings, "2.0-model" with the model alone, "1.0" by the rules.
+    /// MiniLM token embeddings when their files are installed, "2.0-model" with the model alone,
+    /// "1.0" by the rules. Known before the files are read: damaged files are told in a note.
     public var version: String {
         !usesBuiltInModel && givenModel == nil ? "1.0" : embeddings?.installed == true ? "2.1-model+embeddings" : "2.0-model"
     }

@@ -44,6 +44,7 @@ extension WordInfo {
     package static let possessionVerb = WordInfo(rawValue: 1 << 10)
     package static let exampleNoun = WordInfo(rawValue: 1 << 11)
     package static let memoryNoun = WordInfo(rawValue: 1 << 16)
+    package static let nothing = WordInfo(rawValue: 1 << 17)
 }
 
 extension Lexicon {
@@ -67,7 +68,7 @@ extension Lexicon {
         (ClauseFacts.sceneProgressives, .sceneProgressive),
         (ClauseFacts.declineNegations, .declineNegation), (ClauseFacts.recallVerbs, .recallVerb),
         (ClauseFacts.possessionVerbs, .possessionVerb), (ClauseFacts.exampleNouns, .exampleNoun),
-        (ClauseFacts.memoryNouns, .memoryNoun),
+        (ClauseFacts.memoryNouns, .memoryNoun), (ClauseFacts.nothingWords, .nothing),
     ]
 
     /// Everything the lists say about `word`, plus what its form says (digits, years, "-ed").

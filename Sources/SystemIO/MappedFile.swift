@@ -2,7 +2,9 @@ import Glibc
 
 /// A regular file mapped read-only into memory, for large data read in place (model weights): the
 /// pages come from the page cache as they are touched, and processes share them. Unmapped when the
-/// last reference goes.
+/// last reference goes. A file truncated or rewritten in place while mapped can fault the process
+/// (SIGBUS): install such files by writing a new one and renaming it over the old, as
+/// scripts/bootstrap does.
 ///
 /// `@unchecked Sendable`: the mapping is read-only and never changes once made, so the pointer may
 /// be read from any thread.

@@ -87,8 +87,11 @@ import Testing
     static let notDeclining = [
         "I always think of the client first.", "I can think of many times, and I usually start by listening.",
         "Last week a client couldn't think of a reason to stay, so I asked what had kept him going. He stayed.",
-        // "time" after "have" is no example: "I didn't have time" declines nothing.
+        // "time" after "have" is no example: "I didn't have time" declines nothing; nor does a
+        // boast, or someone else's lack.
         "When I don't have time for my notes, I write them first thing the next morning.",
+        "Honestly, I can't tell you how many times I've calmed an angry client by sitting down first.",
+        "We didn't have any experience with dialysis on that unit, so I usually call the renal nurse.",
     ]
 
     @Test(arguments: declining) func aCandidateWhoCannotThinkOfAnExampleIsHeard(answer: String) {

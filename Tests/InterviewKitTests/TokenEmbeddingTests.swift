@@ -79,6 +79,13 @@ import Synchronization
         let outside = Self.safetensors(
             header: #"{"embeddings.word_embeddings.weight":{"dtype":"F32","shape":[3,384],"data_offsets":[0,\#(size)]}}"#, floats: 10)
         #expect(problem(read(outside)).contains("lies outside the file"))
+        let huge = Self.safetensors(
+            header: #"{"embeddings.word_embeddings.weight":{"dtype":"F32","shape":[3,384],"data_offsets":[9223372036854775800,9223372036854775807]}}"#,
+            floats: 10)
+        #expect(problem(read(huge)).contains("lies outside the file"))
+        let backwards = Self.safetensors(
+            header: #"{"embeddings.word_embeddings.weight":{"dtype":"F32","shape":[3,384],"data_offsets":[\#(size),0]}}"#, floats: rows * 384)
+        #expect(problem(read(backwards)).contains("lies outside the file"))
         let notJSON = Self.safetensors(header: "{not json", floats: 0)
         #expect(problem(read(notJSON)).contains("no tensor"))
     }
@@ -89,6 +96,10 @@ import Synchronization
         let again = try #require(EmbeddingHeads(serialized: heads.serialized(header: "# again")))
         #expect(again.weights == heads.weights && again.bias == heads.bias && again.center == heads.center)
         #expect(EmbeddingHeads(serialized: "center\t1\nscale\t1\nhead\tunknown\t0\t1\n") == nil)
+        // A vocabulary saved with CRLF line ends reads the same.
+        let lf = try #require(WordPieceTokenizer(vocabulary: "[PAD]\n[UNK]\ncalm\n"))
+        let crlf = try #require(WordPieceTokenizer(vocabulary: "[PAD]\r\n[UNK]\r\ncalm\r\n"))
+        #expect(lf.count == 3 && crlf.count == 3 && crlf.encode("Calm, calm") == lf.encode("Calm, calm"))
     }
 
     @Test(.enabled(if: installed != nil, "needs the model files (scripts/bootstrap)"))

@@ -25,6 +25,9 @@ import numpy as np  # noqa: E402
 import star_heads  # noqa: E402
 from minilm_encoder import ModelMissing  # noqa: E402
 
+# Part of every cache key: raise it whenever the tokenizer, the encoder or the pooling changes, so
+# that no vector made the old way is read again.
+CACHE_VERSION = 1
 DEFAULT_CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "rehearse" / "minilm-embeddings.npz"
 
 
@@ -58,7 +61,7 @@ class EmbeddingCache:
         self.model = None
 
     def vector(self, text):
-        key = self.encoder_name + "-" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+        key = f"{self.encoder_name}-v{CACHE_VERSION}-" + hashlib.sha256(text.encode("utf-8")).hexdigest()
         if key not in self.vectors:
             if self.model is None:
                 self.model = star_heads.Encoder(self.encoder_name)

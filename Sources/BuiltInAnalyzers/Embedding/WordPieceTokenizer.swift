@@ -22,12 +22,13 @@ package struct WordPieceTokenizer: Sendable {
         var ids: [UInt64: Int32] = [:]
         var tokens: [UInt64: String] = [:]
         var index: Int32 = 0
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // "\r\n" is one Character: split on both, so a vocabulary saved with CRLF reads too.
+        var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         // The file's last line break ends the last token; it starts none.
         if lines.last?.isEmpty == true { lines.removeLast() }
         var unknown: Int32?
         for line in lines {
-            let token = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+            let token = String(line)
             defer { index += 1 }
             guard !token.isEmpty else { continue }
             if token == "[UNK]" { unknown = index }

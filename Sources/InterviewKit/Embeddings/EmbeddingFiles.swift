@@ -58,7 +58,8 @@ public enum EmbeddingFiles {
         switch table(in: file.bytes, rows: tokenizer.count) {
         case .success(let range):
             let floats = UnsafeBufferPointer(
-                start: file.bytes.baseAddress!.advanced(by: range.lowerBound).assumingMemoryBound(to: Float.self),
+                start: UnsafeMutableRawPointer(mutating: file.bytes.baseAddress!.advanced(by: range.lowerBound))
+                    .bindMemory(to: Float.self, capacity: range.count / MemoryLayout<Float>.size),
                 count: range.count / MemoryLayout<Float>.size)
             guard let embeddings = TokenEmbeddings(tokenizer: tokenizer, table: floats, owner: file) else {
                 return fail("\(modelPath): the table does not have a row per vocabulary token")
@@ -77,7 +78,8 @@ public enum EmbeddingFiles {
         guard bytes.count >= 8 else { return fail("too short to be a safetensors file") }
         var length = 0
         for index in (0..<8).reversed() { length = length << 8 | Int(bytes[index]) }
-        guard length > 0, length <= min(bytes.count - 8, 100 << 20) else { return fail("its header length does not fit the file") }
+        // This model's header is 11 KB; a megabyte is room for any honest one.
+        guard length > 0, length <= min(bytes.count - 8, 1 << 20) else { return fail("its header length does not fit the file") }
         struct Entry: Decodable {
             var dtype: String?
             var shape: [Int]?
@@ -89,11 +91,13 @@ public enum EmbeddingFiles {
         guard entry.dtype == "F32", entry.shape == [rows, TokenEmbeddings.width], let offsets = entry.data_offsets, offsets.count == 2 else {
             return fail("'\(tableName)' is not float32 [\(rows), \(TokenEmbeddings.width)]")
         }
-        let start = 8 + length + offsets[0]
-        let end = 8 + length + offsets[1]
-        guard offsets[0] >= 0, end - start == rows * TokenEmbeddings.width * 4, end <= bytes.count else {
+        // Checked before any arithmetic: offsets near Int.max must not overflow.
+        let data = bytes.count - 8 - length
+        guard offsets[0] >= 0, offsets[1] >= offsets[0], offsets[1] <= data, offsets[1] - offsets[0] == rows * TokenEmbeddings.width * 4 else {
             return fail("'\(tableName)' lies outside the file")
         }
+        let start = 8 + length + offsets[0]
+        let end = 8 + length + offsets[1]
         guard start % MemoryLayout<Float>.alignment == 0 else { return fail("'\(tableName)' is not aligned for float32") }
         return .success(start..<end)
     }

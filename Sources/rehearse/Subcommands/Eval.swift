@@ -109,7 +109,7 @@ extension Rehearse {
                 } else {
                     var set = analyzers
                     if rules || noEmbeddings {
-                        set = set.replacing(STARAnalyzer(model: rules ? nil : STARModel.builtIn))
+                        if analyzers.identifiers.contains("star") { set = set.replacing(STARAnalyzer(model: rules ? nil : STARModel.builtIn)) }
                         if analyzers.identifiers.contains("smart") { set = set.replacing(SMARTAnalyzer()) }
                     }
                     var scored = EvaluationBreakdown(
