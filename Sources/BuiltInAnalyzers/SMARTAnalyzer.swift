@@ -85,7 +85,8 @@ public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
         var specific = found[Criterion.specific.rawValue] != nil
         if !specific, context.kind == .goals, let embeddings {
             let needed = aimSeen ? 0.9 : 0.5
-            specific = Self.paragraphs(of: segmenter.source).contains { paragraph in
+            let paragraphs = segmenter.paragraphs
+            specific = (paragraphs.isEmpty ? [segmenter.source] : paragraphs).contains { paragraph in
                 (embeddings.probability(.smartSpecific, paragraph) ?? 0) >= needed
             }
         }
@@ -290,22 +291,4 @@ public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
         "the community", "population", "the team", "help me", "help clients", "to serve", "to support", "better serve",
         "better support", "the work", "in this work", "meaningful", "matters to me", "important to me", "fits", "aligns",
     ]
-}
-
-extension SMARTAnalyzer {
-    /// The text's paragraphs: the parts between blank lines, without their white space.
-    static func paragraphs(of text: String) -> [String] {
-        var paragraphs: [String] = []
-        var current = ""
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-            if line.allSatisfy(\.isWhitespace) {
-                if !current.isEmpty { paragraphs.append(current) }
-                current = ""
-            } else {
-                current += current.isEmpty ? String(line) : "\n" + line
-            }
-        }
-        if !current.isEmpty { paragraphs.append(current) }
-        return paragraphs
-    }
 }

@@ -129,4 +129,11 @@ extension SegmenterTests {
     @Test func aTokenTakesFortyEightBytes() {
         #expect(MemoryLayout<Token>.stride == 48)
     }
+
+    @Test func paragraphsAreThePartsBetweenBlankLines() {
+        #expect(TextSegmenter("One answer. Two sentences.", vocabulary: .builtIn).paragraphs.isEmpty)
+        #expect(TextSegmenter("I usually listen.\n\nLast week I sat with him.", vocabulary: .builtIn).paragraphs == ["I usually listen", "Last week I sat with him"])
+        #expect(TextSegmenter("I usually listen.\r\n\r\nLast week I sat with him.", vocabulary: .builtIn).paragraphs == ["I usually listen", "Last week I sat with him"])
+        #expect(TextSegmenter("A line.\nAnother line.", vocabulary: .builtIn).paragraphs.isEmpty)
+    }
 }

@@ -42,9 +42,6 @@ package final class EmbeddingSignal: Sendable {
         }
     }
 
-    /// The table, read on first use; nil when the files are not installed or do not read.
-    package var embeddings: TokenEmbeddings? { ready?.embeddings }
-
     /// The probability of a yes from `head` for `text`, or nil without the table or the head.
     package func probability(_ head: EmbeddingHeads.Head, _ text: String) -> Double? {
         guard let ready, ready.heads.weights[head] != nil else { return nil }

@@ -65,7 +65,7 @@ package struct STARModel: Sendable {
             decision.combine(specificExample: signal.specificExample, declined: signal.declined)
         }
         if !decision.specific {
-            decision.specificInParagraph = Self.paragraphs(of: text).contains { paragraph in
+            decision.specificInParagraph = text.paragraphs.contains { paragraph in
                 let text = TextSegmenter(paragraph, vocabulary: .builtIn)
                 let reading = STARReading(text)
                 let features = STARFeatures.answer(reading, text, roles: self.roles(reading, text), kind: kind)
@@ -77,23 +77,6 @@ package struct STARModel: Sendable {
             decision.mayDecline = reading.declines || STARFeatures.hasDecliningWord(text)
         }
         return decision
-    }
-
-    /// The answer's paragraphs (parts between blank lines) when it has more than one; the answer
-    /// so far after a follow-up is the answers joined by blank lines.
-    static func paragraphs(of text: TextSegmenter) -> [String] {
-        var paragraphs: [String] = []
-        var start = 0
-        for index in text.clauses.indices.dropFirst() {
-            // A blank line is two scalars at least; most gaps are one space, and make no String.
-            let (gapStart, gapEnd) = (text.clauses[index - 1].end, text.clauses[index].start)
-            guard gapEnd - gapStart >= 2, text.text(gapStart, gapEnd).contains("\n\n") else { continue }
-            paragraphs.append(text.text(text.clauses[start].start, text.clauses[index - 1].end))
-            start = index
-        }
-        guard !paragraphs.isEmpty, let last = text.clauses.last else { return [] }
-        paragraphs.append(text.text(text.clauses[start].start, last.end))
-        return paragraphs
     }
 }
 

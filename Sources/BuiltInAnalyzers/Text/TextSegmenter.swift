@@ -262,6 +262,27 @@ package struct TextSegmenter {
     }
 
     /// The original text between two scalar offsets.
+    /// The answer's paragraphs (parts between blank lines, "\n\n" or "\r\n\r\n") when it has more
+    /// than one, and none otherwise, each from the start of its first clause to the end of its last
+    /// (so without a closing full stop); the answer so far after a follow-up is the answers joined
+    /// by blank lines.
+    package var paragraphs: [String] {
+        var paragraphs: [String] = []
+        var start = 0
+        for index in clauses.indices.dropFirst() {
+            // A blank line is two scalars at least; most gaps are one space, and make no String.
+            let (gapStart, gapEnd) = (clauses[index - 1].end, clauses[index].start)
+            guard gapEnd - gapStart >= 2 else { continue }
+            let gap = text(gapStart, gapEnd)
+            guard gap.contains("\n\n") || gap.contains("\r\n\r\n") else { continue }
+            paragraphs.append(text(clauses[start].start, clauses[index - 1].end))
+            start = index
+        }
+        guard !paragraphs.isEmpty, let last = clauses.last else { return [] }
+        paragraphs.append(text(clauses[start].start, last.end))
+        return paragraphs
+    }
+
     package func text(_ start: Int, _ end: Int) -> String {
         let lower = min(max(0, start), scalarCount)
         let upper = max(lower, min(end, scalarCount))
