@@ -24,14 +24,10 @@ extension RehearseTrain {
         var output: String
 
         func run() throws {
-            guard let directory = EmbeddingFiles.installedDirectory else {
-                throw ValidationError(
-                    "the \(EmbeddingFiles.modelName) model files are not installed (looked in \(EmbeddingFiles.candidates.joined(separator: ", "))); run scripts/bootstrap")
-            }
             let embeddings: TokenEmbeddings
-            switch EmbeddingFiles.load(directory) {
+            switch EmbeddingFiles.loadInstalled() {
             case .success(let table): embeddings = table
-            case .failure(let failure): throw ValidationError("\(failure)")
+            case .failure(let failure): throw ValidationError("\(failure); scripts/bootstrap installs them")
             }
             let items = try CorpusFiles.read(files)
             let heads = EmbeddingHeadsTrainer().train(items, vectors: EmbeddingHeadsTrainer.vectors(items, embeddings))

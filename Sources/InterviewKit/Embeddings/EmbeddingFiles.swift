@@ -102,22 +102,28 @@ public enum EmbeddingFiles {
         return .success(start..<end)
     }
 
+    /// The table from the installed files (`installedDirectory`), or why not, in the words of a
+    /// sentence that goes on "…; the analysis goes on without them".
+    package static func loadInstalled() -> Result<TokenEmbeddings, Failure> {
+        guard let directory = installedDirectory else {
+            return .failure(Failure(description: "the \(modelName) token embeddings are not installed (looked in \(candidates.joined(separator: ", ")))"))
+        }
+        return load(directory).mapError { failure in
+            Failure(description: "the \(modelName) token embeddings in \(directory) do not read (\(failure))")
+        }
+    }
+
     /// The signal the installed analyzers use: the built-in heads, with the table read from the
     /// installed files when the first answer is analysed. When the files are missing or do not
     /// read, `note` is told once, in one line, and the analysis goes on without them.
     static func signal(note: @escaping @Sendable (String) -> Void) -> EmbeddingSignal {
-        let directory = installedDirectory
-        return EmbeddingSignal(installed: directory != nil, heads: { EmbeddingHeads.builtIn }) {
-            guard let directory else {
-                note("note: the \(modelName) token embeddings are not installed (looked in \(candidates.joined(separator: ", "))); "
-                    + "the analysis goes on without them. scripts/bootstrap installs them.")
-                return nil
-            }
-            switch load(directory) {
+        EmbeddingSignal(installed: installedDirectory != nil, heads: { EmbeddingHeads.builtIn }) {
+            switch loadInstalled() {
             case .success(let embeddings):
                 return embeddings
             case .failure(let failure):
-                note("note: the \(modelName) token embeddings in \(directory) do not read (\(failure)); the analysis goes on without them.")
+                let remedy = installedDirectory == nil ? " scripts/bootstrap installs them." : ""
+                note("note: \(failure); the analysis goes on without them.\(remedy)")
                 return nil
             }
         }

@@ -96,10 +96,9 @@ extension Rehearse {
                     }
                     var embeddings: TokenEmbeddings?
                     if !noEmbeddings {
-                        switch EmbeddingFiles.installedDirectory.map(EmbeddingFiles.load) {
+                        switch EmbeddingFiles.loadInstalled() {
                         case .success(let table): embeddings = table
-                        case .failure(let failure): printError("note: \(failure); scoring without the token embeddings")
-                        case nil: printError("note: the \(EmbeddingFiles.modelName) token embeddings are not installed; scoring without them (scripts/bootstrap installs them)")
+                        case .failure(let failure): printError("note: \(failure); scoring without them")
                         }
                     }
                     breakdown = CrossWriterEvaluation.run(items, clauseLabels: labels, embeddings: embeddings) { star, smart in
