@@ -16,6 +16,8 @@ public enum STARFeature {
     public static let resultQuantified = "star.result_quantified"
     public static let resultUncertain = "star.result_uncertain"
     public static let declined = "star.declined"
+    public static let reasoning = "star.reasoning"
+    public static let tailored = "star.tailored"
     public static let score = "star.score"
     public static let followup = "star.followup"
 }

@@ -1,7 +1,7 @@
 import InterviewCore
 
 /// Measures how an answer is said: length, filler words, hedges, "I" versus "we", and sentence length.
-/// Gives no follow-up of its own.
+/// Gives no follow-up of its own; its evidence is each filler and hedge, where it was said.
 public struct DeliveryAnalyzer: Analyzer, SegmentedAnalyzer {
     public let identifier = "delivery"
     public let version = "1.0"
@@ -27,6 +27,8 @@ public struct DeliveryAnalyzer: Analyzer, SegmentedAnalyzer {
 
     private static let fillerList = ["you know", "i mean", "sort of like", "like um", "and stuff", "or whatever", "kind of like"]
     private static let hedgeList = ["i guess", "kind of", "sort of", "i think", "i feel like", "i suppose", "more or less", "a little bit", "not really sure", "i don't know"]
+    /// At most this many fillers and hedges are given as evidence.
+    static let evidenceLimit = 40
     private static let fillerPhrases = PhraseSet(fillerList, vocabulary: .builtIn)
     private static let hedgePhrases = PhraseSet(hedgeList, vocabulary: .builtIn)
 
@@ -45,6 +47,8 @@ public struct DeliveryAnalyzer: Analyzer, SegmentedAnalyzer {
         let tokens = segmenter.tokens
         var fillers = 0
         var hedges = 0
+        // Each filler and hedge as evidence, so feedback can quote the words rather than a rate.
+        var found: [(feature: String, start: Int, end: Int)] = []
         var singular = 0
         var plural = 0
         tokens.withUnsafeBufferPointer { tokens in
@@ -58,11 +62,13 @@ public struct DeliveryAnalyzer: Analyzer, SegmentedAnalyzer {
                 if info.contains(.deliveryPhraseStart) {
                     if let length = Self.fillerPhrases.match(tokens, at: i) {
                         fillers += 1
+                        found.append((DeliveryFeature.fillersPer100, tokens[i].start, tokens[i + length - 1].end))
                         i += length
                         continue
                     }
                     if let length = Self.hedgePhrases.match(tokens, at: i) {
                         hedges += 1
+                        found.append((DeliveryFeature.hedgesPer100, tokens[i].start, tokens[i + length - 1].end))
                         i += length
                         continue
                     }
@@ -70,8 +76,10 @@ public struct DeliveryAnalyzer: Analyzer, SegmentedAnalyzer {
                 // "like" is a filler when it does not compare or mean "enjoy": after "was", "and", "it's", or at a clause start.
                 if info.contains(.spokenFiller) || (tokens[i].is(.like) && (i == 0 || Self.isBeforeFillerLike(tokens[i - 1].keyword))) {
                     fillers += 1
+                    found.append((DeliveryFeature.fillersPer100, tokens[i].start, tokens[i].end))
                 } else if info.contains(.hedge) {
                     hedges += 1
+                    found.append((DeliveryFeature.hedgesPer100, tokens[i].start, tokens[i].end))
                 }
                 i += 1
             }
@@ -91,7 +99,7 @@ public struct DeliveryAnalyzer: Analyzer, SegmentedAnalyzer {
         let per100 = { (count: Int) -> Double in tokens.isEmpty ? 0 : (Double(count) * 1000 / Double(tokens.count)).rounded() / 10 }
         let firstPerson = singular + plural
         // In the order of `features`.
-        return SegmentedAnalysis(values: [
+        var analysis = SegmentedAnalysis(values: [
             .number(Double(tokens.count)),
             .number(Double(segmenter.sentenceCount)),
             .number(per100(fillers)),
@@ -101,5 +109,8 @@ public struct DeliveryAnalyzer: Analyzer, SegmentedAnalyzer {
             .number(firstPerson == 0 ? 0 : (Double(singular) * 100 / Double(firstPerson)).rounded() / 100),
             .number(Double(longest)),
         ])
+        // A pasted megabyte has thousands; a few dozen are enough to quote.
+        analysis.evidence = found.prefix(Self.evidenceLimit).map { Evidence(feature: $0.feature, start: $0.start, end: $0.end, text: segmenter.text($0.start, $0.end)) }
+        return analysis
     }
 }

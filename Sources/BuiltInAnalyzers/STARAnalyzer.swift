@@ -57,6 +57,8 @@ public struct STARAnalyzer: Analyzer, SegmentedAnalyzer {
             FeatureDescriptor(STARFeature.resultQuantified, .bool, "the result has a number, amount or count"),
             FeatureDescriptor(STARFeature.resultUncertain, .bool, "the answer says the outcome is unknown"),
             FeatureDescriptor(STARFeature.declined, .bool, "the candidate says they cannot think of an example"),
+            FeatureDescriptor(STARFeature.reasoning, .bool, "the answer says why the speaker acts as they do ('because', 'so that')"),
+            FeatureDescriptor(STARFeature.tailored, .bool, "the answer fits the approach to the person ('their goals', 'each client', 'I adjust')"),
             FeatureDescriptor(STARFeature.score, .number, "how many of situation, task, action and result are present (0 to 4)"),
             FeatureDescriptor(STARFeature.followup, .choice(followups + ["none"]), "the follow-up this analyzer recommends"),
         ]
@@ -64,9 +66,10 @@ public struct STARAnalyzer: Analyzer, SegmentedAnalyzer {
 
     func read(_ text: TextSegmenter, context: AnalysisContext) -> SegmentedAnalysis {
         let reading = STARReading(text)
+        let depth = AnswerDepth(text)
         if let model {
             let decision = model.decide(reading, text, kind: context.kind, embeddings: embeddings)
-            return read(reading, text, decision: decision, context: context)
+            return read(reading, text, decision: decision, depth: depth, context: context)
         }
         let followup = reading.followup
         // In the order of `features`.
@@ -83,6 +86,8 @@ public struct STARAnalyzer: Analyzer, SegmentedAnalyzer {
             .bool(reading.resultQuantified),
             .bool(reading.uncertain != nil && reading.result == nil),
             .bool(!reading.isSpecific && reading.declines),
+            .bool(depth.reasoning != nil),
+            .bool(depth.tailoring != nil),
             .number(Double(reading.score)),
             .text(followup),
         ])
@@ -91,7 +96,7 @@ public struct STARAnalyzer: Analyzer, SegmentedAnalyzer {
             analysis.followup = followup
             analysis.reason = reading.reason
         }
-        analysis.evidence = reading.evidence
+        analysis.evidence = reading.evidence + depth.evidence(text)
         return analysis
     }
 }

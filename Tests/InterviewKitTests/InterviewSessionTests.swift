@@ -102,7 +102,9 @@ import Testing
         #expect(explanation.reason.summary.contains("followup"))
         #expect(explanation.analysisReason == "fake reason")
         guard case .progress(let progress?)? = try session.perform(.feedback).first else { Issue.record("no progress after an answer"); return }
-        #expect(progress.reason == "fake reason")
+        #expect(progress.assessment.rating.level == .basic)
+        #expect(progress.assessment.nextTime?.contains("one real time") == true, "\(String(describing: progress.assessment.nextTime))")
+        #expect(explanation.plainReason.hasPrefix("I asked for one specific time"), "\(explanation.plainReason)")
         // :save writes the feedback so far; nothing of the interview changes.
         let before = session.transcript.events.count
         guard case .saved(let transcript, let feedback)? = try session.perform(.save).first else { Issue.record("not saved"); return }
@@ -227,7 +229,7 @@ import Testing
             feedbackPath: try InterviewSession.claimFeedbackFile(for: path, resuming: true))
         _ = try resumed.resume()
         guard case .progress(let progress?)? = try resumed.perform(.feedback).first else { Issue.record("no progress after resuming"); return }
-        #expect(progress.reason == "fake reason")
+        #expect(progress.assessment.nextTime?.contains("one real time") == true)
         guard case .why(let why?)? = try resumed.perform(.why).first else { Issue.record("no reason after resuming"); return }
         #expect(why.reason.summary.contains("crisis-example"))
     }

@@ -152,7 +152,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         try record([Self.completeAnswer], to: path)
         let text = String(decoding: FileManager.default.contents(atPath: path)!, as: UTF8.self)
-        let future = text.replacingOccurrences(of: "\"type\":\"header\",\"version\":\"1.0\"", with: "\"type\":\"header\",\"version\":\"2.0\"")
+        let future = text.replacingOccurrences(of: "\"type\":\"header\",\"version\":\"\(TranscriptHeader.currentVersion)\"", with: "\"type\":\"header\",\"version\":\"2.0\"")
         #expect(future != text)
         do {
             _ = try TranscriptReader.read(Data(future.utf8), path: path)

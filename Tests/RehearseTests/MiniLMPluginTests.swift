@@ -9,7 +9,8 @@ import Testing
     static func analyze(_ answer: String, folder: URL) throws -> (features: [String: Any], followup: String?, evidence: [[String: Any]]) {
         let result = try Rehearse.run(
             [
-                "analyze", "--json", "--analyzer", plugin, "--analyzer", "smart", "--kind", "behavioral",
+                // The first answer waits for numpy and the model to load: on a busy machine that is more than the default 2 s.
+                "analyze", "--json", "--analyzer", plugin, "--analyzer", "smart", "--kind", "behavioral", "--analyzer-timeout", "30",
                 "--question", "Tell me about a time a client got angry with you.",
             ],
             input: answer, environment: ["XDG_STATE_HOME": folder.path])

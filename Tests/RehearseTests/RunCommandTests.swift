@@ -66,7 +66,7 @@ import Testing
         let result = try Rehearse.run(["run", Rehearse.fixture("branching.xml")], input: ":skip\n")
         #expect(result.status == 0)
         #expect(result.stdout.contains("How do you decide what to share from your own recovery?"))
-        #expect(result.stdout.contains("Stopped. Your answers so far are saved; continue later with: rehearse run --resume "))
+        #expect(result.stdout.contains("Stopped. Your answers so far are saved; continue later with:\n  \(Rehearse.binary.path) run --resume "))
         #expect(result.stdout.contains("Question 2 of 2"))
         #expect(result.stdout.contains("Feedback:   "))
     }
@@ -81,7 +81,7 @@ import Testing
         let input = "I usually listen.\n\n"
         let first = try Rehearse.run(["run", "--seed", "11"], input: input)
         let second = try Rehearse.run(["run", "--seed", "11"], input: input)
-        func withoutPath(_ text: String) -> String { text.split(separator: "\n").filter { !$0.hasPrefix("Transcript:") && !$0.hasPrefix("Feedback:") && !$0.hasPrefix("Stopped.") }.joined(separator: "\n") }
+        func withoutPath(_ text: String) -> String { text.split(separator: "\n").filter { !$0.hasPrefix("Transcript:") && !$0.hasPrefix("Feedback:") && !$0.hasPrefix("Stopped.") && !$0.contains(" run --resume ") }.joined(separator: "\n") }
         #expect(withoutPath(first.stdout) == withoutPath(second.stdout))
         #expect(first.stdout.contains("Transcript: "))
     }

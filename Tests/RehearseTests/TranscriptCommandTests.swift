@@ -118,7 +118,7 @@ import Testing
         let result = try Rehearse.run(["run", "--seed", "1", "--transcript", path], input: "A first answer that fits.\n\n\(answer)\n\n", fileSizeLimit: 16384)
         #expect(result.status == 74, "\(result.stderr)")
         #expect(result.stderr.contains("this answer could not be saved; here it is, so you can keep it:\n\(answer)"))
-        #expect(result.stderr.contains("File too large; the answers before this one are saved in \(path); once there is room, continue with: rehearse run --resume \(path)"))
+        #expect(result.stderr.contains("File too large; the answers before this one are saved in \(path); once there is room, continue with: \(Rehearse.binary.path) run --resume \(path)"))
         let saved = try String(contentsOfFile: path, encoding: .utf8)
         #expect(saved.hasSuffix("\n"))
         #expect(saved.contains("A first answer that fits."))

@@ -3,7 +3,7 @@ import InterviewCore
 extension STARAnalyzer {
     /// The analysis from the model's decision: the parts it found, and as evidence the clauses it
     /// credits with each.
-    func read(_ reading: STARReading, _ text: TextSegmenter, decision: STARDecision, context: AnalysisContext) -> SegmentedAnalysis {
+    func read(_ reading: STARReading, _ text: TextSegmenter, decision: STARDecision, depth: AnswerDepth, context: AnalysisContext) -> SegmentedAnalysis {
         let roles = decision.roles
         func total(_ role: ClauseRole) -> Double { roles.reduce(0) { $0 + $1[role.column] } }
         let specific = decision.specific
@@ -25,6 +25,8 @@ extension STARAnalyzer {
             .bool(decision.result && reading.resultQuantified),
             .bool(!decision.result && reading.uncertain != nil),
             .bool(decision.declined),
+            .bool(depth.reasoning != nil),
+            .bool(depth.tailoring != nil),
             .number(Double(parts.filter { $0 }.count)),
             .text(followup),
         ])
@@ -51,7 +53,7 @@ extension STARAnalyzer {
         if decision.action { add(STARFeature.action, credited(.ownAction)) } else { add(STARFeature.groupAction, groupClauses.sorted()) }
         if decision.result { add(STARFeature.result, credited(.result)) } else if let uncertain = reading.uncertain { add(STARFeature.resultUncertain, [uncertain]) }
         if specific, let anchor = reading.anchor { add(STARFeature.specificExample, [anchor]) }
-        analysis.evidence = evidence
+        analysis.evidence = evidence + depth.evidence(text)
         return analysis
     }
 

@@ -113,7 +113,7 @@ public struct InterviewEngine: Sendable {
         state.move(to: .question(question.id))
         let prompt = QuestionPrompt(
             questionID: question.id, text: phrasing(of: question, in: state), hint: question.hint,
-            number: state.questionsAsked, reason: reason)
+            number: state.questionsAsked, reason: reason, kind: question.kind)
         return Turn(analysis: analysis, step: .question(prompt), state: state)
     }
 

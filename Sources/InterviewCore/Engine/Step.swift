@@ -68,9 +68,12 @@ public struct QuestionPrompt: Sendable, Hashable {
     /// 1-based count of questions asked so far, this one included.
     public var number: Int
     public var reason: StepReason
+    /// What kind of answer the question asks for: a story, a plan, a goal.
+    public var kind: QuestionKind
 
-    public init(questionID: String, text: String, hint: String?, number: Int, reason: StepReason) {
+    public init(questionID: String, text: String, hint: String?, number: Int, reason: StepReason, kind: QuestionKind = .behavioral) {
         self.questionID = questionID
+        self.kind = kind
         self.text = text
         self.hint = hint
         self.number = number

@@ -147,6 +147,8 @@ public final class InterviewSession {
         return events + advance()
     }
 
+    private func kind(of question: String?) -> QuestionKind { question.flatMap { scenario.question($0)?.kind } ?? .behavioral }
+
     /// Runs one of the interview's commands.
     public func perform(_ command: InterviewCommand) throws(SessionError) -> [SessionEvent] {
         try checkOpen()
@@ -161,9 +163,15 @@ public final class InterviewSession {
             turn = next
             return advance()
         case .why:
-            return [.why(lastProbe.map { ProbeExplanation(prompt: $0.prompt, analysis: $0.analysis) })]
+            let scenario = scenario
+            return [.why(lastProbe.map { probe in
+                ProbeExplanation(
+                    prompt: probe.prompt, analysis: probe.analysis, kind: kind(of: probe.prompt.questionID), answer: turn.state.answerSoFar,
+                    competencyLabel: { scenario.competency($0)?.label })
+            })]
         case .feedback:
-            return [.progress(analysisSoFar.map { AnswerProgress(analysis: $0) })]
+            let kind = kind(of: turn.state.currentQuestion)
+            return [.progress(analysisSoFar.map { AnswerProgress(analysis: $0, answer: turn.state.answerSoFar, kind: kind) })]
         case .save:
             // A feedback file that cannot be written leaves the interview as it was.
             if let problem = writeFeedback(feedback) { return [.feedbackNotSaved(problem)] }

@@ -20,14 +20,17 @@ public enum SessionError: Error, Sendable, CustomStringConvertible {
     /// An answer with nothing in it; the prompt is still open.
     case emptyAnswer
 
-    public var description: String {
+    public var description: String { description(command: "rehearse") }
+
+    /// The message, naming the program as the user ran it (`.build/release/rehearse`, or `rehearse` from PATH).
+    public func description(command: String) -> String {
         switch self {
         case .notSaved(let error, let path, let answer):
             let saved = answer == nil ? "your answers so far are saved" : "the answers before this one are saved"
-            return "\(error); \(saved) in \(path); once there is room, continue with: rehearse run --resume \(path)"
+            return "\(error); \(saved) in \(path); once there is room, continue with: \(command) run --resume \(path)"
         case .answerTooLong(let path):
             return "this answer is over \(InputLimits.describe(InputLimits.answerBytes)), the limit for one answer, and was not saved; "
-                + "the answers before it are saved in \(path); continue with: rehearse run --resume \(path)"
+                + "the answers before it are saved in \(path); continue with: \(command) run --resume \(path)"
         case .feedbackNotWritten(let why):
             return why
         case .over:

@@ -8,13 +8,24 @@ public enum TranscriptRenderer {
         case text, markdown, html, json
     }
 
-    public static func render(_ transcript: Transcript, as format: Format) -> String {
+    /// - Parameter feedback: added after the conversation in Markdown and HTML, so that the report
+    ///   a candidate shares with a coach carries it.
+    public static func render(_ transcript: Transcript, as format: Format, feedback: InterviewFeedback? = nil) -> String {
         switch format {
-        case .text: text(transcript)
-        case .markdown: markdown(transcript)
-        case .html: html(transcript)
+        case .text: text(transcript, feedback: feedback)
+        case .markdown: markdown(transcript, feedback: feedback)
+        case .html: html(transcript, feedback: feedback)
         case .json: json(transcript)
         }
+    }
+
+    /// The kind of each question asked, as recorded (format 1.1), else from `feedback`.
+    static func kinds(_ transcript: Transcript, feedback: InterviewFeedback?) -> [String: QuestionKind] {
+        var kinds = Dictionary(feedback?.questions.map { ($0.questionID, $0.kind) } ?? [], uniquingKeysWith: { first, _ in first })
+        for event in transcript.events where event.type == .question {
+            if let id = event.question, let kind = event.kind.flatMap(QuestionKind.init(rawValue:)) { kinds[id] = kind }
+        }
+        return kinds
     }
 
     static func started(_ transcript: Transcript) -> String {
@@ -31,22 +42,30 @@ public enum TranscriptRenderer {
     // MARK: Text
 
     /// One block of lines per event, the way the interview was shown, control characters visible.
-    public static func textLines(for event: TranscriptEvent) -> [String] {
-        rawTextLines(for: event).map(\.visibleControls)
+    /// Probes say why in the candidate's words; branches, which only authors need, are left out
+    /// (`replay --format json` and `--reanalyze` have them).
+    /// - Parameter analysis: the analysis recorded before `event`, which says more of why a probe came.
+    public static func textLines(for event: TranscriptEvent, competencyLabels: [String: String] = [:], after analysis: TranscriptEvent? = nil) -> [String] {
+        rawTextLines(for: event, competencyLabels: competencyLabels, after: analysis).map(\.visibleControls)
     }
 
-    private static func rawTextLines(for event: TranscriptEvent) -> [String] {
+    /// Why a recorded probe was asked, for the candidate.
+    static func plainReason(_ event: TranscriptEvent, _ labels: [String: String], after analysis: TranscriptEvent? = nil) -> String {
+        FollowupReason.plain(values: event.reason?.values ?? [:], analysis: analysis?.features ?? [:]) { labels[$0] }
+    }
+
+    private static func rawTextLines(for event: TranscriptEvent, competencyLabels: [String: String], after analysis: TranscriptEvent?) -> [String] {
         switch event.type {
         case .question:
-            return ["", "Question \(event.number ?? 0) (\(event.question ?? ""))", "Interviewer: \(event.text ?? "")"]
+            return ["", "Question \(event.number ?? 0)", "Interviewer: \(event.text ?? "")"]
         case .probe:
-            return ["  (follow-up because \(event.reason?.summary ?? "a probe condition held"))", "Interviewer: \(event.text ?? "")"]
+            return ["  (\(plainReason(event, competencyLabels, after: analysis)))", "Interviewer: \(event.text ?? "")"]
         case .answer:
             return ["You: " + (event.text ?? "").replacingAll("\n", with: "\n     ")]
         case .skip:
             return ["(skipped)"]
         case .branch:
-            return ["  (\(event.reason?.summary ?? "branch"))"]
+            return []
         case .end:
             if event.completed == true { return ["", "Interviewer: \(event.text ?? "")"] }
             return ["", "(stopped before the end: \(event.reason?.summary ?? "stopped"))"]
@@ -55,42 +74,62 @@ public enum TranscriptRenderer {
         }
     }
 
-    static func text(_ transcript: Transcript) -> String {
+    static func text(_ transcript: Transcript, feedback: InterviewFeedback?) -> String {
         var lines = [transcript.header.scenario.title.visibleControls, subtitle(transcript).visibleControls]
-        for event in transcript.events { lines += textLines(for: event) }
+        var lastAnalysis: TranscriptEvent?
+        for event in transcript.events {
+            lines += textLines(for: event, competencyLabels: feedback?.competencyLabels ?? [:], after: lastAnalysis)
+            if event.type == .analysis { lastAnalysis = event }
+        }
         return lines.joined(separator: "\n")
     }
 
     // MARK: Markdown
 
-    static func markdown(_ transcript: Transcript) -> String {
+    static func markdown(_ transcript: Transcript, feedback: InterviewFeedback?) -> String {
+        let kinds = kinds(transcript, feedback: feedback)
         var lines = ["# \(markdownText(transcript.header.scenario.title))", "", "_\(markdownText(subtitle(transcript)))_"]
+        var lastAnalysis: TranscriptEvent?
         for event in transcript.events {
+            if event.type == .analysis { lastAnalysis = event }
             switch event.type {
             case .question:
-                lines += ["", "## Question \(event.number ?? 0): `\(markdownText(event.question ?? "").replacingAll("`", with: "'"))`", "", "**Interviewer:** \(markdownText(event.text ?? ""))"]
+                lines += ["", "## Question \(event.number ?? 0)", "", "**Interviewer:** \(markdownText(event.text ?? ""))"]
             case .probe:
-                lines += ["", "**Interviewer** (follow-up: \(markdownText(event.reason?.summary ?? ""))): \(markdownText(event.text ?? ""))"]
+                lines += ["", "_\(markdownText(plainReason(event, feedback?.competencyLabels ?? [:], after: lastAnalysis)))_", "", "**Interviewer:** \(markdownText(event.text ?? ""))"]
             case .answer:
                 lines += [""] + (event.text ?? "").split(separator: "\n", omittingEmptySubsequences: false).map { "> \(markdownText(String($0)))" }
             case .analysis:
-                lines += ["", "STAR: " + starParts(event).map { "\($0.present ? "✓" : "✗") \($0.name)" }.joined(separator: " · ")]
+                let kind = kinds[event.question ?? ""] ?? .behavioral
+                let parts = parts(event, kind: kind)
+                if !parts.isEmpty { lines += ["", (kind == .goals ? "SMART: " : "STAR: ") + parts.map { "\(mark($0)) \($0.name)" }.joined(separator: " · ")] }
             case .skip:
                 lines += ["", "_Skipped._"]
             case .branch:
-                lines += ["", "_\(markdownText(event.reason?.summary ?? ""))_"]
+                break
             case .end:
                 lines += ["", event.completed == true ? "**Interviewer:** \(markdownText(event.text ?? ""))" : "_Stopped before the end: \(markdownText(event.reason?.summary ?? ""))._"]
             }
         }
+        if let feedback { lines += ["", "---", "", "## Feedback", "", feedback.markdownBody(level: 3).split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2).joined(separator: "\n")] }
         return lines.joined(separator: "\n") + "\n"
     }
 
     static func markdownText(_ text: String) -> String { text.markdownEscaped }
 
-    static func starParts(_ event: TranscriptEvent) -> [(name: String, present: Bool)] {
-        [("situation", STARFeature.situation), ("task", STARFeature.task), ("action", STARFeature.action), ("result", STARFeature.result)]
-            .compactMap { name, feature in event.features?[feature]?.boolValue.map { (name, $0) } }
+    /// The parts of the answer so far, as the feedback names them: for a story, the specific
+    /// example (and, once there is one, situation, task, own actions and result); for a goal, SMART.
+    static func parts(_ event: TranscriptEvent, kind: QuestionKind) -> [AnswerAssessment.Part] {
+        guard let features = event.features, !features.isEmpty else { return [] }
+        return AnswerAssessment(features: features, evidence: [], answer: "", kind: kind).parts
+    }
+
+    static func mark(_ part: AnswerAssessment.Part) -> String {
+        switch part.state {
+        case .present: "✓"
+        case .implied: "·"
+        case .missing: "✗"
+        }
     }
 
     // MARK: HTML
@@ -111,35 +150,53 @@ public enum TranscriptRenderer {
         return result
     }
 
-    static func html(_ transcript: Transcript) -> String {
+    static func html(_ transcript: Transcript, feedback: InterviewFeedback?) -> String {
+        let kinds = kinds(transcript, feedback: feedback)
         var body = ""
+        // Each question is a section, closed when the next begins or the conversation ends.
+        var open = false
+        func close() {
+            if open { body += "</section>\n" }
+            open = false
+        }
+        var lastAnalysis: TranscriptEvent?
         for event in transcript.events {
+            if event.type == .analysis { lastAnalysis = event }
             switch event.type {
             case .question:
-                body += "<section><h2>Question \(event.number ?? 0)</h2><p class=\"interviewer\"><b>Interviewer</b> \(escape(event.text ?? ""))</p>\n"
+                close()
+                open = true
+                body += "<section class=\"question\"><h2>Question \(event.number ?? 0)</h2><p class=\"interviewer\"><b>Interviewer</b> \(escape(event.text ?? ""))</p>\n"
             case .probe:
-                body += "<p class=\"why\">Follow-up because \(escape(event.reason?.summary ?? ""))</p><p class=\"interviewer\"><b>Interviewer</b> \(escape(event.text ?? ""))</p>\n"
+                body += "<p class=\"why\">\(escape(plainReason(event, feedback?.competencyLabels ?? [:], after: lastAnalysis)))</p><p class=\"interviewer\"><b>Interviewer</b> \(escape(event.text ?? ""))</p>\n"
             case .answer:
-                body += "<p class=\"you\"><b>You</b> \(escape(event.text ?? "").replacingAll("\n", with: "<br>"))</p>\n"
+                body += "<p class=\"you\"><b>You</b> \(escape(event.text ?? "").replacingAll("\n", with: "<br/>"))</p>\n"
             case .analysis:
-                let chips = starParts(event).map { "<span class=\"chip \($0.present ? "yes" : "no")\">\($0.present ? "✓" : "✗") \($0.name)</span>" }.joined()
-                if !chips.isEmpty { body += "<div class=\"star\" aria-label=\"STAR parts\">\(chips)</div>\n" }
+                let kind = kinds[event.question ?? ""] ?? .behavioral
+                let goal = kind == .goals
+                let chips = parts(event, kind: kind).map { part in
+                    "<span class=\"chip \(part.state == .present ? "yes" : part.state == .implied ? "implied" : "no")\">\(mark(part)) \(escape(part.name))</span>"
+                }.joined()
+                if !chips.isEmpty { body += "<div class=\"star\" aria-label=\"\(goal ? "SMART" : "STAR") parts\">\(chips)</div>\n" }
             case .skip:
                 body += "<p class=\"why\">Skipped.</p>\n"
             case .branch:
-                body += "<p class=\"why\">\(escape(event.reason?.summary ?? ""))</p>\n"
+                break
             case .end:
+                close()
                 body += event.completed == true
-                    ? "<section><p class=\"interviewer\"><b>Interviewer</b> \(escape(event.text ?? ""))</p></section>\n"
+                    ? "<section class=\"closing\"><p class=\"interviewer\"><b>Interviewer</b> \(escape(event.text ?? ""))</p></section>\n"
                     : "<p class=\"why\">Stopped before the end: \(escape(event.reason?.summary ?? ""))</p>\n"
             }
         }
+        close()
+        if let feedback { body += feedback.htmlSection(escape: escape) }
         return """
             <!DOCTYPE html>
             <html lang="en">
             <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta charset="utf-8"/>
+            <meta name="viewport" content="width=device-width, initial-scale=1"/>
             <title>\(escape(transcript.header.scenario.title)) — Rehearse</title>
             <style>
             body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0 auto; max-width: 46rem; padding: 1rem; color: #1d1d1f; background: #fafafa; }
@@ -150,8 +207,23 @@ public enum TranscriptRenderer {
             .why { color: #666; font-size: .85rem; font-style: italic; padding: 0 .8rem; }
             .star { margin: .3rem 0 .6rem 1.5rem; display: flex; flex-wrap: wrap; gap: .35rem; }
             .chip { font-size: .8rem; padding: .15rem .55rem; border-radius: 1rem; }
-            .chip.yes { background: #d6f5dd; color: #11632a; } .chip.no { background: #eee; color: #777; }
-            @media (prefers-color-scheme: dark) { body { background: #161617; color: #eee; } .interviewer { background: #22304a; } .you { background: #1f1f21; border-color: #333; } .chip.yes { background: #1d4a2a; color: #b9f0c7; } .chip.no { background: #2a2a2c; color: #aaa; } }
+            .chip.yes { background: #d6f5dd; color: #11632a; } .chip.no { background: #eee; color: #777; } .chip.implied { background: #f3f3f3; color: #666; }
+            .feedback { margin-top: 2.5rem; border-top: 2px solid #ccd; }
+            .feedback h2 { font-size: 1.25rem; color: inherit; } .feedback h3 { font-size: 1rem; margin: 1.2rem 0 .3rem; }
+            .feedback article { margin: 1rem 0; padding: .2rem 0 .6rem; border-bottom: 1px solid #e4e4e4; }
+            .feedback ul { margin: .3rem 0; padding-left: 1.3rem; } .feedback ul.parts { list-style: none; padding-left: .3rem; }
+            .parts .yes { color: #11632a; } .parts .no { color: #8a3b12; } .parts .implied { color: #666; }
+            .rating { padding: .3rem 0; } .rating .level { font-weight: 600; text-transform: capitalize; padding: .1rem .5rem; border-radius: .4rem; margin-right: .4rem; }
+            .rating.basic .level { background: #fde7d9; } .rating.solid .level { background: #dbe8fb; } .rating.exceptional .level { background: #d6f5dd; }
+            dl { margin: .3rem 0; display: grid; grid-template-columns: max-content 1fr; gap: .2rem .8rem; } dt { font-weight: 600; } dd { margin: 0; }
+            @media print {
+              body { background: #fff; color: #000; max-width: none; font-size: 11pt; padding: 0; }
+              .interviewer { background: #f0f3f9; } .you { border-color: #bbb; }
+              .chip { border: 1px solid #999; } .chip.yes { background: #fff; color: #000; } .chip.no { background: #fff; color: #555; }
+              section.question, .feedback article { break-inside: avoid; } h2, h3 { break-after: avoid; }
+              .feedback { break-before: page; border-top: none; margin-top: 0; }
+            }
+            @media (prefers-color-scheme: dark) { body { background: #161617; color: #eee; } .interviewer { background: #22304a; } .you { background: #1f1f21; border-color: #333; } .chip.yes { background: #1d4a2a; color: #b9f0c7; } .chip.no { background: #2a2a2c; color: #aaa; } .rating .level { color: #1d1d1f; } .parts .yes { color: #8fe0a5; } .parts .no { color: #f0a57a; } .parts .implied { color: #aaa; } .feedback article { border-color: #333; } }
             </style>
             </head>
             <body>

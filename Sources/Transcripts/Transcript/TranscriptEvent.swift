@@ -46,6 +46,9 @@ public struct TranscriptEvent: Codable, Sendable, Hashable {
     public var probe: String?
     /// For questions: 1-based count of questions asked so far.
     public var number: Int?
+    /// For questions: what kind of answer the question asks for (`behavioral`, `situational`,
+    /// `goals`, `general`); absent in transcripts written before format 1.1.
+    public var kind: String?
     /// What was said: the question or probe as asked, the answer, or the closing line.
     public var text: String?
     /// Why a question, probe, branch or end came.
@@ -87,7 +90,7 @@ public struct TranscriptHeader: Codable, Sendable, Hashable {
     }
 
     public static let formatName = "rehearse-transcript"
-    public static let currentVersion = "1.0"
+    public static let currentVersion = "1.1"
 
     public var type = "header"
     public var format = TranscriptHeader.formatName

@@ -106,6 +106,7 @@ enum TranscriptLineDecoder {
                 case "explanation": return scanner.optional(&fields.explanation) { $0.nextString() }
                 case "target": return scanner.optional(&fields.target) { $0.nextString() }
                 case "number": return scanner.optional(&fields.number) { $0.integer() }
+                case "kind": return scanner.optional(&fields.kind) { $0.nextString() }
                 case "seconds": return scanner.optional(&fields.seconds) { $0.double() }
                 case "completed": return scanner.optional(&fields.completed) { $0.bool() }
                 case "reason": return scanner.optional(&fields.reason) { $0.reason() }

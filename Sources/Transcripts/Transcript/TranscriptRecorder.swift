@@ -78,6 +78,7 @@ public struct TranscriptRecorder: Sendable {
             var event = TranscriptEvent(.question, at: time)
             event.question = prompt.questionID
             event.number = prompt.number
+            event.kind = prompt.kind.rawValue
             event.text = prompt.text
             event.reason = reason
             events.append(event)

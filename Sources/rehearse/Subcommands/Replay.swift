@@ -58,8 +58,12 @@ extension Rehearse {
                 } else if let pace {
                     paced(transcript, speed: pace)
                 } else {
-                    checkScenario(transcript, path: transcript.header.scenario.path)
-                    try emit(TranscriptRenderer.render(transcript, as: TranscriptRenderer.Format(rawValue: format.rawValue)!))
+                    let same = checkScenario(transcript, path: transcript.header.scenario.path)
+                    let format = TranscriptRenderer.Format(rawValue: format.rawValue)!
+                    // The feedback goes with the Markdown and HTML reports; the scenario, when it is
+                    // the recorded one, gives it the competencies' labels and what each question assesses.
+                    let feedback = format == .json ? nil : InterviewFeedback(transcript: transcript, scenario: same ? recordedScenario(transcript) : nil)
+                    try emit(TranscriptRenderer.render(transcript, as: format, feedback: feedback))
                 }
             }
         }
@@ -75,6 +79,13 @@ extension Rehearse {
             return same
         }
 
+        /// The recorded scenario, when it still loads; the report does without it otherwise.
+        private func recordedScenario(_ transcript: Transcript) -> Scenario? {
+            // The built-in analyzers are enough to read it; a scenario that needs a plugin's features is done without.
+            guard let analyzers = try? AnalyzerRegistry.builtIn.resolve(AnalyzerRegistry.defaultIdentifiers) else { return nil }
+            return ScenarioLoader(analyzers: analyzers).load(contentsOf: transcript.header.scenario.path).scenario
+        }
+
         private func emit(_ text: String) throws {
             guard let output else {
                 print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
@@ -87,12 +98,14 @@ extension Rehearse {
         private func paced(_ transcript: Transcript, speed: Double) {
             print(transcript.header.scenario.title)
             var previous = transcript.header.started
+            var lastAnalysis: TranscriptEvent?
             for event in transcript.events {
+                defer { if event.type == .analysis { lastAnalysis = event } }
                 // Long silences are shortened to five seconds, so a break does not stall the replay.
                 let pause = min(5, max(0, event.time.timeIntervalSince(previous)) / speed)
                 if pause > 0 { usleep(useconds_t(pause * 1_000_000)) }
                 previous = event.time
-                for line in TranscriptRenderer.textLines(for: event) { print(line) }
+                for line in TranscriptRenderer.textLines(for: event, after: lastAnalysis) { print(line) }
                 fflushStandardOutput()
             }
         }

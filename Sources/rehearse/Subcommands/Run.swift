@@ -113,9 +113,9 @@ extension Rehearse {
                 case .notSaved(_, _, let answer?) where !answer.isEmpty:
                     // Nothing typed is lost: an answer that could not be saved goes back to the screen to copy.
                     printError("rehearse: this answer could not be saved; here it is, so you can keep it:\n\(answer)\n")
-                    throw CommandFailure.io("\(error)")
-                case .answerTooLong: throw CommandFailure.data("\(error)")
-                default: throw CommandFailure.io("\(error)")
+                    throw CommandFailure.io(error.description(command: CommandName.invoked))
+                case .answerTooLong: throw CommandFailure.data(error.description(command: CommandName.invoked))
+                default: throw CommandFailure.io(error.description(command: CommandName.invoked))
                 }
             }
         }

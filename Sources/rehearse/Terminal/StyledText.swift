@@ -10,13 +10,33 @@ struct StyledText {
         pieces = [(text, code)]
     }
 
-    /// The text as the terminal gets it: each piece made visible, then wrapped in its code.
-    var rendered: String {
-        pieces.map { piece in
-            let text = piece.text.visibleControls
-            return piece.code.map { "\u{1B}[\($0)m\(text)\u{1B}[0m" } ?? text
-        }.joined()
+    /// The text as the terminal gets it: each piece made visible, then wrapped in its code; lines
+    /// broken at spaces to fit `width` columns, when given.
+    func rendered(width: Int? = nil) -> String {
+        var visible = pieces.map { ($0.text.visibleControls, $0.code) }
+        if let width {
+            // The breaks are found in the text as shown, then made in whichever piece holds them.
+            let breaks = LineWrapping.breaks(in: visible.map(\.0).joined(), width: width)
+            var next = 0
+            var offset = 0
+            for index in visible.indices where next < breaks.count {
+                var text = ""
+                for character in visible[index].0 {
+                    if next < breaks.count && breaks[next].offset == offset {
+                        text += "\n" + String(repeating: " ", count: breaks[next].indent)
+                        next += 1
+                    } else {
+                        text.append(character)
+                    }
+                    offset += 1
+                }
+                visible[index].0 = text
+            }
+        }
+        return visible.map { text, code in code.map { "\u{1B}[\($0)m\(text)\u{1B}[0m" } ?? text }.joined()
     }
+
+    var rendered: String { rendered() }
 
     static func + (lhs: StyledText, rhs: StyledText) -> StyledText {
         var joined = lhs
@@ -29,10 +49,14 @@ struct StyledText {
 
 /// Every line Rehearse prints on standard output goes through here (the executable's own `print`
 /// hides the standard library's): text is shown with its control characters made visible.
-func print(_ text: String, terminator: String = "\n") {
-    Swift.print(text.visibleControls, terminator: terminator)
+/// On a terminal, lines are broken at spaces to fit it; `wrapping: false` keeps a line whole (a
+/// command to copy).
+func print(_ text: String, terminator: String = "\n", wrapping: Bool = true) {
+    let visible = text.visibleControls
+    let width = wrapping ? LineWrapping.terminalWidth : nil
+    Swift.print(width.map { LineWrapping.wrap(visible, width: $0) } ?? visible, terminator: terminator)
 }
 
-func print(_ text: StyledText, terminator: String = "\n") {
-    Swift.print(text.rendered, terminator: terminator)
+func print(_ text: StyledText, terminator: String = "\n", wrapping: Bool = true) {
+    Swift.print(text.rendered(width: wrapping ? LineWrapping.terminalWidth : nil), terminator: terminator)
 }

@@ -84,7 +84,7 @@ struct TerminalInterview {
                 bytes += line.utf8.count + 1
                 // Stop reading at once rather than gather more than the session would take.
                 guard bytes <= InputLimits.answerBytes else {
-                    throw CommandFailure.data("\(SessionError.answerTooLong(transcript: session.transcriptPath))")
+                    throw CommandFailure.data(SessionError.answerTooLong(transcript: session.transcriptPath).description(command: CommandName.invoked))
                 }
                 lines.append(line)
             }
@@ -104,7 +104,9 @@ struct TerminalInterview {
             return .quit
         default:
             if let command = InterviewCommand(rawValue: String(name)) { return command }
-            let suggestion = Self.commandNames.first { $0.hasPrefix(":" + name.prefix(2)) }
+            // A typo ("hnit") or a start ("fe") names the command meant.
+            let names = Self.commandNames.map { String($0.dropFirst()) }
+            let suggestion = (closestMatch(to: String(name), in: names) ?? names.first { name.count >= 2 && $0.hasPrefix(name) }).map { ":" + $0 }
             print(style.dim("Unknown command :\(name)\(suggestion.map { " (did you mean \($0)?)" } ?? ""). Commands: \(Self.commandNames.joined(separator: " "))"))
             return nil
         }
@@ -148,32 +150,47 @@ struct TerminalInterview {
                 print(style.dim("No follow-up has been asked for this question yet."))
                 return
             }
-            print(style.dim("I asked “\(explanation.text)” because \(explanation.reason.summary)."))
-            if !explanation.analysisReason.isEmpty { print(style.dim(explanation.analysisReason)) }
-            for item in explanation.evidence { print(style.dim("  \(item.feature): “\(item.text)”")) }
+            print(style.dim("“\(explanation.text)”: \(explanation.plainReason)"))
+            let found = explanation.parts.filter(\.present)
+            if !found.isEmpty { print(style.dim("What your answer already had:")) }
+            for part in found { print(style.good("  ✓ \(part.name)" + (part.quote.map { ": “\($0)”" } ?? ""))) }
+            // For the scenario's author: the rule and what it read.
+            if explain {
+                print(style.dim("For authors: \(explanation.reason.summary)."))
+                if !explanation.analysisReason.isEmpty { print(style.dim(explanation.analysisReason)) }
+                for item in explanation.evidence { print(style.dim("  \(item.feature): “\(item.text)”")) }
+            }
         case .progress(let progress):
             guard let progress else {
                 print(style.dim("Nothing answered for this question yet."))
                 return
             }
+            let assessment = progress.assessment
+            print(style.dim("So far: \(assessment.rating.level.name). \(assessment.rating.reason)"))
             for part in progress.parts {
                 let quote = part.quote.map { ": “\($0)”" } ?? ""
-                print(part.present ? style.good("  ✓ \(part.name)\(quote)") : style.missing("  ✗ \(part.name)"))
+                switch part.state {
+                case .present: print(style.good("  ✓ \(part.name)\(quote)"))
+                case .implied: print(style.dim("  · \(part.name): clear from the story"))
+                case .missing: print(style.missing("  ✗ \(part.name)"))
+                }
             }
-            if !progress.reason.isEmpty { print(style.dim(progress.reason)) }
+            if let next = assessment.nextTime { print(style.dim("Next: \(next)")) }
         case .saved(let transcript, let feedback):
-            print(style.dim("Saved. Transcript: \(transcript)\nFeedback so far: \(feedback)"))
+            print(style.dim("Saved. Transcript: \(transcript)\nFeedback so far: \(feedback)"), wrapping: false)
         case .stopped(let transcript):
             print("")
-            print("Stopped. Your answers so far are saved; continue later with: rehearse run --resume \(transcript)")
+            // The command on a line of its own, so that wrapping never splits it.
+            print("Stopped. Your answers so far are saved; continue later with:")
+            print("  \(CommandName.invoked) run --resume \(transcript)", wrapping: false)
         case .finished(let feedback, let transcript, let feedbackFile):
             if let feedback {
                 print("")
-                print(feedback.text)
+                print(feedback.text(explain: explain))
             }
             print("")
-            print("Transcript: \(transcript)")
-            if let feedbackFile { print("Feedback:   \(feedbackFile)") }
+            print("Transcript: \(transcript)", wrapping: false)
+            if let feedbackFile { print("Feedback:   \(feedbackFile)", wrapping: false) }
         case .feedbackNotSaved(let problem):
             // At the end, a feedback file not written fails the command; during the interview it is said and the interview goes on.
             if session.isOver { throw CommandFailure.io("\(problem); the transcript is saved in \(session.transcriptPath)") }

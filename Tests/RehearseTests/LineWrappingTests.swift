@@ -1,0 +1,33 @@
+import Testing
+@testable import rehearse
+
+@Suite struct LineWrappingTests {
+    @Test func linesBreakAtSpacesNeverInsideAWord() {
+        let text = "Interviewer: Tell me about a time you worked with a client who didn't want to be in treatment. What happened?"
+        let wrapped = LineWrapping.wrap(text, width: 40)
+        let lines = wrapped.split(separator: "\n")
+        #expect(lines.allSatisfy { $0.count <= 40 }, "\(lines)")
+        #expect(lines.joined(separator: " ") == text[...], "no word is split and none is lost")
+    }
+
+    @Test func aContinuationLinesUpUnderTheBullet() {
+        let wrapped = LineWrapping.wrap("  - Say what you yourself did, in the first person: two or three concrete steps.", width: 30)
+        let lines = wrapped.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("  - Say") == true)
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("    ") && !$0.hasPrefix("     ") }, "\(lines)")
+        let numbered = LineWrapping.wrap("12. What is one professional goal you are working toward right now?", width: 30).split(separator: "\n")
+        #expect(numbered.dropFirst().allSatisfy { $0.hasPrefix("    ") }, "\(numbered)")
+    }
+
+    @Test func aWordLongerThanTheLineStaysWhole() {
+        let path = "/tmp/" + String(repeating: "x", count: 50) + ".jsonl"
+        let wrapped = LineWrapping.wrap("Transcript: \(path)", width: 30)
+        #expect(wrapped.contains(path))
+    }
+
+    @Test func styledTextBreaksAtTheSamePlaces() {
+        let styled = StyledText("Interviewer:", code: "1") + " " + "one two three four five six seven eight nine ten"
+        let rendered = styled.rendered(width: 20)
+        #expect(rendered.replacingOccurrences(of: "\u{1B}[1m", with: "").replacingOccurrences(of: "\u{1B}[0m", with: "") == LineWrapping.wrap("Interviewer: one two three four five six seven eight nine ten", width: 20))
+    }
+}
