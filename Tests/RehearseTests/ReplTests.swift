@@ -64,18 +64,46 @@ import Testing
         #expect(terminal.expect("Interviewer: How did it turn out?"))
         #expect(terminal.expect("you › ", count: 2))
         terminal.send("She went to the")
+        // Ctrl-C flushes what the terminal has not handed over yet: wait until the line editor has it.
+        #expect(terminal.expect("She went to the"))
         terminal.send("\u{3}")
-        #expect(terminal.expect("Press Ctrl-C again to stop"))
-        #expect(terminal.expect("you › ", count: 3))
+        #expect(terminal.expect("Kept what you typed. Press Ctrl-C again to stop"))
+        // The kept line begins the answer: the prompt goes on from it.
+        #expect(terminal.expect("    · "))
         terminal.send("\u{3}")
         // The command as it was run (here by its path), on a line of its own so that wrapping never splits it.
         #expect(terminal.expect("continue later with:"))
         #expect(terminal.expect("  \(Rehearse.binary.path) run --resume \(transcript)"), "\(terminal.screen)")
         #expect(terminal.wait() == 0)
+        // The line cut short by Ctrl-C is in the transcript.
+        #expect(try String(contentsOfFile: transcript, encoding: .utf8).contains("\"text\":\"She went to the\""))
         let resumed = try Rehearse.run(["run", "--resume", transcript], input: "She went to the hospital and came back a week later.\n\nI share a little.\n\nLast month I told a new member a little about my recovery and he opened up.\n\n")
         #expect(resumed.status == 0)
-        #expect(resumed.stdout.contains("Interviewer: How did it turn out?"))
-        #expect(resumed.stdout.contains("Interviewer: Thanks, that is all."))
+        // The kept line answered the follow-up; the interview goes on from the question after it.
+        #expect(!resumed.stdout.contains("Interviewer: How did it turn out?"), "\(resumed.stdout)")
+        #expect(resumed.stdout.contains("Interviewer: Thanks, that is all."), "\(resumed.stdout)")
+    }
+
+    /// "Go on typing" keeps the line Ctrl-C cut short: the answer has every line typed.
+    @Test(.enabled(if: PseudoTerminal.available))
+    func ctrlCOnceKeepsThePartialLine() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let transcript = folder.appendingPathComponent("t.jsonl").path
+        let terminal = try PseudoTerminal(["run", "--seed", "1", "--transcript", transcript, Rehearse.fixture("branching.xml")])
+        #expect(terminal.expect("you › "))
+        terminal.send("Last spring a woman in group said she wanted to die.\r")
+        #expect(terminal.expect("    · "))
+        terminal.send("I sat with her and")
+        #expect(terminal.expect("I sat with her and"))
+        terminal.send("\u{3}")
+        #expect(terminal.expect("Kept what you typed."))
+        terminal.send("called the crisis line.\r\r")
+        #expect(terminal.expect("Interviewer: "))
+        terminal.send("\u{4}")
+        #expect(terminal.wait() == 0)
+        let text = try String(contentsOfFile: transcript, encoding: .utf8)
+        #expect(text.contains("Last spring a woman in group said she wanted to die.\\nI sat with her and\\ncalled the crisis line."), "\(text)")
     }
 
     @Test(.enabled(if: PseudoTerminal.available))

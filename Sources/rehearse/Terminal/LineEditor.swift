@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import CLibEdit
+import Synchronization
 
 /// libedit on a terminal: arrow keys, history, Tab completion of commands.
 final class LineEditor: LineSource {
@@ -27,7 +28,7 @@ final class LineEditor: LineSource {
         self.editor = editor
         self.history = history
         rehearse_el_configure(editor, history)
-        rehearse_el_set_getc(editor) { _, character in
+        rehearse_el_set_getc(editor) { editor, character in
             guard let character else { return -1 }
             switch readCharacter() {
             case .character(let scalar):
@@ -36,6 +37,11 @@ final class LineEditor: LineSource {
             case .end:
                 return 0
             case .interrupted:
+                // libedit clears its line when the read fails: what was typed is taken now.
+                if let editor, let info = el_line(editor) {
+                    let typed = text(at: info.pointee.buffer, length: info.pointee.lastchar - info.pointee.buffer)
+                    LineEditor.interruptedLine.withLock { $0 = typed.isEmpty ? nil : typed }
+                }
                 errno = EINTR
                 return -1
             }
@@ -79,14 +85,21 @@ final class LineEditor: LineSource {
         rehearse_el_set_prompt_text(editor, prompt)
         var count: Int32 = 0
         guard let line = el_gets(editor, &count) else {
-            // A read cut short by Ctrl-C returns nothing, like end of input; the flag tells them apart.
-            return Interrupts.take() ? .interrupt : .end
+            // A read cut short by Ctrl-C returns nothing, like end of input; the flag tells them
+            // apart. What was typed of the line is still in the editor's buffer: it is kept.
+            return Interrupts.take() ? .interrupt(partial: typedSoFar) : .end
         }
         if Interrupts.take() { return .interrupt }
         var text = String(cString: line)
         if text.hasSuffix("\n") { text.removeLast() }
         return .line(text)
     }
+
+    /// The line being edited when Ctrl-C cut the read short, taken once.
+    private var typedSoFar: String? { LineEditor.interruptedLine.withLock { line in defer { line = nil }; return line } }
+
+    /// Set by the character reader, which runs inside libedit's read, when a signal interrupts it.
+    private static let interruptedLine = Mutex<String?>(nil)
 
     func remember(_ entry: String) {
         rehearse_history_add(history, entry)

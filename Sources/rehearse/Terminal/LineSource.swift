@@ -8,8 +8,10 @@ enum LineInput: Equatable {
     case line(String)
     /// Ctrl-D on a terminal, or the end of piped input.
     case end
-    /// Ctrl-C.
-    case interrupt
+    /// Ctrl-C, with what was typed of the line so far (none from a pipe).
+    case interrupt(partial: String?)
+
+    static let interrupt = LineInput.interrupt(partial: nil)
 }
 
 /// Where answers come from: a line editor on a terminal, plain lines from a pipe.

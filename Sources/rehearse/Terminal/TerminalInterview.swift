@@ -58,12 +58,19 @@ struct TerminalInterview {
                 // Ctrl-D or end of input: keep what was typed, then stop.
                 if let typed { return .answer(typed) }
                 return .stop(isatty(STDIN_FILENO) == 1 ? "the candidate ended the session (Ctrl-D)" : "input ended", unfinished: nil)
-            case .interrupt:
+            case .interrupt(let partial):
+                // A line cut short by Ctrl-C is kept: "go on typing" means what was typed stays.
+                if let partial, !partial.trimmingBlanks.isEmpty, !(lines.isEmpty && partial.trimmingBlanks.hasPrefix(":")) {
+                    lines.append(partial)
+                    bytes += partial.utf8.count + 1
+                }
                 if Interrupts.terminating { return .stop("the session was ended by a signal", unfinished: typed) }
                 if interruptedOnce { return .stop("the candidate stopped (Ctrl-C)", unfinished: typed) }
                 interruptedOnce = true
                 print("")
-                print(style.dim("Press Ctrl-C again to stop (everything so far is saved), or go on typing."))
+                print(style.dim(typed == nil
+                    ? "Press Ctrl-C again to stop (everything so far is saved), or go on typing."
+                    : "Kept what you typed. Press Ctrl-C again to stop (everything so far is saved), or go on typing on a new line."))
             case .line(let line):
                 interruptedOnce = false
                 let trimmed = line.trimmingBlanks
