@@ -122,6 +122,8 @@ enum XMLParser {
 private final class ErrorCollector {
     let file: String
     var diagnostics: [Diagnostic] = []
+    /// Lines where a fatal error was reported, after which libxml2's errors are its consequences.
+    private var fatalLines: Set<Int> = []
 
     init(file: String) { self.file = file }
 
@@ -144,6 +146,17 @@ private final class ErrorCollector {
         // libxml2 may repeat one problem many times; a repeat says nothing new.
         let location = SourceLocation(file: file, line: Int(error.line), column: Int(error.int2))
         if diagnostics.count >= 20 || diagnostics.contains(where: { $0.location == location && $0.message.hasSuffix(message) }) { return }
+        // After a fatal error libxml2 goes on reading the same tag and reports what follows from the
+        // first problem ("attributes construct error", "Couldn't find end of Start Tag"): one is enough.
+        if fatalLines.contains(location.line) { return }
+        if error.level == XML_ERR_FATAL { fatalLines.insert(location.line) }
+        if Int32(error.code) == Int32(XML_ERR_LT_IN_ATTRIBUTE.rawValue) {
+            diagnostics.append(Diagnostic(
+                severity, "xml",
+                "a raw '<' in an attribute: write it as '&lt;' (when=\"star.score &lt; 2\"), or turn the comparison round (when=\"2 > star.score\")",
+                at: location))
+            return
+        }
         diagnostics.append(Diagnostic(severity, "xml", "malformed XML: \(message)", at: location))
     }
 }

@@ -228,4 +228,47 @@ import Testing
         #expect(result.status == 65)
         #expect(result.stderr.contains("\"expect\" must be \"question ID\", \"probe QUESTION/PROBE\" or \"end\""))
     }
+
+    /// A missing comma is reported once, at its line and column, not as "not a JSON object".
+    @Test func aTestFileThatIsNotJSONSaysWhere() throws {
+        let (folder, _) = try Self.testFolder(withScenario: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "{\"scenario\": \"branching.xml\",\n \"cases\": [{\"name\": \"a\"\n   \"steps\": []}]}\n".write(to: folder.appendingPathComponent("a.test.json"), atomically: true, encoding: .utf8)
+        let result = try Rehearse.run(["test", folder.path])
+        #expect(result.status == 65)
+        #expect(result.stderr == "\(folder.path)/a.test.json:2:24: error: not valid JSON: expected ',' or '}' here, found '\"'; is a comma missing?\n", "\(result.stderr)")
+    }
+
+    /// A misspelled id in "expect" is a mistake in the test, named with the id meant.
+    @Test func anUnknownIdInExpectIsAnError() throws {
+        let (folder, _) = try Self.testFolder(withScenario: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try """
+            {"scenario": "branching.xml", "cases": [
+              {"name": "typo", "steps": [{"expect": "question crisis"}, {"answer": "I always listen.", "expect": "probe crisis/crisis-exmple"}]}
+            ]}
+            """.write(to: folder.appendingPathComponent("a.test.json"), atomically: true, encoding: .utf8)
+        let result = try Rehearse.run(["test", folder.path])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("a.test.json:2:102: error: case 'typo' expects probe 'crisis-exmple', which question 'crisis' does not have; did you mean 'crisis-example'?"), "\(result.stderr)")
+        #expect(!result.stdout.contains("FAIL"))
+    }
+
+    /// A recorded interview that still runs the same way counts towards coverage.
+    @Test func transcriptsCountTowardsCoverage() throws {
+        let (folder, scenario) = try Self.testFolder(withScenario: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let suite = """
+            {"scenario": "branching.xml", "cases": [
+              {"name": "right", "steps": [{"expect": "question crisis"}, {"answer": "I always listen.", "expect": "probe crisis/crisis-example"}]}
+            ]}
+            """
+        try suite.write(to: folder.appendingPathComponent("branching.test.json"), atomically: true, encoding: .utf8)
+        let before = try Rehearse.run(["test", folder.path])
+        #expect(before.stdout.contains("question 'boundaries'"), "\(before.stdout)")
+        _ = try Rehearse.run(["run", "--seed", "1", "--transcript", folder.appendingPathComponent("session.jsonl").path, scenario], input: Self.sessionAnswers)
+        let after = try Rehearse.run(["test", folder.path])
+        #expect(after.status == 0, "\(after.stdout)")
+        #expect(!after.stdout.contains("question 'boundaries'"), "the transcript reached it: \(after.stdout)")
+    }
 }

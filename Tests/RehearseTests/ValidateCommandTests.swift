@@ -20,6 +20,29 @@ import Testing
         #expect(lines[1] == "\(path):11:19: error: unknown question id 'crisis'.")
     }
 
+    /// A raw "<" in a condition is one error that says how to write it, not libxml2's cascade;
+    /// a choice written without its quotes says to quote it.
+    @Test func commonSlipsInConditionsSayWhatToWrite() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-slips-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let original = try String(contentsOfFile: Rehearse.packageRoot.appendingPathComponent("Scenarios/quick-start.xml").path, encoding: .utf8)
+        let raw = folder.appendingPathComponent("raw.xml").path
+        try original.replacingOccurrences(of: "when=\"star.score &lt;= 1 and probes &gt;= 1\"", with: "when=\"star.score < 2 and probes >= 1\"")
+            .write(toFile: raw, atomically: true, encoding: .utf8)
+        let lt = try Rehearse.run(["validate", raw])
+        #expect(lt.status == 65)
+        let lines = lt.stdout.split(separator: "\n")
+        #expect(lines.count == 1, "\(lt.stdout)")
+        #expect(lines.first?.contains(": error: a raw '<' in an attribute: write it as '&lt;'") == true, "\(lt.stdout)")
+        let unquoted = folder.appendingPathComponent("unquoted.xml").path
+        try original.replacingOccurrences(of: "when=\"followup == 'example' and probes == 0\"", with: "when=\"followup == example and probes == 0\"")
+            .write(toFile: unquoted, atomically: true, encoding: .utf8)
+        let value = try Rehearse.run(["validate", unquoted])
+        #expect(value.status == 65)
+        #expect(value.stdout.contains("error: 'example' is a value, not a feature: write it in quotes, as in followup == 'example'"), "\(value.stdout)")
+    }
+
     @Test func libxml2sOwnOutputNeverReachesTheTerminal() throws {
         let path = Rehearse.fixture("malformed.xml")
         let result = try Rehearse.run(["validate", path])

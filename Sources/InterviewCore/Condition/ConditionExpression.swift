@@ -48,6 +48,14 @@ package indirect enum ConditionExpression: Sendable, Hashable {
                 let inUse = providers.isEmpty ? "no analyzers" : "analyzers in use: " + providers.joined(separator: ", ")
                 // A built-in left out of --analyzer: say which one to add, rather than guess at a typo.
                 let namespace = name.split(separator: ".").first.map(String.init) ?? ""
+                // `followup == example`: a value written without its quotes reads as a feature's name.
+                let owner = catalog.names.first { feature in
+                    if case .choice(let values)? = catalog[feature]?.descriptor.type { return values.contains(name) }
+                    return false
+                }
+                if let owner {
+                    throw ConditionError("'\(name)' is a value, not a feature: write it in quotes, as in \(owner) == '\(name)'", at: range)
+                }
                 let hint = catalog.available.contains(namespace) && !providers.contains(namespace)
                     ? " The \(namespace) analyzer provides it; add '\(namespace)' to --analyzer."
                     : didYouMean(name, catalog.names)

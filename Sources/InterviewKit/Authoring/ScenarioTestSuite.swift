@@ -20,6 +20,9 @@ public struct ScenarioTestSuite: Sendable {
         public var answer: String?
         public var skip: Bool
         public var expect: StepTarget
+        /// Where the step's "expect" is written in the file.
+        public var line: Int
+        public var column: Int
     }
 
     public struct Case: Sendable {
@@ -33,8 +36,26 @@ public struct ScenarioTestSuite: Sendable {
 
     /// Parses a test file; `scenario` is resolved against the file's folder.
     public static func parse(_ data: Data, path: String) throws(ScenarioTestError) -> ScenarioTestSuite {
+        let bytes = Array(data)
+        if let problem = JSONSyntax.firstProblem(in: bytes) {
+            throw ScenarioTestError(path: path, line: problem.line, column: problem.column, message: "not valid JSON: \(problem.message)")
+        }
         guard let object = JSONValue.parse(data)?.object else {
             throw ScenarioTestError(path: path, message: "not a JSON object; a test file holds {\"scenario\": …, \"cases\": […]}")
+        }
+        var searchFrom = 0
+        /// Where `expect` is next written (as a JSON string), searching on from the step before.
+        func locate(_ expect: String) -> (line: Int, column: Int) {
+            let needle = Array("\"\(expect)\"".utf8)
+            guard needle.count <= bytes.count, searchFrom <= bytes.count - needle.count,
+                let found = (searchFrom...(bytes.count - needle.count)).first(where: { bytes[$0..<$0 + needle.count].elementsEqual(needle) })
+            else { return (1, 1) }
+            searchFrom = found + needle.count
+            let before = bytes[..<found]
+            let line = before.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+            let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+            let column = bytes[lineStart..<found].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+            return (line, column)
         }
         guard let scenario = object["scenario"]?.string else { throw ScenarioTestError(path: path, message: "missing \"scenario\" (the scenario file, relative to this one)") }
         guard let rawCases = object["cases"]?.array?.compactMap(\.object), rawCases.count == object["cases"]?.array?.count, !rawCases.isEmpty else {
@@ -49,14 +70,16 @@ public struct ScenarioTestSuite: Sendable {
             var steps: [Step] = []
             for (number, step) in rawSteps.enumerated() {
                 guard let expect = step["expect"]?.string, let target = parseTarget(expect) else {
-                    throw ScenarioTestError(path: path, message: "case '\(name)', step \(number + 1): \"expect\" must be \"question ID\", \"probe QUESTION/PROBE\" or \"end\"")
+                    let (line, column) = step["expect"]?.string.map(locate) ?? (1, 1)
+                    throw ScenarioTestError(path: path, line: line, column: column, message: "case '\(name)', step \(number + 1): \"expect\" must be \"question ID\", \"probe QUESTION/PROBE\" or \"end\"")
                 }
                 let answer = step["answer"]?.string
                 let skip = step["skip"]?.bool ?? false
                 if number > 0 && answer == nil && !skip {
                     throw ScenarioTestError(path: path, message: "case '\(name)', step \(number + 1): give an \"answer\" or \"skip\": true")
                 }
-                steps.append(Step(answer: answer, skip: skip, expect: target))
+                let (line, column) = locate(expect)
+                steps.append(Step(answer: answer, skip: skip, expect: target, line: line, column: column))
             }
             let seed = raw["seed"]?.unsigned ?? 1
             cases.append(Case(name: name, seed: seed, steps: steps))
@@ -76,6 +99,37 @@ public struct ScenarioTestSuite: Sendable {
             return parts.count == 2 ? .probe(question: parts[0], probe: parts[1]) : nil
         default: return nil
         }
+    }
+
+    /// An error for each step that expects a question or probe the scenario does not have, at the
+    /// step's "expect", with the closest id: a misspelled id is a mistake in the test, not a failure.
+    public func unknownTargets(in scenario: Scenario, path: String) -> [ScenarioTestError] {
+        var errors: [ScenarioTestError] = []
+        for testCase in cases {
+            for step in testCase.steps {
+                let problem: String?
+                switch step.expect {
+                case .end: problem = nil
+                case .question(let id):
+                    problem = scenario.question(id) == nil
+                        ? "case '\(testCase.name)' expects question '\(id)', which the scenario does not have" + suggestion(id, scenario.questions.map(\.id))
+                        : nil
+                case .probe(let question, let probe):
+                    if let owner = scenario.question(question) {
+                        problem = owner.probes.contains { $0.id == probe } ? nil
+                            : "case '\(testCase.name)' expects probe '\(probe)', which question '\(question)' does not have" + suggestion(probe, owner.probes.map(\.id))
+                    } else {
+                        problem = "case '\(testCase.name)' expects a probe of question '\(question)', which the scenario does not have" + suggestion(question, scenario.questions.map(\.id))
+                    }
+                }
+                if let problem { errors.append(ScenarioTestError(path: path, line: step.line, column: step.column, message: problem)) }
+            }
+        }
+        return errors
+    }
+
+    private func suggestion(_ id: String, _ ids: [String]) -> String {
+        closestMatch(to: id, in: ids).map { "; did you mean '\($0)'?" } ?? (ids.isEmpty ? "" : "; it has " + ids.map { "'\($0)'" }.joined(separator: ", "))
     }
 
     public struct Failure: Sendable {
@@ -143,8 +197,11 @@ public struct ScenarioTestSuite: Sendable {
     }
 }
 
+/// A mistake in a scenario test file, at its line and column (1:1 when it is about the whole file).
 public struct ScenarioTestError: Error, Sendable, CustomStringConvertible {
     public var path: String
+    public var line = 1
+    public var column = 1
     public var message: String
-    public var description: String { "\(path): error: \(message)" }
+    public var description: String { "\(path):\(line):\(column): error: \(message)" }
 }

@@ -22,6 +22,20 @@ public struct Reanalysis: Sendable {
 
     /// Whether today's engine and analyzers take every recorded decision, to the end.
     public var agrees: Bool { differences.isEmpty && stoppedEarly == nil }
+    /// What the engine reached on the recorded path today: question ids, probe ids, and
+    /// "question#index" for each branch taken; `rehearse test` counts them towards coverage.
+    public var reachedQuestions: Set<String> = []
+    public var reachedProbes: Set<String> = []
+    public var reachedBranches: Set<String> = []
+
+    private mutating func reached(_ turn: Turn, after question: String?) {
+        switch turn.step.target {
+        case .question(let id): reachedQuestions.insert(id)
+        case .probe(_, let probe): reachedProbes.insert(probe)
+        case .end: break
+        }
+        if case .branch(let index) = turn.step.reason.rule, let question { reachedBranches.insert("\(question)#\(index)") }
+    }
 
     /// Walks the recorded path: at each recorded answer, asks the engine what it would do now,
     /// then follows the recording, so every decision is compared on the recorded state.
@@ -31,6 +45,7 @@ public struct Reanalysis: Sendable {
         let (start, exchanges) = transcript.path
         let opening = engine.start(seed: transcript.header.seed)
         var state = opening.state
+        result.reached(opening, after: nil)
         if let start, let recorded = start.stepTarget {
             result.compared += 1
             if recorded != opening.step.target {
@@ -46,6 +61,7 @@ public struct Reanalysis: Sendable {
         for (index, exchange) in exchanges.enumerated() {
             let now = exchange.answer.map { interviewer.respond(to: $0, in: state) } ?? engine.skip(state)
             result.compared += 1
+            result.reached(now, after: state.currentQuestion)
             if now.step.target != exchange.next {
                 result.differences.append(
                     Difference(exchange: index + 1, question: exchange.question, probe: exchange.probe, answer: exchange.answer, recorded: exchange.next, recordedReason: exchange.reason, now: now.step.target, nowReason: now.step.reason.summary))

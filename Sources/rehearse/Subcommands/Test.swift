@@ -63,6 +63,11 @@ extension Rehearse {
                         throw CommandFailure.data("\(error)")
                     }
                     let (loaded, interviewer) = try scenario(suite.scenarioPath)
+                    let unknown = suite.unknownTargets(in: loaded.scenario, path: file)
+                    if !unknown.isEmpty {
+                        unknown.dropLast().forEach { printError($0.description) }
+                        throw CommandFailure.data(unknown.last!.description)
+                    }
                     let (failures, reached) = suite.run(with: interviewer)
                     for testCase in suite.cases {
                         if let failure = failures.first(where: { $0.caseName == testCase.name }) {
@@ -105,7 +110,7 @@ extension Rehearse {
                     }
                     do {
                         let interviewer = try scenario(path).interviewer.with(transcript.header.options)
-                        checks.append(TranscriptCheck(file: file, warnings: read.warnings, outcome: .replay(transcript, interviewer)))
+                        checks.append(TranscriptCheck(file: file, warnings: read.warnings, outcome: .replay(transcript, interviewer), scenario: try scenario(path).file))
                     } catch {
                         checks.append(TranscriptCheck(file: file, warnings: read.warnings, outcome: .error(error)))
                         break
@@ -127,6 +132,14 @@ extension Rehearse {
                         if result.agrees {
                             passed += 1
                             print("pass \(check.file): \(result.compared) recorded decisions")
+                            // A recorded interview that still runs the same way reaches what it recorded.
+                            if let loaded = check.scenario {
+                                var reached = ScenarioTestSuite.Coverage()
+                                reached.questions = result.reachedQuestions
+                                reached.probes = result.reachedProbes
+                                reached.branches = result.reachedBranches
+                                coverage[loaded.path, default: (loaded.scenario, .init())].coverage.formUnion(reached)
+                            }
                         } else {
                             failed += 1
                             print("FAIL \(check.file): \(result.differences.count) decision(s) differ; `rehearse replay --reanalyze \(check.file)` shows them")
@@ -184,4 +197,6 @@ private struct TranscriptCheck: Sendable {
     var file: String
     var warnings: [Diagnostic]
     var outcome: Outcome
+    /// The scenario it is checked against, once found.
+    var scenario: ScenarioFile? = nil
 }
