@@ -152,8 +152,9 @@ import Testing
             feedbackPath: try InterviewSession.claimFeedbackFile(for: path, resuming: true))
         #expect(resumed.feedbackPath == session.feedbackPath, "a resumed interview keeps its feedback file")
         let events = try resumed.resume()
-        guard case .resumed(_, let answers)? = events.first else { Issue.record("not resumed: \(events)"); return }
+        guard case .resumed(_, let answers, let question)? = events.first else { Issue.record("not resumed: \(events)"); return }
         #expect(answers == 2)
+        #expect(question != nil, "a pending follow-up comes with the question it belongs to")
         #expect(prompt(events) == "p:crisis-example")
         _ = try resumed.answer("specifically the outcome")
         let after = try recorded(path)

@@ -38,7 +38,7 @@ import Testing
         (["run", "--resume", "empty.jsonl"], 65, "the transcript is empty"),
         (["analyze", "--file", "empty.txt"], 65, "there is no answer to analyse: empty.txt is empty"),
         (["eval", "empty.jsonl"], 65, "empty.jsonl has no answers to score"),
-        (["test", "empty.test.json"], 65, "not a JSON object"),
+        (["test", "empty.test.json"], 65, "empty.test.json:1:1: error: the file is empty"),
         // Unknown analyzers and conflicting or invalid options: 64.
         (["run", "--analyzer", "nope"], 64, "unknown analyzer 'nope'; available: star, smart, delivery, competency"),
         (["analyze", "--analyzer", "star,nope"], 64, "unknown analyzer 'nope'"),

@@ -52,3 +52,58 @@ import Testing
         #expect(text.stdout.contains("(I asked for one specific time because"))
     }
 }
+
+/// Practising what one chooses, and resuming that explains itself.
+@Suite struct PracticeCommandTests {
+    @Test func scenariosListsWhatCanBePractised() throws {
+        let result = try Rehearse.run(["scenarios", "--questions"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("quick-start"))
+        #expect(result.stdout.contains("Quick start — Mental health clinician · 3 questions"))
+        #expect(result.stdout.contains("practises: Engaging reluctant clients, Working with the care team, Professional growth"))
+        #expect(result.stdout.contains("reluctant-client: Tell me about a time you worked with a client who didn't want to be in treatment."))
+        let folder = try ExternalAnalyzerTests.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(atPath: Rehearse.fixture("branching.xml"), toPath: folder.appendingPathComponent("mine.xml").path)
+        let own = try Rehearse.run(["scenarios"], environment: ["REHEARSE_SCENARIOS": folder.path])
+        #expect(own.stdout.hasPrefix("Your scenarios, from REHEARSE_SCENARIOS (\(folder.path)):\n  mine"), "\(own.stdout)")
+    }
+
+    @Test func oneQuestionAndAgain() throws {
+        let folder = try ExternalAnalyzerTests.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let transcript = folder.appendingPathComponent("q.jsonl").path
+        let input = "I always listen to them.\n\n:again\nLast spring a client refused to come in. I called her and offered a walk instead. She came the next week.\n\n"
+        let run = try Rehearse.run(["run", "quick-start", "--question", "reluctant-client", "--seed", "2", "--transcript", transcript], input: input)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("· 1 question · seed 2"))
+        #expect(run.stdout.contains("The same question, from the start"))
+        #expect(!run.stdout.contains("Describe a time you disagreed"), "only the question chosen")
+        let text = try String(contentsOfFile: transcript, encoding: .utf8)
+        #expect(text.contains("\"text\":\"I always listen to them.\"") && text.contains("\"type\":\"again\""), "both attempts are kept")
+        #expect(text.contains("\"question\":\"reluctant-client\",\"scenario\"") || text.contains("\"question\":\"reluctant-client\""))
+        // The recording replays the same with today's engine: one question, then the end.
+        let again = try Rehearse.run(["replay", transcript, "--reanalyze"])
+        #expect(again.status == 0, "\(again.stdout)")
+        let wrong = try Rehearse.run(["run", "quick-start", "--question", "relutant-client"])
+        #expect(wrong.status == 64)
+        #expect(wrong.stderr.contains("has no question 'relutant-client'; did you mean 'reluctant-client'?"))
+    }
+
+    @Test func resumeSaysWhenTheTranscriptIsAnotherScenarios() throws {
+        let folder = try ExternalAnalyzerTests.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let transcript = folder.appendingPathComponent("c.jsonl").path
+        // Stopped on a follow-up, with --explain and a time limit.
+        let first = try Rehearse.run(["run", "peer-specialist", "--seed", "1", "--explain", "--time-limit", "90", "--transcript", transcript], input: "I always listen.\n\n:quit\n")
+        #expect(first.status == 0, "\(first.stderr)")
+        let other = try Rehearse.run(["run", "quick-start", "--resume", transcript])
+        #expect(other.status == 64)
+        #expect(other.stderr.contains("is an interview on 'Peer support specialist' (peer-specialist"), "\(other.stderr)")
+        #expect(other.stderr.contains("leave out the scenario to continue it on its own"))
+        let resumed = try Rehearse.run(["run", "--resume", transcript], input: ":quit\n")
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.stdout.contains("You were answering: "), "the question the pending follow-up belongs to: \(resumed.stdout)")
+        #expect(resumed.stdout.contains("(why: "), "--explain is carried on")
+    }
+}

@@ -11,9 +11,12 @@ public struct InterviewEngine: Sendable {
         self.options = options
     }
 
-    /// The opening turn: the first question in document order.
+    /// The opening turn: the first question in document order, or the one practised alone.
     public func start(seed: UInt64) -> Turn {
         let state = InterviewState(seed: seed)
+        if let only = options.onlyQuestion, let question = scenario.question(only) {
+            return ask(question, in: state, reason: StepReason(rule: .start, summary: "the question practised alone"), analysis: nil)
+        }
         guard let first = scenario.sequence.first else {
             return Turn(analysis: nil, step: .end(closing: scenario.closing, reason: StepReason(rule: .start, summary: "the scenario has no questions")), state: state)
         }
@@ -55,6 +58,13 @@ public struct InterviewEngine: Sendable {
         return advance(from: question, in: state, lookup: lookup, analysis: analysis, prefix: whyMovingOn)
     }
 
+    /// Asks the current question again from the start: what was said for it so far is set aside
+    /// (it stays in the transcript) and its probes can be asked again.
+    public func again(_ state: InterviewState) -> Turn {
+        guard let id = state.currentQuestion, let question = scenario.question(id) else { return ended(state, analysis: nil) }
+        return ask(question, in: state, reason: StepReason(rule: .again, summary: "'\(id)' answered again from the start"), analysis: nil)
+    }
+
     /// Leaves the current question unanswered and moves on in document order, ignoring its branches.
     public func skip(_ state: InterviewState) -> Turn {
         guard let id = state.currentQuestion, let question = scenario.question(id) else { return ended(state, analysis: nil) }
@@ -83,6 +93,10 @@ public struct InterviewEngine: Sendable {
                 return end(state, analysis: analysis, reason: reason)
             case .question(let target):
                 guard let next = scenario.question(target) else { continue }
+                // Practising one question: its branch-only follow-on questions belong to it, the others do not.
+                if options.onlyQuestion != nil && !next.branchOnly && target != options.onlyQuestion {
+                    return end(state, analysis: analysis, reason: StepReason(rule: rule, summary: prefix + "the question practised alone is done"))
+                }
                 if state.visits[target, default: 0] >= options.maximumVisits {
                     let guardReason = StepReason(
                         rule: .loopGuard,
@@ -97,6 +111,11 @@ public struct InterviewEngine: Sendable {
     }
 
     private func nextInOrder(after question: Question, in state: InterviewState, analysis: Analysis?, reason: StepReason) -> Turn {
+        if options.onlyQuestion != nil {
+            var done = reason
+            done.summary = reason.summary.replacingSuffix("next in order", with: "the question practised alone is done")
+            return end(state, analysis: analysis, reason: done)
+        }
         let position = scenario.index(ofQuestion: question.id) ?? scenario.questions.count
         if let next = scenario.questions[(position + 1)...].first(where: { !$0.branchOnly }) {
             return ask(next, in: state, reason: reason, analysis: analysis)

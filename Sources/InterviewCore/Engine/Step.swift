@@ -13,6 +13,8 @@ public struct StepReason: Sendable, Hashable, CustomStringConvertible {
         case skipped
         /// A branch target had been asked too often; the interview moved on to stop a loop.
         case loopGuard
+        /// The candidate asked to answer the current question once more from the start.
+        case again
     }
 
     public var rule: Rule

@@ -37,6 +37,9 @@ public struct ScenarioTestSuite: Sendable {
     /// Parses a test file; `scenario` is resolved against the file's folder.
     public static func parse(_ data: Data, path: String) throws(ScenarioTestError) -> ScenarioTestSuite {
         let bytes = Array(data)
+        if bytes.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
+            throw ScenarioTestError(path: path, message: "the file is empty; a test file holds {\"scenario\": …, \"cases\": […]}")
+        }
         if let problem = JSONSyntax.firstProblem(in: bytes) {
             throw ScenarioTestError(path: path, line: problem.line, column: problem.column, message: "not valid JSON: \(problem.message)")
         }

@@ -7,6 +7,8 @@ public enum InterviewCommand: String, Sendable, CaseIterable {
     case `repeat`
     /// Move on to the next question, leaving this one unanswered.
     case skip
+    /// Answer the current question once more from the start; both attempts are kept.
+    case again
     /// Why the last follow-up was asked.
     case why
     /// How the answer to this question looks so far.
@@ -22,6 +24,7 @@ public enum InterviewCommand: String, Sendable, CaseIterable {
         case .hint: "a hint for this question"
         case .repeat: "hear the question again"
         case .skip: "move on to the next question"
+        case .again: "answer this question again from the start (both attempts are kept)"
         case .why: "why the last follow-up was asked"
         case .feedback: "how your answer to this question looks so far"
         case .save: "write the feedback so far next to the transcript"

@@ -102,7 +102,7 @@ public final class InterviewSession {
     public var scenario: Scenario { interviewer.scenario }
 
     /// Questions a candidate meets when no branch is taken, for "Question 2 of 10".
-    public var questionCount: Int { scenario.sequence.count }
+    public var questionCount: Int { interviewer.engine.options.onlyQuestion == nil ? scenario.sequence.count : 1 }
 
     // MARK: The interview
 
@@ -124,7 +124,11 @@ public final class InterviewSession {
             try record(recorder.next(turn, at: clock()))
         }
         let answered = transcript.events.filter { $0.type == .answer }.count
-        return [.resumed(title: scenario.title, answers: answered)] + advance()
+        var question: String?
+        if case .probe(let probe) = turn.step {
+            question = transcript.events.last { $0.type == .question && $0.question == probe.questionID }?.text
+        }
+        return [.resumed(title: scenario.title, answers: answered, question: question)] + advance()
     }
 
     private func begin() throws(SessionError) {
@@ -160,6 +164,11 @@ public final class InterviewSession {
         case .skip:
             let next = interviewer.skip(turn.state)
             try record(recorder.skipped(turn: next, at: clock()))
+            turn = next
+            return advance()
+        case .again:
+            let next = interviewer.engine.again(turn.state)
+            try record(recorder.again(turn: next, at: clock()))
             turn = next
             return advance()
         case .why:

@@ -6,8 +6,9 @@ import Transcripts
 public enum SessionEvent: Sendable {
     /// The interview begins: its title, how many questions it has, its seed and the opening words.
     case opened(title: String, questions: Int, seed: UInt64, opening: String)
-    /// A resumed interview goes on, with `answers` already given.
-    case resumed(title: String, answers: Int)
+    /// A resumed interview goes on, with `answers` already given; `question` is the question a
+    /// pending follow-up belongs to, as it was asked, so that the follow-up makes sense.
+    case resumed(title: String, answers: Int, question: String?)
     /// A question to answer, as question `prompt.number` of `of` (nil once branches have taken the
     /// interview past the usual count).
     case question(QuestionPrompt, of: Int?)

@@ -5,8 +5,9 @@ import InterviewCore
 /// words, and, for the candidate's own actions, one in which the candidate is the one acting. No
 /// quote is better than a wrong one ("your own actions: then she asks how I got him back").
 enum FeedbackQuote {
-    /// Fewer words than this say too little to show a part ("so this was").
-    static let minimumWords = 4
+    /// Fewer words than this, once a leading "and" or "so" is gone, say too little to show a part
+    /// ("so this was"); "I called her" is enough.
+    static let minimumWords = 3
     /// Longer clauses are cut at a word boundary.
     static let maximumCharacters = 150
 

@@ -71,6 +71,9 @@ public struct InterviewFeedback: Sendable {
             switch event.type {
             case .question:
                 if asked[question] == nil { order.append(question) }
+                // Asked again (`:again`, or a branch back): the feedback is on the latest attempt.
+                answers[question] = []
+                followups[question] = []
                 let kind = event.kind.flatMap(QuestionKind.init(rawValue:)) ?? scenario?.question(question)?.kind ?? .behavioral
                 asked[question] = (event.text ?? "", kind)
             case .probe:

@@ -64,6 +64,8 @@ public enum TranscriptRenderer {
             return ["You: " + (event.text ?? "").replacingAll("\n", with: "\n     ")]
         case .skip:
             return ["(skipped)"]
+        case .again:
+            return ["(answered again from the start)"]
         case .branch:
             return []
         case .end:
@@ -105,6 +107,8 @@ public enum TranscriptRenderer {
                 if !parts.isEmpty { lines += ["", (kind == .goals ? "SMART: " : "STAR: ") + parts.map { "\(mark($0)) \($0.name)" }.joined(separator: " · ")] }
             case .skip:
                 lines += ["", "_Skipped._"]
+            case .again:
+                lines += ["", "_Answered again from the start._"]
             case .branch:
                 break
             case .end:
@@ -180,6 +184,8 @@ public enum TranscriptRenderer {
                 if !chips.isEmpty { body += "<div class=\"star\" aria-label=\"\(goal ? "SMART" : "STAR") parts\">\(chips)</div>\n" }
             case .skip:
                 body += "<p class=\"why\">Skipped.</p>\n"
+            case .again:
+                body += "<p class=\"why\">Answered again from the start.</p>\n"
             case .branch:
                 break
             case .end:

@@ -59,7 +59,7 @@ public struct Reanalysis: Sendable {
             }
         }
         for (index, exchange) in exchanges.enumerated() {
-            let now = exchange.answer.map { interviewer.respond(to: $0, in: state) } ?? engine.skip(state)
+            let now = exchange.again ? engine.again(state) : exchange.answer.map { interviewer.respond(to: $0, in: state) } ?? engine.skip(state)
             result.compared += 1
             result.reached(now, after: state.currentQuestion)
             if now.step.target != exchange.next {

@@ -43,7 +43,7 @@ extension Interviewer {
             state = next
         }
         if let pending {
-            let turn = pending.answer.map { respond(to: $0, in: state) } ?? engine.skip(state)
+            let turn = pending.again ? engine.again(state) : pending.answer.map { respond(to: $0, in: state) } ?? engine.skip(state)
             return Resumption(turn: turn, decidedNow: true, question: pending.question, probe: pending.probe)
         }
         guard let open = transcript.openPrompt, let openTarget = open.stepTarget else { throw .nothingOpen }

@@ -17,6 +17,7 @@ public struct ReasonRecord: Codable, Sendable, Hashable {
         case .documentOrder: rule = "order"
         case .skipped: rule = "skip"
         case .loopGuard: rule = "loop-guard"
+        case .again: rule = "again"
         }
         summary = reason.summary
         condition = reason.condition
@@ -36,6 +37,8 @@ public struct ReasonRecord: Codable, Sendable, Hashable {
 public struct TranscriptEvent: Codable, Sendable, Hashable {
     public enum Kind: String, Codable, Sendable {
         case question, probe, answer, analysis, branch, skip, end
+        /// The candidate chose to answer the current question again from the start (format 1.1).
+        case again
     }
 
     public var type: Kind
@@ -100,11 +103,17 @@ public struct TranscriptHeader: Codable, Sendable, Hashable {
     public var analyzers: [AnalyzerReference]
     public var seed: UInt64
     public var maxProbes: Int?
+    /// The question practised alone (`rehearse run --question`), since format 1.1.
+    public var question: String?
+    /// How the interview was shown and timed (`--explain`, `--time-limit`), so that resuming carries on the same way; since 1.1.
+    public var explain: Bool?
+    public var timeLimit: Double?
     public var probes: Bool
     public var started: Date
 
     enum CodingKeys: String, CodingKey {
-        case type, format, version, scenario, analyzers, seed, probes, started
+        case type, format, version, scenario, analyzers, seed, probes, started, question, explain
+        case timeLimit = "time_limit"
         case maxProbes = "max_probes"
     }
 
@@ -117,6 +126,7 @@ public struct TranscriptHeader: Codable, Sendable, Hashable {
         }
         self.seed = seed
         self.maxProbes = options.maxProbes
+        self.question = options.onlyQuestion
         self.probes = options.probesEnabled
         self.started = started
     }
@@ -124,8 +134,11 @@ public struct TranscriptHeader: Codable, Sendable, Hashable {
     /// Every field as read from a transcript's first line.
     init(
         type: String, format: String, version: String, scenario: ScenarioReference, analyzers: [AnalyzerReference], seed: UInt64,
-        maxProbes: Int?, probes: Bool, started: Date
+        maxProbes: Int?, probes: Bool, started: Date, question: String? = nil, explain: Bool? = nil, timeLimit: Double? = nil
     ) {
+        self.question = question
+        self.explain = explain
+        self.timeLimit = timeLimit
         self.type = type
         self.format = format
         self.version = version
@@ -141,7 +154,7 @@ public struct TranscriptHeader: Codable, Sendable, Hashable {
     public static func contentHash(_ bytes: [UInt8]) -> String { SHA256.hex(bytes) }
 
     /// The engine options the recording ran with.
-    public var options: EngineOptions { EngineOptions(maxProbes: maxProbes, probesEnabled: probes) }
+    public var options: EngineOptions { EngineOptions(maxProbes: maxProbes, probesEnabled: probes, onlyQuestion: question) }
 }
 
 /// A whole transcript: its header and events in order.

@@ -133,6 +133,9 @@ enum TranscriptLineDecoder {
             var analyzers: [TranscriptHeader.AnalyzerReference]?
             var seed: UInt64?
             var maxProbes: Int?
+            var question: String?
+            var explain: Bool?
+            var timeLimit: Double?
             var probes: Bool?
             var started: Date?
             let ok = object { scanner, key in
@@ -144,6 +147,9 @@ enum TranscriptLineDecoder {
                 case "analyzers": analyzers = scanner.analyzerReferences()
                 case "seed": seed = scanner.integer().flatMap { $0 >= 0 ? UInt64($0) : nil }
                 case "max_probes": return scanner.optional(&maxProbes) { $0.integer() }
+                case "question": return scanner.optional(&question) { $0.nextString() }
+                case "explain": return scanner.optional(&explain) { $0.bool() }
+                case "time_limit": return scanner.optional(&timeLimit) { $0.double() }
                 case "probes": probes = scanner.bool()
                 case "started": started = scanner.nextString().flatMap(TranscriptCoding.parse)
                 default: return scanner.skipValue(depth: 0)
@@ -153,7 +159,7 @@ enum TranscriptLineDecoder {
             guard ok, let type, let format, let version, let scenario, let analyzers, let seed, let probes, let started else { return nil }
             return TranscriptHeader(
                 type: type, format: format, version: version, scenario: scenario, analyzers: analyzers, seed: seed, maxProbes: maxProbes,
-                probes: probes, started: started)
+                probes: probes, started: started, question: question, explain: explain, timeLimit: timeLimit)
         }
 
         mutating func scenarioReference() -> TranscriptHeader.ScenarioReference? {

@@ -120,7 +120,7 @@ public enum TranscriptReader {
             switch event.type {
             case .question, .probe:
                 prompted = true
-            case .answer, .skip:
+            case .answer, .skip, .again:
                 if !prompted {
                     found.append(.warning("contradiction", "a second '\(event.type.rawValue)' to one question or follow-up; was this transcript written by two sessions at once?", at: location))
                 }

@@ -48,6 +48,14 @@ public struct TranscriptRecorder: Sendable {
         return [event] + step(turn, at: time)
     }
 
+    /// The events for answering the current question again from the start: the choice, then the
+    /// question asked anew.
+    public mutating func again(turn: Turn, at time: Date) -> [TranscriptEvent] {
+        var event = TranscriptEvent(.again, at: time)
+        event.question = question
+        return [event] + step(turn, at: time)
+    }
+
     /// The event for a candidate who stops before the end.
     public func stopped(_ why: String, at time: Date) -> TranscriptEvent {
         var event = TranscriptEvent(.end, at: time)

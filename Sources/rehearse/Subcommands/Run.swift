@@ -39,6 +39,9 @@ extension Rehearse {
         @Option(help: ArgumentHelp("Continue an interrupted interview from its transcript.", valueName: "transcript"))
         var resume: String?
 
+        @Option(help: ArgumentHelp("Practise this one question (its id, as `rehearse scenarios --questions` lists them), with its follow-ups.", valueName: "id"))
+        var question: String?
+
         @OptionGroup var analyzerOptions: AnalyzerOptions
 
         func validate() throws {
@@ -51,8 +54,8 @@ extension Rehearse {
             if noProbes && maxProbes != nil {
                 throw ValidationError("--no-probes and --max-probes contradict each other; use one")
             }
-            if resume != nil && (seed != nil || maxProbes != nil || noProbes || transcript != nil) {
-                throw ValidationError("--resume continues with the recorded seed, options and transcript; leave out --seed, --max-probes, --no-probes and --transcript")
+            if resume != nil && (seed != nil || maxProbes != nil || noProbes || transcript != nil || question != nil) {
+                throw ValidationError("--resume continues with the recorded seed, options and transcript; leave out --seed, --max-probes, --no-probes, --question and --transcript")
             }
         }
 
@@ -69,14 +72,22 @@ extension Rehearse {
         private func startInterview() throws {
             let analyzers = try analyzerOptions.resolve()
             let file = try ScenarioFile.load(path: scenario, analyzers: analyzers)
-            let options = EngineOptions(maxProbes: maxProbes, probesEnabled: !noProbes)
+            if let question, file.scenario.question(question) == nil {
+                let ids = file.scenario.questions.map(\.id)
+                let hint = closestMatch(to: question, in: ids).map { "did you mean '\($0)'?" } ?? "its questions are " + ids.joined(separator: ", ")
+                throw CommandFailure.usage("\(file.path) has no question '\(question)'; \(hint)")
+            }
+            let options = EngineOptions(maxProbes: maxProbes, probesEnabled: !noProbes, onlyQuestion: question)
             let interviewer = Interviewer(scenario: file.scenario, analyzers: analyzers, options: options)
             let seed = self.seed ?? UInt64.random(in: 0...999_999)
             let now = Date()
             let path = try transcript ?? TranscriptLocation.newPath(scenarioID: file.scenario.id, at: now)
-            let header = TranscriptHeader(
+            var header = TranscriptHeader(
                 scenario: file.scenario, contentHash: file.sha256, path: file.path, analyzers: analyzers, seed: seed,
                 options: options, started: now)
+            // So that --resume carries on as the interview began.
+            header.explain = explain ? true : nil
+            header.timeLimit = timeLimit
             // Opened before the first question, so a place that cannot be written is reported before anyone types.
             let writer: TranscriptWriter
             try TranscriptLocation.checkFreeSpace(for: path)
@@ -102,7 +113,8 @@ extension Rehearse {
 
         /// The interview in this terminal: a line editor on a terminal, plain lines from a pipe;
         /// Ctrl-C and termination signals are caught.
-        private func converse(with session: InterviewSession, resuming: Bool) throws {
+        private func converse(with session: InterviewSession, resuming: Bool, explain: Bool? = nil) throws {
+            let explain = explain ?? self.explain
             Interrupts.install()
             let input: any LineSource = isatty(STDIN_FILENO) == 1 ? (LineEditor() ?? PipedLines()) as any LineSource : PipedLines()
             var interview = TerminalInterview(session: session, input: input, explain: explain, style: Style.detect())
@@ -136,6 +148,12 @@ extension Rehearse {
             let recorded = try TranscriptFile.read(path, purpose: "resume")
             let analyzers = try TranscriptFile.analyzers(analyzerOptions, recorded: recorded)
             let file = try ScenarioFile.load(path: scenario ?? recorded.header.scenario.path, analyzers: analyzers)
+            let recordedScenario = recorded.header.scenario
+            if file.scenario.id != recordedScenario.id {
+                throw CommandFailure.usage(
+                    "\(path) is an interview on '\(recordedScenario.title)' (\(recordedScenario.id), \(recordedScenario.path)), not on \(file.path); "
+                        + "leave out the scenario to continue it on its own: \(CommandName.invoked) run --resume \(path)")
+            }
             if file.sha256 != recorded.header.scenario.sha256 {
                 printError("warning: \(file.path) has changed since this interview was recorded; continuing with the current version")
             }
@@ -155,8 +173,8 @@ extension Rehearse {
             }
             let session = InterviewSession(
                 resuming: recorded, from: resumption, interviewer: interviewer, writer: writer,
-                feedbackPath: try feedbackFile(for: writer, resuming: true), timeLimit: timeLimit)
-            try converse(with: session, resuming: true)
+                feedbackPath: try feedbackFile(for: writer, resuming: true), timeLimit: timeLimit ?? recorded.header.timeLimit)
+            try converse(with: session, resuming: true, explain: explain || recorded.header.explain == true)
         }
     }
 }

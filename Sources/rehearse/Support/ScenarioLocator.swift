@@ -26,6 +26,20 @@ enum ScenarioLocator {
         return names.filter { $0.hasSuffix(".xml") }.map { String($0.dropLast(4)) }.sorted()
     }
 
+    /// The folders `rehearse scenarios` lists: `$REHEARSE_SCENARIOS`, then the bundled one (the
+    /// first other folder with the default scenario), each once.
+    static func listedFolders() -> [(label: String, path: String)] {
+        var folders: [(String, String)] = []
+        if let fromEnvironment = ProcessInfo.processInfo.environment["REHEARSE_SCENARIOS"], !fromEnvironment.isEmpty {
+            folders.append(("Your scenarios, from REHEARSE_SCENARIOS", fromEnvironment))
+        }
+        let bundled = candidates().dropFirst(folders.count).first { FileManager.default.fileExists(atPath: $0.appendingPathComponent(defaultScenario)) }
+        if let bundled, !folders.contains(where: { URL(fileURLWithPath: $0.1).standardizedFileURL == URL(fileURLWithPath: bundled).standardizedFileURL }) {
+            folders.append(("Bundled scenarios", bundled))
+        }
+        return folders
+    }
+
     static func candidates() -> [String] {
         var folders: [String] = []
         if let fromEnvironment = ProcessInfo.processInfo.environment["REHEARSE_SCENARIOS"], !fromEnvironment.isEmpty {

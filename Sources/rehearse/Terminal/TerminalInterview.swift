@@ -132,11 +132,19 @@ struct TerminalInterview {
             print(style.dim("Answer in as many lines as you like and press Enter on an empty line to finish. Type :help for commands."))
             print("")
             print(style.interviewer(opening))
-        case .resumed(let title, let answers):
+        case .resumed(let title, let answers, let question):
             print("Resuming \(title) — \(answers) answer\(answers == 1 ? "" : "s") so far. Press Enter on an empty line to finish an answer; :help lists the commands.")
+            if let question {
+                print("")
+                print(style.dim("You were answering: \(question)"))
+            }
         case .question(let prompt, let total):
             print("")
-            print(style.dim(total.map { "Question \(prompt.number) of \($0)" } ?? "Question \(prompt.number)"))
+            if prompt.reason.rule == .again {
+                print(style.dim("The same question, from the start (your first answer is kept in the transcript):"))
+            } else {
+                print(style.dim(total.map { "Question \(prompt.number) of \($0)" } ?? "Question \(prompt.number)"))
+            }
             if explain && prompt.number > 1 { print(style.dim("  (why: \(prompt.reason.summary))")) }
             print(style.interviewer(prompt.text))
         case .probe(let prompt):

@@ -1,0 +1,58 @@
+import ArgumentParser
+import FoundationEssentials
+import InterviewKit
+
+extension Rehearse {
+    struct Scenarios: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "scenarios",
+            abstract: "List the scenarios you can practise: the bundled ones, and those in $REHEARSE_SCENARIOS.",
+            discussion: """
+                Each with its name (for `rehearse run NAME`), title, role, number of questions and what it \
+                practises. With --questions, each question's id (for `rehearse run NAME --question ID`) and words.
+                """)
+
+        @Flag(help: "List each scenario's questions too, with their ids.")
+        var questions = false
+
+        func run() throws {
+            try reportingFailures {
+                let analyzers = try AnalyzerRegistry.installed.resolve(AnalyzerRegistry.defaultIdentifiers)
+                let loader = ScenarioLoader(analyzers: analyzers)
+                let folders = ScenarioLocator.listedFolders()
+                guard !folders.isEmpty else {
+                    throw CommandFailure.noInput("cannot find the bundled scenarios; set REHEARSE_SCENARIOS to a folder of scenario files")
+                }
+                var first = true
+                for folder in folders {
+                    let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".xml") }.sorted()
+                    if !first { print("") }
+                    first = false
+                    print("\(folder.label) (\(folder.path)):")
+                    if names.isEmpty { print("  no scenario files") }
+                    for name in names {
+                        let path = folder.path.appendingPathComponent(name)
+                        let shortName = String(name.dropLast(4))
+                        guard let scenario = loader.load(contentsOf: path).scenario else {
+                            print("  \(shortName.padded(to: 22)) has errors; `rehearse validate \(path)` lists them")
+                            continue
+                        }
+                        let count = scenario.sequence.count
+                        print("  \(shortName.padded(to: 22)) \(scenario.title) — \(scenario.role) · \(count) question\(count == 1 ? "" : "s")")
+                        let practised = scenario.competencies.map(\.label)
+                        if !practised.isEmpty { print("  \("".padded(to: 22)) practises: \(practised.joined(separator: ", "))") }
+                        if questions {
+                            for question in scenario.sequence {
+                                print("  \("".padded(to: 22))   \(question.id): \(question.phrasings.first ?? "")")
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+extension String {
+    fileprivate func padded(to width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+}
