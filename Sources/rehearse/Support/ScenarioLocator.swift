@@ -45,7 +45,9 @@ enum ScenarioLocator {
         if let fromEnvironment = ProcessInfo.processInfo.environment["REHEARSE_SCENARIOS"], !fromEnvironment.isEmpty {
             folders.append(fromEnvironment)
         }
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        // The program's own file, wherever it was run from: argv[0] is only "rehearse" when PATH found it.
+        let program = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var directory = URL(fileURLWithPath: program).resolvingSymlinksInPath().deletingLastPathComponent()
         folders.append(directory.deletingLastPathComponent().appendingPathComponent("share/rehearse/scenarios").path)
         while directory.path != "/" {
             folders.append(directory.appendingPathComponent("Scenarios").path)
