@@ -46,7 +46,7 @@ struct AnswerDepth {
         let clauses = text.clauses
         text.tokens.withUnsafeBufferPointer { tokens in
             for (index, clause) in clauses.enumerated() where reasoning == nil || tailoring == nil {
-                for position in clause.range where tokens[position].id >= 0 {
+                for position in clause.range where tokens[position].info.contains(.depthPhraseStart) {
                     if reasoning == nil, Self.reasoningSet.match(tokens, at: position) != nil, Self.speakerActs(before: position, tokens) {
                         reasoning = index
                     }

@@ -13,7 +13,7 @@ extension Vocabulary {
             // The first words of the STAR and delivery phrases are marked, so only those positions
             // are looked up.
             phrases: [
-                (ClauseFacts.phraseLists, .phraseStart), (SMARTAnalyzer.phraseLists, []), (AnswerDepth.phraseLists, []),
+                (ClauseFacts.phraseLists, .phraseStart), (SMARTAnalyzer.phraseLists, []), (AnswerDepth.phraseLists, .depthPhraseStart),
                 ([DeliveryAnalyzer.phraseList], .deliveryPhraseStart),
             ]))
 }

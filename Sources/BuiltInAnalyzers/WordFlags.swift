@@ -3,6 +3,8 @@ import InterviewCore
 /// The analyzers' word flags (bits 0 to 39 of `WordInfo`; the text layer has the rest).
 extension WordInfo {
     package static let ownSubject = WordInfo(rawValue: 1 << 0)
+    /// The first word of a reasoning or tailoring phrase (`AnswerDepth`): only there are its phrase sets consulted.
+    package static let depthPhraseStart = WordInfo(rawValue: 1 << 18)
     package static let groupSubject = WordInfo(rawValue: 1 << 1)
     /// "team", "staff": a group subject after "the", "our", "my" or "whole".
     package static let groupNoun = WordInfo(rawValue: 1 << 2)
