@@ -106,6 +106,32 @@ import Testing
         #expect(text.contains("Last spring a woman in group said she wanted to die.\\nI sat with her and\\ncalled the crisis line."), "\(text)")
     }
 
+    /// A pasted answer stays one answer, blank lines and all (bracketed paste); keys that start
+    /// with an escape, like the arrows, still edit the line.
+    @Test(.enabled(if: PseudoTerminal.available))
+    func aPasteIsOneAnswerAndArrowsStillEdit() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let transcript = folder.appendingPathComponent("t.jsonl").path
+        let terminal = try PseudoTerminal(["run", "--seed", "1", "--transcript", transcript, Rehearse.fixture("branching.xml")])
+        #expect(terminal.expect("you › "))
+        #expect(terminal.expect("\u{1B}[?2004h"), "bracketed paste is asked of the terminal")
+        terminal.send("\u{1B}[200~Last spring a client walked out of group.\r\rI followed her to the hallway and asked what happened.\r\rShe came back the next week.\u{1B}[201~")
+        #expect(terminal.expect("    · She came back the next week."))
+        terminal.send("\r")
+        #expect(terminal.expect("Interviewer: "))
+        #expect(terminal.expect("you › ", count: 2))
+        terminal.send("I listn")
+        #expect(terminal.expect("I listn"))
+        terminal.send("\u{1B}[De\r\r")
+        #expect(terminal.expect("you › ", count: 3))
+        terminal.send("\u{4}")
+        #expect(terminal.wait() == 0)
+        let text = try String(contentsOfFile: transcript, encoding: .utf8)
+        #expect(text.contains("\"text\":\"Last spring a client walked out of group.\\n\\nI followed her to the hallway and asked what happened.\\n\\nShe came back the next week.\""), "\(text)")
+        #expect(text.contains("\"text\":\"I listen\""), "\(text)")
+    }
+
     @Test(.enabled(if: PseudoTerminal.available))
     func ctrlDSavesAndEnds() throws {
         let folder = try scratch()

@@ -30,7 +30,7 @@ final class LineEditor: LineSource {
         rehearse_el_configure(editor, history)
         rehearse_el_set_getc(editor) { editor, character in
             guard let character else { return -1 }
-            switch readCharacter() {
+            switch Paste.nextCharacter() {
             case .character(let scalar):
                 character.pointee = wchar_t(bitPattern: scalar.value)
                 return 1
@@ -72,6 +72,7 @@ final class LineEditor: LineSource {
     }
 
     deinit {
+        Paste.disable()
         el_end(editor)
         history_end(history)
         free(prompt)
@@ -80,6 +81,8 @@ final class LineEditor: LineSource {
     func read(prompt text: String) -> LineInput {
         // Ctrl-C pressed while the program was busy (not reading) counts now.
         if Interrupts.take() { return .interrupt }
+        // The terminal marks what is pasted (bracketed paste), so a paste stays one block.
+        Paste.enable()
         free(prompt)
         prompt = strdup(text)
         rehearse_el_set_prompt_text(editor, prompt)
@@ -92,6 +95,7 @@ final class LineEditor: LineSource {
         if Interrupts.take() { return .interrupt }
         var text = String(cString: line)
         if text.hasSuffix("\n") { text.removeLast() }
+        if let pasted = Paste.takeBlock() { return .paste(text + pasted) }
         return .line(text)
     }
 
@@ -103,6 +107,88 @@ final class LineEditor: LineSource {
 
     func remember(_ entry: String) {
         rehearse_history_add(history, entry)
+    }
+}
+
+/// Bracketed paste: the terminal wraps what is pasted in ESC [200~ … ESC [201~. The pasted text
+/// is taken whole, blank lines and all, and handed back as one block; libedit sees only the Enter
+/// that returns the line it was pasted into. Typed text goes to libedit as before.
+private enum Paste {
+    private static let start: [Unicode.Scalar] = ["\u{1B}", "[", "2", "0", "0", "~"]
+    private static let end: [Unicode.Scalar] = ["\u{1B}", "[", "2", "0", "1", "~"]
+    /// Characters read ahead while looking for a paste's start, to hand to libedit in order; and
+    /// the block pasted, until the line is read.
+    private static let state = Mutex<(ahead: [Unicode.Scalar], block: String?, enabled: Bool)>(([], nil, false))
+
+    static func enable() {
+        let wasEnabled = state.withLock { state in defer { state.enabled = true }; return state.enabled }
+        if !wasEnabled && isatty(STDOUT_FILENO) == 1 { writeOut("\u{1B}[?2004h") }
+    }
+
+    static func disable() {
+        let wasEnabled = state.withLock { state in defer { state.enabled = false }; return state.enabled }
+        if wasEnabled && isatty(STDOUT_FILENO) == 1 { writeOut("\u{1B}[?2004l") }
+    }
+
+    private static func writeOut(_ text: String) {
+        var bytes = Array(text.utf8)
+        _ = Glibc.write(STDOUT_FILENO, &bytes, bytes.count)
+    }
+
+    /// The pasted text with its line breaks as "\n": terminals send a pasted line break as a carriage return.
+    private static func lines(_ scalars: [Unicode.Scalar]) -> String {
+        var text = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
+        for scalar in scalars {
+            if scalar == "\n" && previous == "\r" {
+                previous = scalar
+                continue
+            }
+            text.append(scalar == "\r" ? "\n" : scalar)
+            previous = scalar
+        }
+        return String(text)
+    }
+
+    static func takeBlock() -> String? { state.withLock { state in defer { state.block = nil }; return state.block } }
+
+    /// The next character for libedit: one read ahead first, else one from the terminal; a whole
+    /// paste becomes one Enter, its text kept for `takeBlock`.
+    static func nextCharacter() -> CharacterRead {
+        if let queued = state.withLock({ state -> Unicode.Scalar? in state.ahead.isEmpty ? nil : state.ahead.removeFirst() }) {
+            return .character(queued)
+        }
+        let first = readCharacter()
+        guard case .character("\u{1B}") = first else { return first }
+        // An escape: a paste's start, or a key (an arrow is ESC [ A) to hand on as read.
+        var read: [Unicode.Scalar] = ["\u{1B}"]
+        while read.count < start.count {
+            guard case .character(let next) = readCharacter() else { break }
+            read.append(next)
+            if read != Array(start.prefix(read.count)) { break }
+        }
+        guard read == start else {
+            state.withLock { $0.ahead += read.dropFirst() }
+            return .character("\u{1B}")
+        }
+        var pasted: [Unicode.Scalar] = []
+        while true {
+            switch readCharacter() {
+            case .character(let scalar):
+                pasted.append(scalar)
+                if pasted.count >= end.count && Array(pasted.suffix(end.count)) == end {
+                    pasted.removeLast(end.count)
+                    let text = lines(pasted)
+                    state.withLock { $0.block = text }
+                    return .character("\n")
+                }
+            case .end, .interrupted:
+                // Cut short: what was pasted so far is kept, as a block.
+                let text = lines(pasted)
+                state.withLock { $0.block = text }
+                return .character("\n")
+            }
+        }
     }
 }
 

@@ -6,6 +6,8 @@ import InterviewKit
 /// One read from the candidate.
 enum LineInput: Equatable {
     case line(String)
+    /// A bracketed paste (with what was typed before it on the line): one block, blank lines and all.
+    case paste(String)
     /// Ctrl-D on a terminal, or the end of piped input.
     case end
     /// Ctrl-C, with what was typed of the line so far (none from a pipe).

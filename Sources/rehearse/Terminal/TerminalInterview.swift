@@ -71,6 +71,19 @@ struct TerminalInterview {
                 print(style.dim(typed == nil
                     ? "Press Ctrl-C again to stop (everything so far is saved), or go on typing."
                     : "Kept what you typed. Press Ctrl-C again to stop (everything so far is saved), or go on typing on a new line."))
+            case .paste(let block):
+                // A paste is one block whatever it holds: its blank lines do not end the answer.
+                // It is shown as it will be recorded; Enter on an empty line then finishes.
+                interruptedOnce = false
+                var pasted = block.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                while pasted.last?.trimmingBlanks.isEmpty == true { pasted.removeLast() }
+                guard !pasted.isEmpty else { continue }
+                bytes += block.utf8.count
+                guard bytes <= InputLimits.answerBytes else {
+                    throw CommandFailure.data(SessionError.answerTooLong(transcript: session.transcriptPath).description(command: CommandName.invoked))
+                }
+                for line in pasted { print(style.dim("    · ") + line, wrapping: false) }
+                lines += pasted
             case .line(let line):
                 interruptedOnce = false
                 let trimmed = line.trimmingBlanks
