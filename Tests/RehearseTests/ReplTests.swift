@@ -99,7 +99,8 @@ import Testing
         terminal.send("\u{3}")
         #expect(terminal.expect("Kept what you typed."))
         terminal.send("called the crisis line.\r\r")
-        #expect(terminal.expect("Interviewer: "))
+        // The next prompt, so that Ctrl-D stops the interview rather than ending the answer.
+        #expect(terminal.expect("you › ", count: 2))
         terminal.send("\u{4}")
         #expect(terminal.wait() == 0)
         let text = try String(contentsOfFile: transcript, encoding: .utf8)
