@@ -188,6 +188,21 @@ import Testing
         #expect(reason([STARFeature.declined: .bool(true), "probes": .number(0)]).contains("hypothetical"))
         #expect(reason([STARFeature.specificExample: .bool(true), "competency.integrated-care": .bool(false)]) == "I wanted to hear more about integrated care in what you did.")
         #expect(reason(["smart.followup": .text("time_bound")]).contains("time frame"))
+        // The probe's own condition says what it asked for; the analysis before it only refines the words.
+        let goalAnalysis: [String: FeatureValue] = [STARFeature.followup: .text("example"), STARFeature.specificExample: .bool(false)]
+        #expect(reason(["smart.followup": .text("time_bound")], goalAnalysis).contains("time frame"))
+        let incomplete: [String: FeatureValue] = [STARFeature.followup: .text("result"), STARFeature.declined: .bool(true)]
+        #expect(reason([STARFeature.specificExample: .bool(true), "competency.integrated-care": .bool(false)], incomplete) == "I wanted to hear more about integrated care in what you did.")
+    }
+
+    @Test func situationalAndGeneralAnswersAreNotAskedForAStory() {
+        let plan = assess("I would sit with her and ask what she needs, and then call my supervisor.", kind: .situational)
+        #expect(!(plan.nextTime ?? "").contains("tell what you did"), "\(String(describing: plan.nextTime))")
+        #expect(plan.nextTime?.contains("why you'd take each step") == true, "\(String(describing: plan.nextTime))")
+        #expect(!plan.parts.contains { $0.name == "a specific example" && !$0.present })
+        let why = assess("I want this role because I have worked in peer support for six years and I know the clients here.", kind: .general)
+        #expect(why.rating.level == .solid, "\(why.rating)")
+        #expect(!why.parts.contains { !$0.present && $0.name != "your reasons" })
     }
 
     // MARK: Reports
@@ -219,14 +234,16 @@ import Testing
         #expect(xmlErrors(html).isEmpty, "\(xmlErrors(html))")
         #expect(html.components(separatedBy: "<section").count == html.components(separatedBy: "</section>").count)
         #expect(html.contains("class=\"feedback\""))
-        #expect(html.contains("Practise next") || html.contains("Strengths"))
+        #expect(html.contains("<h3>Practise next</h3>"), "\(html)")
+        #expect(html.contains("<h3>Where the answers stand</h3>"))
         #expect(html.contains("aria-label=\"SMART parts\""))
         #expect(html.contains("@media print"))
         let markdown = TranscriptRenderer.render(transcript, as: .markdown, feedback: feedback)
         #expect(markdown.contains("SMART: ✓ specific · ✓ measurable · ✓ time-bound"), "\(markdown)")
         #expect(markdown.contains("## Feedback"))
         #expect(markdown.contains("### Delivery"))
-        #expect(!markdown.contains("STAR: ✗ situation · ✗ task · ✗ action · ✗ result"))
+        // A general answer is one gap, not four: its STAR line names only the specific example.
+        #expect(markdown.contains("STAR: ✗ a specific example\n"), "\(markdown)")
         for jargon in ["probe '", "holds", "`"] { #expect(!markdown.contains(jargon), "\(jargon)") }
     }
 

@@ -40,7 +40,7 @@ import Testing
             .write(toFile: unquoted, atomically: true, encoding: .utf8)
         let value = try Rehearse.run(["validate", unquoted])
         #expect(value.status == 65)
-        #expect(value.stdout.contains("error: 'example' is a value, not a feature: write it in quotes, as in followup == 'example'"), "\(value.stdout)")
+        #expect(value.stdout.contains("error: 'example' is one of the values of 'followup', not a feature: write it in quotes, followup == 'example'"), "\(value.stdout)")
     }
 
     @Test func libxml2sOwnOutputNeverReachesTheTerminal() throws {

@@ -48,14 +48,6 @@ package indirect enum ConditionExpression: Sendable, Hashable {
                 let inUse = providers.isEmpty ? "no analyzers" : "analyzers in use: " + providers.joined(separator: ", ")
                 // A built-in left out of --analyzer: say which one to add, rather than guess at a typo.
                 let namespace = name.split(separator: ".").first.map(String.init) ?? ""
-                // `followup == example`: a value written without its quotes reads as a feature's name.
-                let owner = catalog.names.first { feature in
-                    if case .choice(let values)? = catalog[feature]?.descriptor.type { return values.contains(name) }
-                    return false
-                }
-                if let owner {
-                    throw ConditionError("'\(name)' is a value, not a feature: write it in quotes, as in \(owner) == '\(name)'", at: range)
-                }
                 let hint = catalog.available.contains(namespace) && !providers.contains(namespace)
                     ? " The \(namespace) analyzer provides it; add '\(namespace)' to --analyzer."
                     : didYouMean(name, catalog.names)
@@ -75,6 +67,13 @@ package indirect enum ConditionExpression: Sendable, Hashable {
             try expectBool(rhs, catalog, "'or'")
             return .bool
         case .compare(let lhs, let op, let rhs, let operatorRange):
+            // `followup == example`: a value written without its quotes reads as a feature's name.
+            for (side, other) in [(rhs, lhs), (lhs, rhs)] {
+                guard case .feature(let name, let range) = side, catalog[name] == nil,
+                    case .feature(let featureName, _) = other, case .choice(let values)? = catalog[featureName]?.descriptor.type, values.contains(name)
+                else { continue }
+                throw ConditionError("'\(name)' is one of the values of '\(featureName)', not a feature: write it in quotes, \(featureName) \(op.rawValue) '\(name)'", at: range)
+            }
             let left = try lhs.check(in: catalog)
             let right = try rhs.check(in: catalog)
             switch (left, right) {

@@ -62,7 +62,12 @@ public struct InterviewEngine: Sendable {
     /// (it stays in the transcript) and its probes can be asked again.
     public func again(_ state: InterviewState) -> Turn {
         guard let id = state.currentQuestion, let question = scenario.question(id) else { return ended(state, analysis: nil) }
-        return ask(question, in: state, reason: StepReason(rule: .again, summary: "'\(id)' answered again from the start"), analysis: nil)
+        var state = state
+        state.restartQuestion()
+        let prompt = QuestionPrompt(
+            questionID: id, text: phrasing(of: question, in: state), hint: question.hint, number: state.questionsAsked,
+            reason: StepReason(rule: .again, summary: "'\(id)' answered again from the start"), kind: question.kind)
+        return Turn(analysis: nil, step: .question(prompt), state: state)
     }
 
     /// Leaves the current question unanswered and moves on in document order, ignoring its branches.

@@ -37,6 +37,13 @@ public struct InterviewState: Sendable, Hashable, Codable {
         }
     }
 
+    /// The current question from the start again (`:again`): its probes and what was said for it
+    /// are set aside; it is the same visit, so its number and its phrasing stay.
+    package mutating func restartQuestion() {
+        probesAsked = []
+        answerParts = []
+    }
+
     /// Adds the candidate's answer to what was said for the current question.
     package mutating func hear(_ answer: String) {
         answerParts.append(answer)

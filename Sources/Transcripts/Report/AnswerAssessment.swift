@@ -72,7 +72,7 @@ public struct AnswerAssessment: Sendable, Hashable {
             let specific = has(STARFeature.specificExample)
             var star = [part("a specific example", STARFeature.specificExample)]
             // Without a story the other parts cannot be there; listing each as missing says one thing four times.
-            if specific || kind == .situational {
+            if specific || kind != .behavioral {
                 star += [part("situation", STARFeature.situation), part("task", STARFeature.task), part("your own actions", STARFeature.action), part("result", STARFeature.result)]
                 if let task = star.firstIndex(where: { $0.name == "task" }), star[task].state == .missing, has(STARFeature.action), has(STARFeature.result) {
                     star[task].state = .implied
@@ -82,11 +82,16 @@ public struct AnswerAssessment: Sendable, Hashable {
                 // "What would you do if…" asks for a reasoned plan; a past example is a bonus, not a gap.
                 star = star.filter { $0.present }
                 star += [part("why you'd do it", STARFeature.reasoning), part("fitted to the person", STARFeature.tailored)]
+            } else if kind == .general {
+                // "Why this role?" asks for reasons.
+                star = star.filter { $0.present } + [part("your reasons", STARFeature.reasoning)]
             }
             parts = Self.quotingOnce(star)
-            rating = AnswerRating(story: features)
+            rating = AnswerRating(story: features, kind: kind)
             strength = Self.storyStrength(has: has, quote: quote)
-            nextTime = Self.storyNextTime(has: has, evidence: evidence, answer: answer, rating: rating)
+            nextTime = kind == .behavioral
+                ? Self.storyNextTime(has: has, evidence: evidence, answer: answer, rating: rating)
+                : Self.planNextTime(has: has, kind: kind) ?? rating.lift
         }
         // "Too short" only where something is missing: a complete story in few words is a good one.
         delivery = Self.delivery(features: features, evidence: evidence, kind: kind, declined: has(STARFeature.declined), complete: rating.level != .basic)
@@ -164,6 +169,19 @@ public struct AnswerAssessment: Sendable, Hashable {
         return nil
     }
 
+    /// For a "what would you do" or a general question: the reasons, then the fit to the person.
+    private static func planNextTime(has: (String) -> Bool, kind: QuestionKind) -> String? {
+        if !has(STARFeature.reasoning) {
+            return kind == .general
+                ? "Give a reason or two (“because…”): what draws you to it, and what you bring."
+                : "Say why you'd take each step (“because…”, “so that…”); the reasons show your judgement."
+        }
+        if kind == .situational && !has(STARFeature.tailored) {
+            return "Say how you'd fit it to this person: their goals, their pace, what matters to them."
+        }
+        return nil
+    }
+
     private static func goalNextTime(has: (String) -> Bool) -> String? {
         if !has(SMARTFeature.specific) { return "Name the goal concretely: a credential, a role, a population you want to work with." }
         if !has(SMARTFeature.measurable) { return "Say how you'll know you've got there: an exam passed, a credential, a number." }
@@ -186,7 +204,9 @@ public struct AnswerAssessment: Sendable, Hashable {
             counts[word, default: 0] += 1
         }
         let fillerRate = (features[DeliveryFeature.fillersPer100]?.numberValue ?? 0) + (features[DeliveryFeature.hedgesPer100]?.numberValue ?? 0)
-        let filled = said.count >= 4 && fillerRate >= 4
+        // The count from the rates: the evidence quotes at most a few dozen of a long answer's fillers.
+        let fillerCount = Int((fillerRate * Double(words) / 100).rounded())
+        let filled = fillerCount >= 4 && fillerRate >= 4
         let listed = order.sorted { counts[$0]! > counts[$1]! }.prefix(4).map { counts[$0]! > 1 ? "“\($0)” ×\(counts[$0]!)" : "“\($0)”" }.joined(separator: ", ")
         let range = "about \(suitable.lowerBound)–\(suitable.upperBound) words suits this question"
         if words > suitable.upperBound {
@@ -195,7 +215,7 @@ public struct AnswerAssessment: Sendable, Hashable {
             return DeliveryNote(long: true, fillers: filled, short: false, text: text)
         }
         if filled {
-            let text = "Fillers and hedges came often (\(said.count) in \(words) words): \(listed). A short pause sounds more composed than “um”."
+            let text = "Fillers and hedges came often (\(fillerCount) in \(words) words): \(listed). A short pause sounds more composed than “um”."
             return DeliveryNote(long: false, fillers: true, short: false, text: text)
         }
         if words > 0 && words < suitable.lowerBound && !declined && !complete && kind != .goals {

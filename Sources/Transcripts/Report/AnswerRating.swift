@@ -26,9 +26,29 @@ public struct AnswerRating: Sendable, Hashable {
     /// The one change that lifts it to the next level; nil at the top.
     public var lift: String?
 
-    /// The rating of a story answer (any question but a goal one) from its analysis.
-    public init(story features: [String: FeatureValue]) {
+    /// The rating of an answer to a question of `kind` other than a goal one, from its analysis.
+    /// A "what would you do" question asks for a reasoned plan, a general one ("Why this role?")
+    /// for reasons: a past example lifts either, it is not what they lack.
+    public init(story features: [String: FeatureValue], kind: QuestionKind = .behavioral) {
         func has(_ name: String) -> Bool { features[name]?.boolValue == true }
+        if kind == .general {
+            let example = has(STARFeature.specificExample)
+            switch (has(STARFeature.reasoning), example) {
+            case (true, true):
+                level = .exceptional
+                reason = "Your reasons, with a real example behind them."
+                lift = nil
+            case (true, false):
+                level = .solid
+                reason = "It gives your reasons."
+                lift = "To make it exceptional, back a reason with one real moment from your work."
+            case (false, _):
+                level = .basic
+                reason = "It says what, but not why."
+                lift = "To make it solid, give a reason or two (“because…”): what draws you to it, what you bring."
+            }
+            return
+        }
         let story = has(STARFeature.specificExample) && has(STARFeature.action) && has(STARFeature.result)
         let why = has(STARFeature.reasoning)
         let fitted = has(STARFeature.tailored)
@@ -61,6 +81,9 @@ public struct AnswerRating: Sendable, Hashable {
                 let gaps = [has(STARFeature.action) ? nil : "what you did yourself", has(STARFeature.result) ? nil : "how it turned out"].compactMap { $0 }
                 reason = "It starts a real example but leaves out " + gaps.joined(separator: " and ") + "."
                 lift = "To make it solid, add " + gaps.joined(separator: " and ") + "."
+            } else if kind == .situational {
+                reason = "It lists what you'd do" + (why ? " and some of why, but not how you'd fit it to the person." : fitted ? " and how you'd fit it to the person, but not why." : ", without why or how you'd fit it to the person.")
+                lift = "To make it solid, say why you'd take each step (“because…”, “so that…”) and how you'd fit it to this person."
             } else {
                 reason = "It lists what you do" + (why ? " and some of why, but not how you fit it to the person." : fitted ? " and how you fit it to the person, but not why." : ", without a real example or the reasons behind it.")
                 lift = "To make it solid, tell one real time: what you did and how it turned out. Saying why you do each step, and how you adjust it to the person, helps too."

@@ -42,7 +42,8 @@ enum FeedbackQuote {
             if cut.count + word.count + 1 > maximumCharacters - 1 { break }
             cut += cut.isEmpty ? word : " " + word
         }
-        return cut + "…"
+        // One word longer than a quote may be (a link, text with no spaces) is not a quote.
+        return cut.isEmpty ? nil : cut + "…"
     }
 
     private static func plain(_ word: String) -> String {

@@ -11,18 +11,21 @@ public enum FollowupReason {
     public static func plain(
         values conditionValues: [String: FeatureValue], analysis: [String: FeatureValue] = [:], competencyLabel: (String) -> String? = { _ in nil }
     ) -> String {
+        // What the probe asked for comes from what its condition read; the analysis only refines
+        // the sentence ("we", "would", an outcome left open). A goal answer's STAR follow-up, or
+        // an earlier decline, says nothing of why this probe came.
         let values = analysis.merging(conditionValues) { _, read in read }
-        if values[STARFeature.declined]?.boolValue == true {
+        if conditionValues[STARFeature.declined]?.boolValue == true {
             return "You said no example came to mind, so I offered to take it as a hypothetical instead of asking for one again."
         }
-        for name in [STARFeature.followup, "followup", SMARTFeature.followup] {
-            if let choice = values[name]?.textValue, let sentence = sentence(forFollowup: choice, values: values) { return sentence }
+        for name in ["followup", STARFeature.followup, SMARTFeature.followup] {
+            if let choice = conditionValues[name]?.textValue, let sentence = sentence(forFollowup: choice, values: values) { return sentence }
         }
         // A condition on the parts themselves ("star.action and not star.result").
-        if values[STARFeature.result]?.boolValue == false { return sentence(forFollowup: "result", values: values)! }
-        if values[STARFeature.action]?.boolValue == false { return sentence(forFollowup: "action", values: values)! }
-        if values[STARFeature.specificExample]?.boolValue == false { return sentence(forFollowup: "example", values: values)! }
-        if values[STARFeature.situation]?.boolValue == false { return sentence(forFollowup: "situation", values: values)! }
+        for (feature, choice) in [(STARFeature.result, "result"), (STARFeature.action, "action"), (STARFeature.specificExample, "example"), (STARFeature.situation, "situation")]
+        where conditionValues[feature]?.boolValue == false {
+            if let sentence = sentence(forFollowup: choice, values: values) { return sentence }
+        }
         // A competency the answer has not shown yet.
         let competencies = conditionValues.filter { $0.key.hasPrefix(CompetencyFeature.prefix) && $0.value.boolValue == false }.keys.sorted()
         if let first = competencies.first {

@@ -74,6 +74,9 @@ public struct InterviewFeedback: Sendable {
                 // Asked again (`:again`, or a branch back): the feedback is on the latest attempt.
                 answers[question] = []
                 followups[question] = []
+                latest[question] = nil
+                seconds[question] = 0
+                longest[question] = 0
                 let kind = event.kind.flatMap(QuestionKind.init(rawValue:)) ?? scenario?.question(question)?.kind ?? .behavioral
                 asked[question] = (event.text ?? "", kind)
             case .probe:

@@ -229,7 +229,7 @@ public enum TranscriptRenderer {
               section.question, .feedback article { break-inside: avoid; } h2, h3 { break-after: avoid; }
               .feedback { break-before: page; border-top: none; margin-top: 0; }
             }
-            @media (prefers-color-scheme: dark) { body { background: #161617; color: #eee; } .interviewer { background: #22304a; } .you { background: #1f1f21; border-color: #333; } .chip.yes { background: #1d4a2a; color: #b9f0c7; } .chip.no { background: #2a2a2c; color: #aaa; } .rating .level { color: #1d1d1f; } .parts .yes { color: #8fe0a5; } .parts .no { color: #f0a57a; } .parts .implied { color: #aaa; } .feedback article { border-color: #333; } }
+            @media screen and (prefers-color-scheme: dark) { body { background: #161617; color: #eee; } .interviewer { background: #22304a; } .you { background: #1f1f21; border-color: #333; } .chip.yes { background: #1d4a2a; color: #b9f0c7; } .chip.no { background: #2a2a2c; color: #aaa; } .rating .level { color: #1d1d1f; } .parts .yes { color: #8fe0a5; } .parts .no { color: #f0a57a; } .parts .implied { color: #aaa; } .feedback article { border-color: #333; } }
             </style>
             </head>
             <body>

@@ -33,7 +33,11 @@ package enum JSONSyntax {
         let bytes: [UInt8]
         var index = 0
 
-        init(bytes: [UInt8]) { self.bytes = bytes }
+        init(bytes: [UInt8]) {
+            self.bytes = bytes
+            // A byte order mark, as some editors write, is not part of the text.
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+        }
 
         typealias Failure = (offset: Int, message: String)
 

@@ -66,7 +66,9 @@ public struct Reanalysis: Sendable {
                 result.differences.append(
                     Difference(exchange: index + 1, question: exchange.question, probe: exchange.probe, answer: exchange.answer, recorded: exchange.next, recordedReason: exchange.reason, now: now.step.target, nowReason: now.step.reason.summary))
             }
-            guard let followed = engine.follow(exchange.next, afterAnswer: exchange.answer, in: state) else {
+            // Answering again is the same visit to the question, not a new one.
+            guard let followed = exchange.again && exchange.next == .question(exchange.question) ? engine.again(state).state
+                : engine.follow(exchange.next, afterAnswer: exchange.answer, in: state) else {
                 result.stoppedEarly = "the recorded \(exchange.next) is not in the scenario any more; later answers cannot be compared"
                 return result
             }

@@ -39,7 +39,8 @@ extension Interviewer {
             state = followed
         }
         for exchange in exchanges {
-            guard let next = engine.follow(exchange.next, afterAnswer: exchange.answer, in: state) else { throw .missing(exchange.next) }
+            guard let next = exchange.again && exchange.next == .question(exchange.question) ? engine.again(state).state
+                : engine.follow(exchange.next, afterAnswer: exchange.answer, in: state) else { throw .missing(exchange.next) }
             state = next
         }
         if let pending {

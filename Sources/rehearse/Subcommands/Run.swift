@@ -149,6 +149,11 @@ extension Rehearse {
             let analyzers = try TranscriptFile.analyzers(analyzerOptions, recorded: recorded)
             let file = try ScenarioFile.load(path: scenario ?? recorded.header.scenario.path, analyzers: analyzers)
             let recordedScenario = recorded.header.scenario
+            if file.scenario.id != recordedScenario.id && scenario == nil {
+                throw CommandFailure.data(
+                    "\(path) is an interview on '\(recordedScenario.title)' (\(recordedScenario.id)), but \(file.path) is now the scenario '\(file.scenario.id)'; "
+                        + "name the scenario file it was recorded with: \(CommandName.invoked) run FILE --resume \(path)")
+            }
             if file.scenario.id != recordedScenario.id {
                 throw CommandFailure.usage(
                     "\(path) is an interview on '\(recordedScenario.title)' (\(recordedScenario.id), \(recordedScenario.path)), not on \(file.path); "

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import CLibEdit
+import InterviewKit
 import Synchronization
 
 /// libedit on a terminal: arrow keys, history, Tab completion of commands.
@@ -118,6 +119,9 @@ private enum Paste {
     private static let end: [Unicode.Scalar] = ["\u{1B}", "[", "2", "0", "1", "~"]
     /// Characters read ahead while looking for a paste's start, to hand to libedit in order; and
     /// the block pasted, until the line is read.
+    /// What one paste may hold, in characters: the limit for one answer, plus one, so that it is
+    /// refused as too long rather than cut.
+    private static let maximumPaste = InputLimits.answerBytes + 1
     private static let state = Mutex<(ahead: [Unicode.Scalar], block: String?, enabled: Bool)>(([], nil, false))
 
     static func enable() {
@@ -175,7 +179,9 @@ private enum Paste {
         while true {
             switch readCharacter() {
             case .character(let scalar):
-                pasted.append(scalar)
+                // A paste over the limit for one answer is read to its end but not kept beyond it;
+                // the session then says the answer is too long.
+                if pasted.count < maximumPaste { pasted.append(scalar) } else { pasted.replaceSubrange((pasted.count - end.count)..., with: pasted.suffix(end.count - 1) + [scalar]) }
                 if pasted.count >= end.count && Array(pasted.suffix(end.count)) == end {
                     pasted.removeLast(end.count)
                     let text = lines(pasted)

@@ -49,14 +49,14 @@ struct StyledText {
 
 /// Every line Rehearse prints on standard output goes through here (the executable's own `print`
 /// hides the standard library's): text is shown with its control characters made visible.
-/// On a terminal, lines are broken at spaces to fit it; `wrapping: false` keeps a line whole (a
-/// command to copy).
-func print(_ text: String, terminator: String = "\n", wrapping: Bool = true) {
+/// With `wrapping`, on a terminal, lines are broken at spaces to fit it: the interview does so
+/// (`TerminalInterview`); reports, JSON and listings keep their lines whole.
+func print(_ text: String, terminator: String = "\n", wrapping: Bool = false) {
     let visible = text.visibleControls
     let width = wrapping ? LineWrapping.terminalWidth : nil
     Swift.print(width.map { LineWrapping.wrap(visible, width: $0) } ?? visible, terminator: terminator)
 }
 
-func print(_ text: StyledText, terminator: String = "\n", wrapping: Bool = true) {
+func print(_ text: StyledText, terminator: String = "\n", wrapping: Bool = false) {
     Swift.print(text.rendered(width: wrapping ? LineWrapping.terminalWidth : nil), terminator: terminator)
 }

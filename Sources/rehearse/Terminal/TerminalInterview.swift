@@ -238,3 +238,10 @@ extension String {
         count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 }
+
+extension TerminalInterview {
+    // What the interview says wraps at word boundaries to the terminal; a line that must stay
+    // whole (a command to copy, a path) says `wrapping: false`.
+    fileprivate func print(_ text: String, wrapping: Bool = true) { rehearse.print(text, wrapping: wrapping) }
+    fileprivate func print(_ text: StyledText, wrapping: Bool = true) { rehearse.print(text, wrapping: wrapping) }
+}
