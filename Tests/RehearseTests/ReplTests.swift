@@ -133,6 +133,22 @@ import Testing
         #expect(text.contains("\"text\":\"I listen\""), "\(text)")
     }
 
+    /// With --time-limit the prompt shows the time left for the answer, line by line.
+    @Test(.enabled(if: PseudoTerminal.available))
+    func aTimeLimitShowsTheTimeLeft() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let transcript = folder.appendingPathComponent("t.jsonl").path
+        let terminal = try PseudoTerminal(["run", "--seed", "1", "--time-limit", "90", "--transcript", transcript, Rehearse.fixture("branching.xml")])
+        #expect(terminal.expect("you [1:30 left] › ") || terminal.expect("you [1:29 left] › "), "\(terminal.screen)")
+        terminal.send("I listen first.\r")
+        #expect(terminal.expect(" left] "))
+        #expect(terminal.expect("    · [1:"), "\(terminal.screen)")
+        terminal.send("\u{4}")
+        terminal.send("\u{4}")
+        #expect(terminal.wait() == 0)
+    }
+
     @Test(.enabled(if: PseudoTerminal.available))
     func ctrlDSavesAndEnds() throws {
         let folder = try scratch()
@@ -206,9 +222,13 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let transcript = folder.appendingPathComponent("t.jsonl").path
         let terminal = try PseudoTerminal(["run", "--seed", "1", "--time-limit", "1", "--no-probes", "--transcript", transcript, Rehearse.fixture("branching.xml")])
-        #expect(terminal.expect("you › "))
+        #expect(terminal.expect("left] › "))
         usleep(1_300_000)
-        terminal.send("I listen.\r\r")
+        terminal.send("I listen.\r")
+        // The timer goes on past the limit: it says how far over, and nobody is cut off.
+        #expect(terminal.expect("    · [0:0"))
+        #expect(terminal.expect(" over] "), "\(terminal.screen)")
+        terminal.send("\r")
         #expect(terminal.expect("the limit is 1 s. It is noted in the feedback."))
         terminal.send(":quit\r")
         #expect(terminal.expect("Over the time limit by"))

@@ -35,6 +35,9 @@ public final class InterviewSession {
     private let clock: @Sendable () -> Date
     /// When the current prompt was given, for the answer's time.
     private var asked: Date
+
+    /// Seconds since the current prompt was asked: what the time limit is measured against.
+    public var secondsOnPrompt: Double { max(0, clock().timeIntervalSince(asked)) }
     /// The analysis of everything said for the current question so far.
     private var analysisSoFar: Analysis?
     /// The last follow-up asked for the current question, and the analysis that led to it.

@@ -51,7 +51,7 @@ struct TerminalInterview {
         var typed: String? { lines.isEmpty ? nil : lines.joined(separator: "\n") }
         while true {
             if Interrupts.terminating { return .stop("the session was ended by a signal", unfinished: typed) }
-            switch input.read(prompt: lines.isEmpty ? "you › " : "    · ") {
+            switch input.read(prompt: prompt(continuing: !lines.isEmpty)) {
             case .end:
                 // A signal can cut a read short, which looks like the end of input.
                 if Interrupts.terminating { return .stop("the session was ended by a signal", unfinished: typed) }
@@ -109,6 +109,17 @@ struct TerminalInterview {
                 lines.append(line)
             }
         }
+    }
+
+    /// The prompt; with `--time-limit`, it shows the time left for this answer (or how far over),
+    /// as of each new line.
+    private func prompt(continuing: Bool) -> String {
+        guard let limit = session.timeLimit else { return continuing ? "    · " : "you › " }
+        let left = limit - session.secondsOnPrompt
+        let whole = Int(abs(left).rounded(.down))
+        let clock = "\(whole / 60):" + (whole % 60 < 10 ? "0" : "") + "\(whole % 60)"
+        let timer = left >= 0 ? "\(clock) left" : "\(clock) over"
+        return continuing ? "    · [\(timer)] " : "you [\(timer)] › "
     }
 
     /// The command a colon line names; nil after `:help` or an unknown name, which are answered here.
