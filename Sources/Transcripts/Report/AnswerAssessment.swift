@@ -58,35 +58,12 @@ public struct AnswerAssessment: Sendable, Hashable {
         gaveReasons = features[STARFeature.reasoning]?.boolValue == true
         func has(_ name: String) -> Bool { features[name]?.boolValue == true }
         func quote(_ feature: String) -> String? { FeedbackQuote.first(feature, in: evidence) }
-        func part(_ name: String, _ feature: String) -> Part {
-            Part(name: name, state: has(feature) ? .present : .missing, quote: has(feature) ? quote(feature) : nil)
-        }
-
+        parts = Self.parts(features: features, evidence: evidence, kind: kind)
         if isGoal {
-            // The same clause often shows all three ("In three years I want to be a licensed…").
-            parts = Self.quotingOnce([part("specific", SMARTFeature.specific), part("measurable", SMARTFeature.measurable), part("time-bound", SMARTFeature.timeBound)])
             rating = AnswerRating(goal: features)
             strength = Self.goalStrength(has: has, quote: quote)
             nextTime = Self.goalNextTime(has: has) ?? rating.lift
         } else {
-            let specific = has(STARFeature.specificExample)
-            var star = [part("a specific example", STARFeature.specificExample)]
-            // Without a story the other parts cannot be there; listing each as missing says one thing four times.
-            if specific || kind != .behavioral {
-                star += [part("situation", STARFeature.situation), part("task", STARFeature.task), part("your own actions", STARFeature.action), part("result", STARFeature.result)]
-                if let task = star.firstIndex(where: { $0.name == "task" }), star[task].state == .missing, has(STARFeature.action), has(STARFeature.result) {
-                    star[task].state = .implied
-                }
-            }
-            if kind == .situational {
-                // "What would you do if…" asks for a reasoned plan; a past example is a bonus, not a gap.
-                star = star.filter { $0.present }
-                star += [part("why you'd do it", STARFeature.reasoning), part("fitted to the person", STARFeature.tailored)]
-            } else if kind == .general {
-                // "Why this role?" asks for reasons.
-                star = star.filter { $0.present } + [part("your reasons", STARFeature.reasoning)]
-            }
-            parts = Self.quotingOnce(star)
             rating = AnswerRating(story: features, kind: kind)
             strength = Self.storyStrength(has: has, quote: quote)
             nextTime = kind == .behavioral
@@ -96,6 +73,37 @@ public struct AnswerAssessment: Sendable, Hashable {
         // "Too short" only where something is missing: a complete story in few words is a good one.
         delivery = Self.delivery(features: features, evidence: evidence, kind: kind, declined: has(STARFeature.declined), complete: rating.level != .basic)
         if nextTime == nil, let delivery { nextTime = delivery.text }
+    }
+
+    /// The parts of an answer to a question of `kind`, as the feedback lists them: for a story, the
+    /// specific example (and, once there is one, situation, task, own actions and result); for a
+    /// plan or a general question, the reasons; for a goal, SMART. Each quote given once.
+    public static func parts(features: [String: FeatureValue], evidence: [Evidence], kind: QuestionKind) -> [Part] {
+        func has(_ name: String) -> Bool { features[name]?.boolValue == true }
+        func part(_ name: String, _ feature: String) -> Part {
+            Part(name: name, state: has(feature) ? .present : .missing, quote: has(feature) ? FeedbackQuote.first(feature, in: evidence) : nil)
+        }
+        if kind == .goals {
+            // The same clause often shows all three ("In three years I want to be a licensed…").
+            return quotingOnce([part("specific", SMARTFeature.specific), part("measurable", SMARTFeature.measurable), part("time-bound", SMARTFeature.timeBound)])
+        }
+        var star = [part("a specific example", STARFeature.specificExample)]
+        // Without a story the other parts cannot be there; listing each as missing says one thing four times.
+        if has(STARFeature.specificExample) || kind != .behavioral {
+            star += [part("situation", STARFeature.situation), part("task", STARFeature.task), part("your own actions", STARFeature.action), part("result", STARFeature.result)]
+            if let task = star.firstIndex(where: { $0.name == "task" }), star[task].state == .missing, has(STARFeature.action), has(STARFeature.result) {
+                star[task].state = .implied
+            }
+        }
+        if kind == .situational {
+            // "What would you do if…" asks for a reasoned plan; a past example is a bonus, not a gap.
+            star = star.filter { $0.present }
+            star += [part("why you'd do it", STARFeature.reasoning), part("fitted to the person", STARFeature.tailored)]
+        } else if kind == .general {
+            // "Why this role?" asks for reasons.
+            star = star.filter { $0.present } + [part("your reasons", STARFeature.reasoning)]
+        }
+        return quotingOnce(star)
     }
 
     /// `parts` with each quote given once, at the first part it shows.
@@ -236,22 +244,13 @@ public struct AnswerAssessment: Sendable, Hashable {
         var current = ""
         for character in text {
             if ".!?\n".contains(character) {
-                if !current.trimmingSpaces.isEmpty { sentences.append(current.trimmingSpaces) }
+                if !current.trimmed.isEmpty { sentences.append(current.trimmed) }
                 current = ""
             } else {
                 current.append(character)
             }
         }
-        if !current.trimmingSpaces.isEmpty { sentences.append(current.trimmingSpaces) }
+        if !current.trimmed.isEmpty { sentences.append(current.trimmed) }
         return sentences
-    }
-}
-
-extension String {
-    fileprivate var trimmingSpaces: String {
-        var text = Substring(self)
-        while let first = text.first, first.isWhitespace { text.removeFirst() }
-        while let last = text.last, last.isWhitespace { text.removeLast() }
-        return String(text)
     }
 }

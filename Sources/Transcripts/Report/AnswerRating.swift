@@ -52,6 +52,8 @@ public struct AnswerRating: Sendable, Hashable {
         let story = has(STARFeature.specificExample) && has(STARFeature.action) && has(STARFeature.result)
         let why = has(STARFeature.reasoning)
         let fitted = has(STARFeature.tailored)
+        /// What a real example leaves out of a story.
+        var storyGaps: [String] { [has(STARFeature.action) ? nil : "what you did yourself", has(STARFeature.result) ? nil : "how it turned out"].compactMap { $0 } }
         switch (story, why && fitted) {
         case (true, true):
             level = .exceptional
@@ -65,7 +67,7 @@ public struct AnswerRating: Sendable, Hashable {
         case (false, true):
             level = .solid
             if has(STARFeature.specificExample) {
-                let gaps = [has(STARFeature.action) ? nil : "what you did yourself", has(STARFeature.result) ? nil : "how it turned out"].compactMap { $0 }
+                let gaps = storyGaps
                 reason = "It says why you acted and how you fitted it to the person, in a real example that leaves out " + gaps.joined(separator: " and ") + "."
                 lift = "To make it exceptional, add " + gaps.joined(separator: " and ") + "."
             } else {
@@ -78,7 +80,7 @@ public struct AnswerRating: Sendable, Hashable {
                 reason = "No example came to mind this time."
                 lift = "To make it solid, have one story ready for this topic: one client, what you did, how it ended."
             } else if has(STARFeature.specificExample) {
-                let gaps = [has(STARFeature.action) ? nil : "what you did yourself", has(STARFeature.result) ? nil : "how it turned out"].compactMap { $0 }
+                let gaps = storyGaps
                 reason = "It starts a real example but leaves out " + gaps.joined(separator: " and ") + "."
                 lift = "To make it solid, add " + gaps.joined(separator: " and ") + "."
             } else if kind == .situational {

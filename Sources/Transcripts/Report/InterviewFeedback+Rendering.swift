@@ -16,11 +16,24 @@ extension InterviewFeedback {
     /// The lines about one question's answer, without bullets or indentation; `explain` adds each
     /// follow-up's probe and condition, for the scenario's author.
     func answerLines(_ question: QuestionFeedback, explain: Bool) -> [(label: String?, text: String)] {
-        var lines: [(String?, String)] = []
-        if question.skipped { lines.append((nil, "Skipped.")) } else if !question.answered { lines.append((nil, "Not answered.")) }
+        var lines: [(label: String?, text: String)] = []
+        if let status = status(question) { lines.append((nil, status)) }
         if let assessment = question.assessment {
             lines.append(("Rated \(assessment.rating.level.name)", assessment.rating.reason))
             for part in assessment.parts { lines.append((nil, Self.partLine(part))) }
+        }
+        return lines + notes(question, explain: explain)
+    }
+
+    /// "Skipped." or "Not answered.", for a question without an answer.
+    func status(_ question: QuestionFeedback) -> String? {
+        question.skipped ? "Skipped." : question.answered ? nil : "Not answered."
+    }
+
+    /// What follows the rating and the parts: done well, next time, delivery, the follow-ups.
+    func notes(_ question: QuestionFeedback, explain: Bool) -> [(label: String?, text: String)] {
+        var lines: [(String?, String)] = []
+        if let assessment = question.assessment {
             if let strength = assessment.strength { lines.append(("Done well", strength)) }
             if let next = assessment.nextTime { lines.append(("Next time", next)) }
             if let lift = assessment.rating.lift, lift != assessment.nextTime { lines.append(("To lift it", lift)) }
@@ -88,12 +101,12 @@ extension InterviewFeedback {
     // MARK: Markdown
 
     /// Markdown, written next to the transcript and added to `replay --format markdown`.
-    public var markdown: String { Self.markdownHeading + markdownBody(level: 2) }
+    public var markdown: String { Self.markdownHeading + title.markdownEscaped + "\n\n" + markdownBody(level: 2) }
 
     /// The feedback under headings of `level` (2: `##`), without the title.
     func markdownBody(level: Int) -> String {
         let heading = String(repeating: "#", count: level) + " "
-        var lines = [title, ""]
+        var lines: [String] = []
         for (index, question) in questions.enumerated() {
             lines.append(heading + "\(index + 1). \(question.text)")
             lines.append("")
@@ -119,6 +132,7 @@ extension InterviewFeedback {
         var html = "<section class=\"feedback\">\n<h2>Feedback</h2>\n"
         for (index, question) in questions.enumerated() {
             html += "<article class=\"answer\">\n<h3>\(index + 1). \(escape(question.text))</h3>\n"
+            if let status = status(question) { html += "<p class=\"why\">\(escape(status))</p>\n" }
             if let rating = question.assessment?.rating {
                 html += "<p class=\"rating \(rating.level.name)\"><span class=\"level\">\(rating.level.name)</span> \(escape(rating.reason))</p>\n"
             }
@@ -128,13 +142,9 @@ extension InterviewFeedback {
                     return "<li class=\"\(state)\">\(escape(Self.partLine(part)))</li>"
                 }.joined() + "</ul>\n"
             }
-            let rest = answerLines(question, explain: false).filter { line in
-                !(line.label?.hasPrefix("Rated") ?? false) && !(question.assessment?.parts.contains { Self.partLine($0) == line.text && line.label == nil } ?? false)
-            }
-            if !rest.isEmpty {
-                html += "<dl>" + rest.map { line in
-                    "<dt>\(escape(line.label ?? ""))</dt><dd>\(escape(line.text))</dd>"
-                }.joined() + "</dl>\n"
+            let notes = notes(question, explain: false)
+            if !notes.isEmpty {
+                html += "<dl>" + notes.map { "<dt>\(escape($0.label ?? ""))</dt><dd>\(escape($0.text))</dd>" }.joined() + "</dl>\n"
             }
             html += "</article>\n"
         }

@@ -115,7 +115,7 @@ public enum TranscriptRenderer {
                 lines += ["", event.completed == true ? "**Interviewer:** \(markdownText(event.text ?? ""))" : "_Stopped before the end: \(markdownText(event.reason?.summary ?? ""))._"]
             }
         }
-        if let feedback { lines += ["", "---", "", "## Feedback", "", feedback.markdownBody(level: 3).split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2).joined(separator: "\n")] }
+        if let feedback { lines += ["", "---", "", "## Feedback", "", feedback.markdownBody(level: 3)] }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -125,7 +125,7 @@ public enum TranscriptRenderer {
     /// example (and, once there is one, situation, task, own actions and result); for a goal, SMART.
     static func parts(_ event: TranscriptEvent, kind: QuestionKind) -> [AnswerAssessment.Part] {
         guard let features = event.features, !features.isEmpty else { return [] }
-        return AnswerAssessment(features: features, evidence: [], answer: "", kind: kind).parts
+        return AnswerAssessment.parts(features: features, evidence: [], kind: kind)
     }
 
     static func mark(_ part: AnswerAssessment.Part) -> String {

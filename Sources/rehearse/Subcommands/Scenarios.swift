@@ -34,16 +34,16 @@ extension Rehearse {
                         let path = folder.path.appendingPathComponent(name)
                         let shortName = String(name.dropLast(4))
                         guard let scenario = loader.load(contentsOf: path).scenario else {
-                            print("  \(shortName.padded(to: 22)) has errors; `\(CommandName.invoked) validate \(path)` lists them")
+                            print("  \(shortName.padding(to: 22)) has errors; `\(CommandName.invoked) validate \(path)` lists them")
                             continue
                         }
                         let count = scenario.sequence.count
-                        print("  \(shortName.padded(to: 22)) \(scenario.title) — \(scenario.role) · \(count) question\(count == 1 ? "" : "s")")
+                        print("  \(shortName.padding(to: 22)) \(scenario.title) — \(scenario.role) · \(count) question\(count == 1 ? "" : "s")")
                         let practised = scenario.competencies.map(\.label)
-                        if !practised.isEmpty { print("  \("".padded(to: 22)) practises: \(practised.joined(separator: ", "))") }
+                        if !practised.isEmpty { print("  \("".padding(to: 22)) practises: \(practised.joined(separator: ", "))") }
                         if questions {
                             for question in scenario.sequence {
-                                print("  \("".padded(to: 22))   \(question.id): \(question.phrasings.first ?? "")")
+                                print("  \("".padding(to: 22))   \(question.id): \(question.phrasings.first ?? "")")
                             }
                         }
                     }
@@ -51,8 +51,4 @@ extension Rehearse {
             }
         }
     }
-}
-
-extension String {
-    fileprivate func padded(to width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
 }

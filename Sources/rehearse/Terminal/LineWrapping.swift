@@ -53,18 +53,28 @@ enum LineWrapping {
 
     /// `text` with its breaks made: each breaking space becomes a newline and the indentation.
     static func wrap(_ text: String, width: Int) -> String {
-        let breaks = breaks(in: text, width: width)
-        guard !breaks.isEmpty else { return text }
-        var result = ""
+        wrap([text], width: width)[0]
+    }
+
+    /// `pieces` (of one text, told apart by their styling) with the breaks of the whole made in
+    /// whichever piece holds each.
+    static func wrap(_ pieces: [String], width: Int) -> [String] {
+        let breaks = breaks(in: pieces.joined(), width: width)
+        guard !breaks.isEmpty else { return pieces }
         var next = 0
-        for (offset, character) in text.enumerated() {
-            if next < breaks.count && breaks[next].offset == offset {
-                result += "\n" + String(repeating: " ", count: breaks[next].indent)
-                next += 1
-            } else {
-                result.append(character)
+        var offset = 0
+        return pieces.map { piece in
+            var result = ""
+            for character in piece {
+                if next < breaks.count && breaks[next].offset == offset {
+                    result += "\n" + String(repeating: " ", count: breaks[next].indent)
+                    next += 1
+                } else {
+                    result.append(character)
+                }
+                offset += 1
             }
+            return result
         }
-        return result
     }
 }

@@ -13,27 +13,10 @@ struct StyledText {
     /// The text as the terminal gets it: each piece made visible, then wrapped in its code; lines
     /// broken at spaces to fit `width` columns, when given.
     func rendered(width: Int? = nil) -> String {
-        var visible = pieces.map { ($0.text.visibleControls, $0.code) }
-        if let width {
-            // The breaks are found in the text as shown, then made in whichever piece holds them.
-            let breaks = LineWrapping.breaks(in: visible.map(\.0).joined(), width: width)
-            var next = 0
-            var offset = 0
-            for index in visible.indices where next < breaks.count {
-                var text = ""
-                for character in visible[index].0 {
-                    if next < breaks.count && breaks[next].offset == offset {
-                        text += "\n" + String(repeating: " ", count: breaks[next].indent)
-                        next += 1
-                    } else {
-                        text.append(character)
-                    }
-                    offset += 1
-                }
-                visible[index].0 = text
-            }
-        }
-        return visible.map { text, code in code.map { "\u{1B}[\($0)m\(text)\u{1B}[0m" } ?? text }.joined()
+        // The breaks are found in the text as shown.
+        let visible = pieces.map { $0.text.visibleControls }
+        let shown = width.map { LineWrapping.wrap(visible, width: $0) } ?? visible
+        return zip(shown, pieces).map { text, piece in piece.code.map { "\u{1B}[\($0)m\(text)\u{1B}[0m" } ?? text }.joined()
     }
 
     var rendered: String { rendered() }

@@ -243,12 +243,6 @@ struct TerminalInterview {
     }
 }
 
-extension String {
-    /// The string with spaces after it up to `width` characters.
-    fileprivate func padding(to width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
-    }
-}
 
 extension TerminalInterview {
     // What the interview says wraps at word boundaries to the terminal; a line that must stay
