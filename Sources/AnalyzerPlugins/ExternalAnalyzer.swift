@@ -158,9 +158,12 @@ public final class ExternalAnalyzer: Analyzer, Sendable {
             guard Self.value(value, fits: type) else { throw Problem(reason: "sent '\(key)' = \(value), which is not \(type)") }
             analysis.features[name] = value
         }
-        if let followup = response.followup, followup != "none" {
-            guard followups.contains(followup) else { throw Problem(reason: "recommended '\(followup)', which its greeting did not declare") }
-            analysis.followup = followup
+        let recommended = (response.followups ?? response.followup.map { [$0] } ?? []).filter { $0 != "none" }
+        if let undeclared = recommended.first(where: { !followups.contains($0) }) {
+            throw Problem(reason: "recommended '\(undeclared)', which its greeting did not declare")
+        }
+        if !recommended.isEmpty {
+            analysis.followups = recommended
             analysis.reason = response.reason ?? "recommended by the \(identifier) analyzer"
         }
         let scalars = Array(answer.unicodeScalars)

@@ -59,6 +59,7 @@ enum PluginMessages {
         var id: Int?
         var features: [String: FeatureValue]?
         var followup: String?
+        var followups: [String]?
         var reason: String?
         var evidence: [Span]?
     }

@@ -94,16 +94,16 @@ public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
         // question's time frame (the labelling guide's settled case).
         let framedByQuestion = found[Criterion.timeBound.rawValue] == nil && specific
             && context.questionText.map(Self.questionHasTimeFrame) == true
-        let followup: String
+        // A vague aim is made specific before it is measured or dated.
+        var followups: [String] = []
         if !specific {
-            followup = "specific"
-        } else if found[Criterion.measurable.rawValue] == nil {
-            followup = "measurable"
-        } else if found[Criterion.timeBound.rawValue] == nil && !framedByQuestion {
-            followup = "time_bound"
+            followups = ["specific"]
         } else {
-            followup = "none"
+            if found[Criterion.measurable.rawValue] == nil { followups.append("measurable") }
+            if found[Criterion.timeBound.rawValue] == nil && !framedByQuestion { followups.append("time_bound") }
         }
+        if followups.isEmpty { followups = ["none"] }
+        let followup = followups[0]
         // In the order of `features`: the criteria, then the score and the follow-up.
         let met = Criterion.allCases.map { criterion in
             criterion == .specific ? specific : found[criterion.rawValue] != nil || (criterion == .timeBound && framedByQuestion)
@@ -120,7 +120,7 @@ public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
         }
         // Only goal questions (or no question at all) get SMART follow-ups.
         if context.kind == nil || context.kind == .goals {
-            analysis.followup = followup
+            analysis.followups = followups
             analysis.reason = Self.reason(followup)
         }
         return analysis

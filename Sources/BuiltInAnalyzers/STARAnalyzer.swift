@@ -15,6 +15,15 @@ public struct STARAnalyzer: Analyzer, SegmentedAnalyzer {
     }
     public let summary = "STAR structure: situation, task, action, result, and whether the answer is one specific past example"
     public let followups = ["example", "action", "result", "situation"]
+
+    /// What to ask for, most important first: one example for a generic answer (its parts mean
+    /// little until there is a story); for a story, the speaker's own part, the outcome, then the
+    /// setting. `["none"]` for a complete story.
+    static func followups(specific: Bool, action: Bool, result: Bool, situation: Bool) -> [String] {
+        guard specific else { return ["example"] }
+        let missing = [(action, "action"), (result, "result"), (situation, "situation")].filter { !$0.0 }.map(\.1)
+        return missing.isEmpty ? ["none"] : missing
+    }
     /// The learned decision; nil decides by the rules alone. The built-in model's weights are read
     /// when the first answer is analysed, not when the analyzer is made (start-up stays short).
     package var model: STARModel? { usesBuiltInModel ? STARModel.builtIn : givenModel }
@@ -93,7 +102,7 @@ public struct STARAnalyzer: Analyzer, SegmentedAnalyzer {
         ])
         // Goal questions ask about the future; a STAR follow-up would be the wrong question there.
         if context.kind != .goals {
-            analysis.followup = followup
+            analysis.followups = reading.followups
             analysis.reason = reading.reason
         }
         analysis.evidence = reading.evidence + depth.evidence(text)

@@ -144,13 +144,12 @@ struct STARReading {
 
     var score: Int { (situation != nil ? 1 : 0) + (task != nil ? 1 : 0) + (ownAction != nil ? 1 : 0) + (result != nil ? 1 : 0) }
 
-    var followup: String {
-        if !isSpecific { return "example" }
-        if ownAction == nil { return "action" }
-        if result == nil { return "result" }
-        if situation == nil { return "situation" }
-        return "none"
+    /// The parts to ask for, by the labelling guide's priority: a generic answer needs an example
+    /// before anything else; a story, its missing parts.
+    var followups: [String] {
+        STARAnalyzer.followups(specific: isSpecific, action: ownAction != nil, result: result != nil, situation: situation != nil)
     }
+    var followup: String { followups[0] }
 
     var reason: String {
         STARAnalyzer.reason(

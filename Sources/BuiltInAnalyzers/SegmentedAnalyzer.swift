@@ -18,7 +18,8 @@ struct SegmentedAnalysis {
     /// Features that only the context names (a scenario's competencies), as `Dictionary.merge`
     /// takes them.
     var named: [(String, FeatureValue)] = []
-    var followup: String?
+    /// Most important first; empty when the analyzer recommends none for this kind of question.
+    var followups: [String] = []
     var reason = ""
     var evidence: [Evidence] = []
 }
@@ -29,6 +30,6 @@ extension SegmentedAnalyzer {
         let reading = read(text, context: context)
         var features = Self.featureTemplate.features(reading.values)
         features.merge(reading.named) { declared, _ in declared }
-        return Analysis(features: features, followup: reading.followup, reason: reading.followup == nil ? "" : reading.reason, evidence: reading.evidence)
+        return Analysis(features: features, followups: reading.followups, reason: reading.followups.isEmpty ? "" : reading.reason, evidence: reading.evidence)
     }
 }

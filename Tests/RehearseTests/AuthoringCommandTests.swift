@@ -19,7 +19,7 @@ import Testing
     @Test(arguments: [
         ("unreachable-question", 9, "warning"), ("implicit-end", 8, "warning"), ("missing-hint", 8, "warning"),
         ("probe-never-asked", 10, "warning"), ("duplicate-probe", 11, "warning"), ("unreachable-branch", 11, "warning"),
-        ("loop", 8, "warning"), ("endless-loop", 8, "error"), ("unused-competency", 8, "warning"),
+        ("loop", 8, "warning"), ("endless-loop", 8, "error"), ("unused-competency", 8, "warning"), ("probe-order", 12, "warning"),
     ])
     func lintFindings(code: String, line: Int, severity: String) throws {
         let path = Rehearse.fixture("lint/\(code).xml")

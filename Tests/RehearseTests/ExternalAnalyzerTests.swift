@@ -13,6 +13,21 @@ import Testing
         return folder
     }
 
+    /// A plugin may list every follow-up the answer calls for, most important first.
+    @Test func aPluginCanRankItsFollowups() throws {
+        let folder = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Rehearse.run(
+            ["analyze", "--json", "--analyzer", Self.plugin("ranked"), "--analyzer", "star"], input: "We did it!",
+            environment: ["XDG_STATE_HOME": folder.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["followup"] as? String == "slow_down")
+        #expect(object["followups"] as? [String] == ["slow_down", "calm_down"])
+        let text = try Rehearse.run(["analyze", "--analyzer", Self.plugin("ranked"), "--analyzer", "star"], input: "We did it!", environment: ["XDG_STATE_HOME": folder.path])
+        #expect(text.stdout.contains("Follow-up: slow_down\nThen: calm_down\n"), "\(text.stdout)")
+    }
+
     @Test func aPluginsFeaturesFollowupAndEvidenceJoinTheAnalysis() throws {
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -78,6 +93,7 @@ import Testing
         ("crash", "stopped: it exited with status 3"),
         ("garbage", "answered with something that is not a JSON analysis"),
         ("undeclared", "sent the feature 'surprise', which its greeting did not declare"),
+        ("undeclared-followup", "recommended 'shout_more', which its greeting did not declare"),
         ("future", "it speaks protocol version 99; this Rehearse speaks version 1"),
     ])
     func aFailingPluginNeverStopsTheInterview(name: String, warning: String) throws {

@@ -31,7 +31,7 @@ extension STARAnalyzer {
             .text(followup),
         ])
         if context.kind != .goals {
-            analysis.followup = followup
+            analysis.followups = decision.followups
             analysis.reason = Self.reason(followup, empty: text.tokens.isEmpty, declined: decision.declined, hypothetical: hypothetical,
                 group: !groupClauses.isEmpty, uncertain: reading.uncertain != nil)
         }

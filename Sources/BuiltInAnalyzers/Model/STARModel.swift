@@ -129,14 +129,9 @@ struct STARDecision {
     var result: Bool { specific && says(.result) }
     var declined: Bool { !specific && mayDecline && says(.declined) }
 
-    /// The follow-up the decisions call for, by the labelling guide's priority.
-    var followup: String {
-        if !specific { return "example" }
-        if !action { return "action" }
-        if !result { return "result" }
-        if !situation { return "situation" }
-        return "none"
-    }
+    /// The follow-ups the decisions call for, by the labelling guide's priority.
+    var followups: [String] { STARAnalyzer.followups(specific: specific, action: action, result: result, situation: situation) }
+    var followup: String { followups[0] }
 
     /// The clauses whose likeliest role is `role`, most likely first.
     func clauses(showing role: ClauseRole) -> [Int] {

@@ -28,8 +28,8 @@ public struct AnalysisContext: Sendable {
 /// Reads an answer and reports features about it.
 ///
 /// Contract: `analyze` never fails and returns features named `<identifier>.<name>`, each declared
-/// in `features` (or in `features(for:)`) with its type; a recommended follow-up, when given, is
-/// one of `followups`; evidence offsets count Unicode scalars of `answer`. The built-ins are
+/// in `features` (or in `features(for:)`) with its type; recommended follow-ups, when given, are
+/// each one of `followups`, most important first; evidence offsets count Unicode scalars of `answer`. The built-ins are
 /// deterministic, do no I/O and give every declared feature; a plugin asks another process, within
 /// a timeout, and may leave features out (unknown, so conditions on them are false).
 public protocol Analyzer: Sendable {

@@ -61,14 +61,15 @@ public struct AnalyzerSet: Sendable {
 /// Features the engine itself provides to conditions, about the conversation rather than the answer.
 public enum EngineFeature {
     public static let provider = "engine"
-    /// The recommended follow-up of the analyzers in use (`none` when none is recommended).
+    /// The recommended follow-up of the analyzers in use (`none` when none is recommended). In a
+    /// probe's condition, one an earlier probe of the question asked for is passed over for the next.
     public static let followup = "followup"
     /// How many probes this question has asked so far.
     public static let probes = "probes"
 
     package static func descriptors(followups: [String]) -> [FeatureDescriptor] {
         [
-            FeatureDescriptor(followup, .choice(followups), "the follow-up the analyzers recommend"),
+            FeatureDescriptor(followup, .choice(followups), "the follow-up the analyzers recommend (for a probe: the first not asked for yet)"),
             FeatureDescriptor(probes, .number, "how many probes this question has asked so far"),
         ]
     }

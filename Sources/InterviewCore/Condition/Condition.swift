@@ -48,6 +48,12 @@ public struct Condition: Sendable, Hashable, CustomStringConvertible {
         return names
     }
 
+    /// The text `feature` must equal for the condition to hold, when the condition says so outright:
+    /// `feature == 'x'`, alone or as one side of an `and`. Nil when it can hold with other values.
+    public func requiredText(of feature: String) -> String? {
+        root.requiredText(of: feature)
+    }
+
     /// Whether the condition holds. A feature with no value makes a comparison false.
     public func evaluate(_ value: (String) -> FeatureValue?) -> Bool {
         root.evaluate(value).boolValue ?? false

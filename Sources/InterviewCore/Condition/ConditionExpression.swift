@@ -32,6 +32,18 @@ package indirect enum ConditionExpression: Sendable, Hashable {
         }
     }
 
+    package func requiredText(of feature: String) -> String? {
+        switch self {
+        case .and(let lhs, let rhs):
+            return lhs.requiredText(of: feature) ?? rhs.requiredText(of: feature)
+        case .compare(.feature(let name, _), .equal, .literal(.text(let text), _), _) where name == feature,
+            .compare(.literal(.text(let text), _), .equal, .feature(let name, _), _) where name == feature:
+            return text
+        default:
+            return nil
+        }
+    }
+
     // MARK: Type checking
 
     package func check(in catalog: FeatureCatalog) throws -> FeatureType {

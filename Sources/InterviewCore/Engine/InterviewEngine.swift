@@ -41,21 +41,35 @@ public struct InterviewEngine: Sendable {
         }
         var state = state
         state.hear(answer)
-        let lookup = values(analysis, state)
+        // What the answer still needs most, asked for or not: branches read it, and so do probes
+        // that count the probes asked (`followup == 'example' and probes == 1` asks again on purpose).
+        let recommended = analysis.followup ?? "none"
+        let needed = values(analysis, state, followup: recommended)
+        // Other probes pass over what an earlier probe of this question asked for, so the budget
+        // goes to the next missing part rather than to the same question in other words.
+        let asked = Set(question.probes.filter { state.probesAsked.contains($0.id) }.compactMap(\.asksFor))
+        let next = analysis.followups.first { !asked.contains($0) } ?? "none"
+        let notAskedYet = next == recommended ? needed : values(analysis, state, followup: next)
         let limit = probeLimit(for: question)
         let whyMovingOn: String
         if state.probesAsked.count < limit {
-            for probe in question.probes where !state.probesAsked.contains(probe.id) && probe.condition.evaluate(lookup) {
+            for probe in question.probes where !state.probesAsked.contains(probe.id) {
+                let countsProbes = probe.condition.referencedFeatures.contains(EngineFeature.probes)
+                let lookup = countsProbes ? needed : notAskedYet
+                guard probe.condition.evaluate(lookup) else { continue }
                 state.move(to: .probe(question: id, probe: probe.id))
                 let text = SeededChoice.pick(probe.phrasings, seed: state.seed, key: probe.id, round: state.visits[id, default: 1])
-                let reason = conditionReason(.probe(id: probe.id), "probe '\(probe.id)'", probe.condition, lookup)
+                var reason = conditionReason(.probe(id: probe.id), "probe '\(probe.id)'", probe.condition, lookup)
+                if !countsProbes && next != recommended && probe.asksFor == next {
+                    reason.summary += "; '\(recommended)' was asked for already"
+                }
                 return Turn(analysis: analysis, step: .probe(ProbePrompt(questionID: id, probeID: probe.id, text: text, reason: reason)), state: state)
             }
             whyMovingOn = question.probes.isEmpty ? "" : "no probe condition held; "
         } else {
             whyMovingOn = limit == 0 ? "" : "probe limit of \(limit) reached; "
         }
-        return advance(from: question, in: state, lookup: lookup, analysis: analysis, prefix: whyMovingOn)
+        return advance(from: question, in: state, lookup: needed, analysis: analysis, prefix: whyMovingOn)
     }
 
     /// Asks the current question again from the start: what was said for it so far is set aside
@@ -153,12 +167,13 @@ public struct InterviewEngine: Sendable {
 
     // MARK: Conditions
 
-    /// Feature values for conditions: the analysis plus the engine's own `followup` and `probes`.
-    private func values(_ analysis: Analysis, _ state: InterviewState) -> (String) -> FeatureValue? {
+    /// Feature values for conditions: the analysis plus the engine's own `followup` (the most
+    /// important follow-up no probe of this question has asked for yet) and `probes`.
+    private func values(_ analysis: Analysis, _ state: InterviewState, followup: String) -> (String) -> FeatureValue? {
         // Only what conditions read is captured: capturing the whole analysis copied its evidence
         // and features at every lookup.
         let probes = FeatureValue.number(Double(state.probesAsked.count))
-        let followup = FeatureValue.text(analysis.followup ?? "none")
+        let followup = FeatureValue.text(followup)
         let features = analysis.features
         return { name in
             switch name {

@@ -58,6 +58,10 @@ public struct Probe: Sendable {
         self.phrasings = phrasings
         self.location = location
     }
+
+    /// The follow-up this probe asks for (`example`, `result`…): the one its condition requires
+    /// of `followup`. Once asked, the engine does not recommend that follow-up again for the question.
+    public var asksFor: String? { condition.requiredText(of: EngineFeature.followup) }
 }
 
 /// What follows a question when its condition holds (or always, without one).

@@ -125,7 +125,22 @@ public struct ScenarioLinter: Sendable {
                 seenPhrasings[key] = seenPhrasings[key] ?? probe.id
             }
         }
+        if let finding = probeOrderFinding(question, limit: question.maxProbes ?? scenario.maxProbes) { findings.append(finding) }
         return findings
+    }
+
+    /// A probe that asks for no missing part and comes before one that does takes the budget first
+    /// whenever both hold. Probes that count `probes` are ordered on purpose and left alone.
+    private func probeOrderFinding(_ question: Question, limit: Int) -> Diagnostic? {
+        func readsCount(_ probe: Probe) -> Bool { probe.condition.referencedFeatures.contains(EngineFeature.probes) }
+        guard let early = question.probes.first(where: { $0.asksFor == nil && !readsCount($0) }),
+            let position = question.probes.firstIndex(where: { $0.id == early.id }),
+            let part = question.probes[(position + 1)...].first(where: { $0.asksFor != nil && !readsCount($0) })
+        else { return nil }
+        return .warning(
+            "probe-order",
+            "probe '\(early.id)' comes before probe '\(part.id)', which asks for a missing part (\(part.asksFor!)); when both hold, '\(early.id)' is asked first and can use up the limit of \(limit) probes; move it after the probes that read `followup`",
+            at: early.location)
     }
 
     private func lintBranches(of question: Question, budget: inout SolverBudget) -> [Diagnostic] {

@@ -48,12 +48,15 @@ extension QuestionKind: ExpressibleByArgument {}
 /// The `rehearse analyze --json` contract. Keys are stable; new ones may be added.
 struct AnalysisJSON: Encodable {
     var followup: String
+    /// Every follow-up the answer calls for, most important first (`followup` is the first).
+    var followups: [String]
     var reason: String
     var features: [String: FeatureValue]
     var evidence: [Evidence]
 
     init(_ analysis: Analysis) {
         followup = analysis.followup ?? "none"
+        followups = analysis.followups.isEmpty ? ["none"] : analysis.followups
         reason = analysis.reason
         features = analysis.features
         evidence = analysis.evidence
@@ -86,6 +89,7 @@ enum AnalysisText {
     static func render(_ analysis: Analysis, answer: String) -> String {
         var lines: [String] = []
         lines.append("Follow-up: \(analysis.followup ?? "none")")
+        if analysis.followups.count > 1 { lines.append("Then: \(analysis.followups.dropFirst().joined(separator: ", "))") }
         if !analysis.reason.isEmpty { lines.append("Why: \(analysis.reason)") }
         lines.append("")
         lines.append("Findings:")
