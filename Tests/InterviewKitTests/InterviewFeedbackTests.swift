@@ -176,6 +176,22 @@ import Testing
         #expect(assess(Self.completeStory).delivery == nil, "a short complete story needs no word on length")
     }
 
+    /// Only the answer to the question itself can run long: replies to follow-ups add what was asked for.
+    @Test func onlyTheAnswerBeforeTheFollowUpsCanRunLong() throws {
+        // quick-start's first question: a general answer of about 90 words draws the example probe,
+        // and the story told in reply takes the whole over 300 words.
+        let general = Array(repeating: "I usually listen first and try to understand what the client wants from the work.", count: 6).joined(separator: " ")
+        let story = Array(repeating: Self.completeStory, count: 6).joined(separator: " ")
+        let shortFirst = try feedback([general, story, ":skip", ":skip"])
+        let first = try #require(shortFirst.questions.first)
+        #expect(first.followups.count == 1, "the general answer drew a follow-up")
+        #expect(first.assessment?.delivery?.long != true, "\(String(describing: first.assessment?.delivery))")
+        let longFirst = try feedback([Array(repeating: general, count: 4).joined(separator: " "), story, ":skip", ":skip"])
+        #expect(longFirst.questions.first?.followups.count == 1)
+        let note = try #require(longFirst.questions.first?.assessment?.delivery, "\(longFirst.questions)")
+        #expect(note.long && note.text.hasPrefix("Your answer before my follow-ups ran long: "), "\(note.text)")
+    }
+
     // MARK: Follow-up reasons
 
     @Test func followUpReasonsAreSentences() {

@@ -10,7 +10,12 @@ public struct AnswerProgress: Sendable {
     public var assessment: AnswerAssessment
     public var parts: [AnswerAssessment.Part] { assessment.parts }
 
-    init(analysis: Analysis, answer: String, kind: QuestionKind) {
-        assessment = AnswerAssessment(features: analysis.features, evidence: analysis.evidence, answer: answer, kind: kind)
+    /// - Parameter parts: the answer and each reply to a follow-up, in order.
+    init(analysis: Analysis, parts: [String], kind: QuestionKind) {
+        // Only the answer to the question itself can run long, as in the final feedback.
+        let firstWords = parts.count > 1
+            ? DeliveryAnalyzer().analyze(parts[0], context: AnalysisContext(kind: kind))[DeliveryFeature.words]?.numberValue.map { Int($0) } : nil
+        assessment = AnswerAssessment(
+            features: analysis.features, evidence: analysis.evidence, answer: parts.joined(separator: "\n\n"), kind: kind, firstAnswerWords: firstWords)
     }
 }

@@ -183,7 +183,7 @@ public final class InterviewSession {
             })]
         case .feedback:
             let kind = kind(of: turn.state.currentQuestion)
-            return [.progress(analysisSoFar.map { AnswerProgress(analysis: $0, answer: turn.state.answerSoFar, kind: kind) })]
+            return [.progress(analysisSoFar.map { AnswerProgress(analysis: $0, parts: turn.state.answerParts, kind: kind) })]
         case .save:
             // A feedback file that cannot be written leaves the interview as it was.
             if let problem = writeFeedback(feedback) { return [.feedbackNotSaved(problem)] }

@@ -53,7 +53,9 @@ public struct AnswerAssessment: Sendable, Hashable {
     /// - Parameters:
     ///   - features, evidence: the analysis of everything answered to the question.
     ///   - answer: what was answered, as one text.
-    public init(features: [String: FeatureValue], evidence: [Evidence], answer: String, kind: QuestionKind) {
+    ///   - firstAnswerWords: the words of the answer to the question itself, when replies to
+    ///     follow-ups came after it: only that answer can run long (a reply adds what was asked for).
+    public init(features: [String: FeatureValue], evidence: [Evidence], answer: String, kind: QuestionKind, firstAnswerWords: Int? = nil) {
         isGoal = kind == .goals
         gaveReasons = features[STARFeature.reasoning]?.boolValue == true
         func has(_ name: String) -> Bool { features[name]?.boolValue == true }
@@ -71,7 +73,9 @@ public struct AnswerAssessment: Sendable, Hashable {
                 : Self.planNextTime(has: has, kind: kind) ?? rating.lift
         }
         // "Too short" only where something is missing: a complete story in few words is a good one.
-        delivery = Self.delivery(features: features, evidence: evidence, kind: kind, declined: has(STARFeature.declined), complete: rating.level != .basic)
+        delivery = Self.delivery(
+            features: features, evidence: evidence, kind: kind, declined: has(STARFeature.declined), complete: rating.level != .basic,
+            firstAnswerWords: firstAnswerWords)
         if nextTime == nil, let delivery { nextTime = delivery.text }
     }
 
@@ -200,7 +204,9 @@ public struct AnswerAssessment: Sendable, Hashable {
     // MARK: Delivery
 
     /// A word on delivery when the answer ran long, was full of fillers, or was too short to hold an example.
-    static func delivery(features: [String: FeatureValue], evidence: [Evidence], kind: QuestionKind, declined: Bool, complete: Bool) -> DeliveryNote? {
+    static func delivery(
+        features: [String: FeatureValue], evidence: [Evidence], kind: QuestionKind, declined: Bool, complete: Bool, firstAnswerWords: Int? = nil
+    ) -> DeliveryNote? {
         let words = Int(features[DeliveryFeature.words]?.numberValue ?? 0)
         let suitable = suitableWords(for: kind)
         let said = evidence.filter { $0.feature == DeliveryFeature.fillersPer100 || $0.feature == DeliveryFeature.hedgesPer100 }
@@ -217,8 +223,9 @@ public struct AnswerAssessment: Sendable, Hashable {
         let filled = fillerCount >= 4 && fillerRate >= 4
         let listed = order.sorted { counts[$0]! > counts[$1]! }.prefix(4).map { counts[$0]! > 1 ? "“\($0)” ×\(counts[$0]!)" : "“\($0)”" }.joined(separator: ", ")
         let range = "about \(suitable.lowerBound)–\(suitable.upperBound) words suits this question"
-        if words > suitable.upperBound {
-            let text = "This answer ran long: \(words) words, where \(range)" + (filled ? ", and it had fillers and hedges: \(listed)." : ".")
+        if let first = firstAnswerWords ?? Optional(words), first > suitable.upperBound {
+            let what = firstAnswerWords == nil ? "This answer" : "Your answer before my follow-ups"
+            let text = "\(what) ran long: \(first) words, where \(range)" + (filled ? ", and it had fillers and hedges: \(listed)." : ".")
                 + " Keep the background to a sentence or two and spend the time on what you did."
             return DeliveryNote(long: true, fillers: filled, short: false, text: text)
         }

@@ -58,6 +58,8 @@ public struct InterviewFeedback: Sendable {
         var order: [String] = []
         var asked: [String: (text: String, kind: QuestionKind)] = [:]
         var latest: [String: TranscriptEvent] = [:]
+        // The words of each question's own answer, before any reply to a follow-up.
+        var firstWords: [String: Int] = [:]
         var answers: [String: [String]] = [:]
         var skipped: Set<String> = []
         var followups: [String: [Followup]] = [:]
@@ -75,6 +77,7 @@ public struct InterviewFeedback: Sendable {
                 answers[question] = []
                 followups[question] = []
                 latest[question] = nil
+                firstWords[question] = nil
                 seconds[question] = 0
                 longest[question] = 0
                 let kind = event.kind.flatMap(QuestionKind.init(rawValue:)) ?? scenario?.question(question)?.kind ?? .behavioral
@@ -86,6 +89,7 @@ public struct InterviewFeedback: Sendable {
                     text: event.text ?? "", reason: FollowupReason.plain(values: values, analysis: latest[question]?.features ?? [:], competencyLabel: label),
                     authorReason: event.reason?.summary ?? "", asked: values[STARFeature.declined]?.boolValue == true ? "declined" : choice))
             case .analysis:
+                if latest[question] == nil { firstWords[question] = event.features?[DeliveryFeature.words]?.numberValue.map { Int($0) } }
                 latest[question] = event
             case .answer:
                 answers[question, default: []].append(event.text ?? "")
@@ -109,7 +113,9 @@ public struct InterviewFeedback: Sendable {
             let features = analysis?.features ?? [:]
             let kind = asked[id]?.kind ?? .behavioral
             let assessment = analysis.map { _ in
-                AnswerAssessment(features: features, evidence: analysis?.evidence ?? [], answer: (answers[id] ?? []).joined(separator: "\n\n"), kind: kind)
+                AnswerAssessment(
+                    features: features, evidence: analysis?.evidence ?? [], answer: (answers[id] ?? []).joined(separator: "\n\n"), kind: kind,
+                    firstAnswerWords: (answers[id]?.count ?? 0) > 1 ? firstWords[id] : nil)
             }
             if analysis != nil {
                 let words = features[DeliveryFeature.words]?.numberValue ?? 0
