@@ -269,4 +269,21 @@ import Testing
         #expect(xmlErrors(html).isEmpty, "\(xmlErrors(html))")
         #expect(!html.contains("<script>"))
     }
+
+    /// An answer cannot add a link, load an image or change the layout of the Markdown report.
+    @Test func anAnswerCannotLinkOrLoadAnythingInMarkdown() throws {
+        let answer = "Last year I had a client ![x](http://tracker.example/p.png) who [clicked](javascript:alert(1)) *everything*.\n# Not a heading\n1. not a list"
+        let (transcript, scenario) = try interview([answer, ":skip", ":skip"])
+        let feedback = InterviewFeedback(transcript: transcript, scenario: scenario)
+        for markdown in [TranscriptRenderer.render(transcript, as: .markdown, feedback: feedback), feedback.markdown] {
+            // Every bracket escaped: no "](" is left once the escaped ones are taken out.
+            #expect(!markdown.replacingOccurrences(of: "\\]", with: "").contains("]("), "\(markdown)")
+            #expect(!markdown.contains(" *everything*"))
+        }
+        let replay = TranscriptRenderer.render(transcript, as: .markdown, feedback: feedback)
+        #expect(replay.contains("> Last year I had a client !\\[x\\](http://tracker.example/p.png) who \\[clicked\\](javascript:alert(1)) \\*everything\\*."), "\(replay)")
+        #expect(replay.contains("> \\# Not a heading\n> 1\\. not a list"), "\(replay)")
+        #expect("3 probes".markdownLiteral == "3 probes")
+        #expect("a_b".markdownLiteral == "a\\_b")
+    }
 }

@@ -45,6 +45,35 @@ extension String {
         visibleControls.replacingAll("&", with: "&amp;").replacingAll("<", with: "&lt;").replacingAll(">", with: "&gt;")
     }
 
+    /// Text from a file or an answer shown word for word in Markdown: `markdownEscaped`, and the
+    /// characters that would make a link, an image, emphasis or code escaped with a backslash, as
+    /// is the start of a line that would make a heading, a quote or a list. An answer cannot add a
+    /// link or load an image into the report.
+    public var markdownLiteral: String {
+        var result = ""
+        var atLineStart = true
+        var pendingDigits = ""
+        for character in markdownEscaped {
+            if atLineStart, character.isASCII, character.isNumber {
+                pendingDigits.append(character)
+                continue
+            }
+            if atLineStart {
+                if !pendingDigits.isEmpty {
+                    result += pendingDigits
+                    if character == "." || character == ")" { result.append("\\") }
+                    pendingDigits = ""
+                } else if "#>-+=".contains(character) {
+                    result.append("\\")
+                }
+            }
+            if "\\`*_[]~".contains(character) { result.append("\\") }
+            result.append(character)
+            atLineStart = character == "\n" || (atLineStart && (character == " " || character == "\t"))
+        }
+        return result + pendingDigits
+    }
+
     package static func mustEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09, 0x0A: false

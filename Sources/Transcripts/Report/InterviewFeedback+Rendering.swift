@@ -101,28 +101,27 @@ extension InterviewFeedback {
     // MARK: Markdown
 
     /// Markdown, written next to the transcript and added to `replay --format markdown`.
-    public var markdown: String { Self.markdownHeading + title.markdownEscaped + "\n\n" + markdownBody(level: 2) }
+    public var markdown: String { Self.markdownHeading + title.markdownLiteral + "\n\n" + markdownBody(level: 2) }
 
     /// The feedback under headings of `level` (2: `##`), without the title.
     func markdownBody(level: Int) -> String {
         let heading = String(repeating: "#", count: level) + " "
         var lines: [String] = []
         for (index, question) in questions.enumerated() {
-            lines.append(heading + "\(index + 1). \(question.text)")
+            lines.append(heading + "\(index + 1). \(question.text.markdownLiteral)")
             lines.append("")
             for line in answerLines(question, explain: false) {
-                lines.append("- " + (line.label.map { "**\($0):** " } ?? "") + line.text)
+                lines.append("- " + (line.label.map { "**\($0.markdownLiteral):** " } ?? "") + line.text.markdownLiteral)
             }
             lines.append("")
         }
         for section in summarySections {
-            lines.append(heading + section.heading)
+            lines.append(heading + section.heading.markdownLiteral)
             lines.append("")
-            lines += section.items.map { "- " + $0 }
+            lines += section.items.map { "- " + $0.markdownLiteral }
             lines.append("")
         }
-        // The template writes no HTML, so all of it can be escaped as the answers' words are.
-        return lines.joined(separator: "\n").markdownEscaped
+        return lines.joined(separator: "\n")
     }
 
     // MARK: HTML

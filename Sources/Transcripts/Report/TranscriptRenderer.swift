@@ -119,7 +119,7 @@ public enum TranscriptRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func markdownText(_ text: String) -> String { text.markdownEscaped }
+    static func markdownText(_ text: String) -> String { text.markdownLiteral }
 
     /// The parts of the answer so far, as the feedback names them: for a story, the specific
     /// example (and, once there is one, situation, task, own actions and result); for a goal, SMART.
