@@ -35,6 +35,15 @@ import Testing
         }
     }
 
+    @Test func shellWords() {
+        #expect("plain/path-1.jsonl".shellWord == "plain/path-1.jsonl")
+        #expect("a b".shellWord == "'a b'")
+        #expect("Sam's".shellWord == "'Sam'\\''s'")
+        #expect("".shellWord == "''")
+        #expect("$(rm)".shellWord == "'$(rm)'")
+        #expect("café".shellWord == "'café'")
+    }
+
     @Test func replacingMatchesBytes() {
         #expect("a\r\nb\nc".replacingAll("\n", with: "<br>") == "a\r<br>b<br>c")
         #expect("x&y&&".replacingAll("&", with: "&amp;") == "x&amp;y&amp;&amp;")

@@ -62,6 +62,29 @@ import Testing
         #expect(interviewerLines(result.stdout).count == 5)  // opening, question, scaffold, question, closing
     }
 
+    /// The command to continue is one a shell reads back: a path with a space or a quote is quoted.
+    @Test func theResumeCommandIsQuotedForTheShell() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse tests \(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let transcript = folder.appendingPathComponent("Sam's interview.jsonl").path
+        let result = try Rehearse.run(["run", "--transcript", transcript, Rehearse.fixture("branching.xml")], input: "I listen.\n\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        let quoted = "'" + transcript.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        #expect(result.stdout.contains("continue later with:\n  \(Rehearse.binary.path) run --resume \(quoted)\n"), "\(result.stdout)")
+        // What the message says to type works.
+        let shell = try Rehearse.run(["run", "--resume", transcript], input: ":quit\n")
+        #expect(shell.status == 0, "\(shell.stderr)")
+        let typed = Process()
+        typed.executableURL = URL(fileURLWithPath: "/bin/sh")
+        typed.arguments = ["-c", "printf '%s\\n' --resume \(quoted)"]
+        let pipe = Pipe()
+        typed.standardOutput = pipe
+        try typed.run()
+        typed.waitUntilExit()
+        #expect(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "--resume\n\(transcript)\n")
+    }
+
     @Test func skipAndEndOfInput() throws {
         let result = try Rehearse.run(["run", Rehearse.fixture("branching.xml")], input: ":skip\n")
         #expect(result.status == 0)

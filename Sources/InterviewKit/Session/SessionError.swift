@@ -27,10 +27,10 @@ public enum SessionError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .notSaved(let error, let path, let answer):
             let saved = answer == nil ? "your answers so far are saved" : "the answers before this one are saved"
-            return "\(error); \(saved) in \(path); once there is room, continue with: \(command) run --resume \(path)"
+            return "\(error); \(saved) in \(path); once there is room, continue with: \(command.shellWord) run --resume \(path.shellWord)"
         case .answerTooLong(let path):
             return "this answer is over \(InputLimits.describe(InputLimits.answerBytes)), the limit for one answer, and was not saved; "
-                + "the answers before it are saved in \(path); continue with: \(command) run --resume \(path)"
+                + "the answers before it are saved in \(path); continue with: \(command.shellWord) run --resume \(path.shellWord)"
         case .feedbackNotWritten(let why):
             return why
         case .over:

@@ -152,12 +152,12 @@ extension Rehearse {
             if file.scenario.id != recordedScenario.id && scenario == nil {
                 throw CommandFailure.data(
                     "\(path) is an interview on '\(recordedScenario.title)' (\(recordedScenario.id)), but \(file.path) is now the scenario '\(file.scenario.id)'; "
-                        + "name the scenario file it was recorded with: \(CommandName.invoked) run FILE --resume \(path)")
+                        + "name the scenario file it was recorded with: \(CommandName.invoked.shellWord) run FILE --resume \(path.shellWord)")
             }
             if file.scenario.id != recordedScenario.id {
                 throw CommandFailure.usage(
                     "\(path) is an interview on '\(recordedScenario.title)' (\(recordedScenario.id), \(recordedScenario.path)), not on \(file.path); "
-                        + "leave out the scenario to continue it on its own: \(CommandName.invoked) run --resume \(path)")
+                        + "leave out the scenario to continue it on its own: \(CommandName.invoked.shellWord) run --resume \(path.shellWord)")
             }
             if file.sha256 != recorded.header.scenario.sha256 {
                 printError("warning: \(file.path) has changed since this interview was recorded; continuing with the current version")

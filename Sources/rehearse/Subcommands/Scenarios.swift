@@ -34,7 +34,7 @@ extension Rehearse {
                         let path = folder.path.appendingPathComponent(name)
                         let shortName = String(name.dropLast(4))
                         guard let scenario = loader.load(contentsOf: path).scenario else {
-                            print("  \(shortName.padding(to: 22)) has errors; `\(CommandName.invoked) validate \(path)` lists them")
+                            print("  \(shortName.padding(to: 22)) has errors; `\(CommandName.invoked.shellWord) validate \(path.shellWord)` lists them")
                             continue
                         }
                         let count = scenario.sequence.count

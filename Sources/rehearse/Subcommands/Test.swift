@@ -142,7 +142,7 @@ extension Rehearse {
                             }
                         } else {
                             failed += 1
-                            print("FAIL \(check.file): \(result.differences.count) decision(s) differ; `\(CommandName.invoked) replay --reanalyze \(check.file)` shows them")
+                            print("FAIL \(check.file): \(result.differences.count) decision(s) differ; `\(CommandName.invoked.shellWord) replay --reanalyze \(check.file.shellWord)` shows them")
                         }
                     case .replay:
                         break

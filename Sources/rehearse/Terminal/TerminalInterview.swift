@@ -221,7 +221,7 @@ struct TerminalInterview {
             print("")
             // The command on a line of its own, so that wrapping never splits it.
             print("Stopped. Your answers so far are saved; continue later with:")
-            print("  \(CommandName.invoked) run --resume \(transcript)", wrapping: false)
+            print("  \(CommandName.invoked.shellWord) run --resume \(transcript.shellWord)", wrapping: false)
         case .finished(let feedback, let transcript, let feedbackFile):
             if let feedback {
                 print("")
