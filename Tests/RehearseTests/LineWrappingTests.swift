@@ -2,6 +2,20 @@ import Testing
 @testable import rehearse
 
 @Suite struct LineWrappingTests {
+    /// Wide characters take two columns, so a line of them is broken at half the letters.
+    @Test func wideCharactersAndEmojiCountTwoColumns() {
+        #expect(TerminalColumns.width(of: "abc") == 3)
+        #expect(TerminalColumns.width(of: "面试练习") == 8)
+        #expect(TerminalColumns.width(of: "👍🏽 ok") == 5)
+        #expect(TerminalColumns.width(of: "e\u{301}") == 1, "a combining accent takes no column of its own")
+        #expect(TerminalColumns.width(of: "👨‍👩‍👧") == 2, "one emoji made of several")
+        let text = "Interviewer: " + Array(repeating: "请说一个具体的例子", count: 8).joined(separator: " ")
+        for line in LineWrapping.wrap(text, width: 40).split(separator: "\n") {
+            #expect(TerminalColumns.width(of: line) <= 40, "\(line)")
+        }
+        #expect("面试".padding(to: 6) == "面试  ")
+    }
+
     @Test func linesBreakAtSpacesNeverInsideAWord() {
         let text = "Interviewer: Tell me about a time you worked with a client who didn't want to be in treatment. What happened?"
         let wrapped = LineWrapping.wrap(text, width: 40)

@@ -1,6 +1,7 @@
 extension String {
-    /// The string with spaces after it up to `width` characters, for columns in a terminal.
+    /// The string with spaces after it up to `width` terminal columns (a wide character counts two).
     func padding(to width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
+        let columns = TerminalColumns.width(of: self)
+        return columns >= width ? self : self + String(repeating: " ", count: width - columns)
     }
 }

@@ -14,7 +14,8 @@ enum LineWrapping {
     }
 
     /// The offsets (in characters of `text`) of the spaces that become line breaks, each with the
-    /// indentation of the line it starts.
+    /// indentation of the line it starts. Width is counted in terminal columns, so a line of
+    /// Chinese or emoji fits as well as one of Latin letters.
     static func breaks(in text: String, width: Int) -> [(offset: Int, indent: Int)] {
         var result: [(Int, Int)] = []
         var offset = 0
@@ -23,13 +24,21 @@ enum LineWrapping {
             let indent = hangingIndent(characters)
             var column = 0
             var lastSpace: Int?
+            // Columns taken since the last space, which move to the next line with the word.
+            var sinceSpace = 0
             var index = 0
             while index < characters.count {
-                if characters[index] == " " && index >= indent { lastSpace = index }
-                column += 1
+                let columns = TerminalColumns.width(of: characters[index])
+                if characters[index] == " " && index >= indent {
+                    lastSpace = index
+                    sinceSpace = 0
+                } else {
+                    sinceSpace += columns
+                }
+                column += columns
                 if column > width, let space = lastSpace {
                     result.append((offset + space, indent))
-                    column = indent + (index - space)
+                    column = indent + sinceSpace
                     lastSpace = nil
                 }
                 index += 1
