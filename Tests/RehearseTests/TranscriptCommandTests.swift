@@ -155,6 +155,22 @@ import Testing
         #expect(!result.stdout.contains("Interviewer:"))
     }
 
+    /// A paced replay shows the interview as it was: each probe's reason names the competency by its label.
+    @Test func aPacedReplayShowsTheInterviewAsItWas() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let transcript = folder.appendingPathComponent("t.jsonl").path
+        let answers = "Last month a man I support stopped answering his phone. I went by his place and I knocked on his door.\n\nIn the end he let me in and we talked for an hour.\n\n:quit\n"
+        let run = try Rehearse.run(["run", "--seed", "1", "--transcript", transcript, "Scenarios/peer-specialist.xml"], input: answers)
+        #expect(run.status == 0, "\(run.stderr)")
+        let replay = try Rehearse.run(["replay", "--pace", "1000", transcript])
+        #expect(replay.status == 0, "\(replay.stderr)")
+        #expect(replay.stdout.contains("I wanted to hear more about recognising relapse warning signs in what you did."), "\(replay.stdout)")
+        #expect(replay.stdout.contains("You: In the end he let me in and we talked for an hour."))
+        let plain = try Rehearse.run(["replay", transcript])
+        #expect(plain.stdout.contains("I wanted to hear more about recognising relapse warning signs in what you did."), "the paced replay and the plain one agree")
+    }
+
     @Test func replayErrors() throws {
         #expect(try Rehearse.run(["replay", "/no/such.jsonl"]).status == 66)
         let notTranscript = try Rehearse.run(["replay", Rehearse.fixture("broken.xml")])

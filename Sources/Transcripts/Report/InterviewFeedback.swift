@@ -65,7 +65,7 @@ public struct InterviewFeedback: Sendable {
         var followups: [String: [Followup]] = [:]
         var seconds: [String: Double] = [:]
         var longest: [String: Double] = [:]
-        competencyLabels = Dictionary((scenario?.competencies ?? []).map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
+        competencyLabels = Self.competencyLabels(of: scenario)
         let labels = competencyLabels
         let label = { (id: String) in labels[id] }
         for event in transcript.events {
@@ -145,5 +145,12 @@ public struct InterviewFeedback: Sendable {
         strengths = summary.strengths
         gaps = summary.gaps
         practice = summary.practice
+    }
+}
+
+extension InterviewFeedback {
+    /// The scenario's competencies by id, with the labels a candidate reads ("Crisis response").
+    public static func competencyLabels(of scenario: Scenario?) -> [String: String] {
+        Dictionary((scenario?.competencies ?? []).map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
     }
 }

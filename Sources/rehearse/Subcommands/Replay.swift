@@ -96,7 +96,10 @@ extension Rehearse {
         }
 
         private func paced(_ transcript: Transcript, speed: Double) {
-            print(transcript.header.scenario.title)
+            print(transcript.header.scenario.title.visibleControls)
+            // Probes name competencies by their labels, as in the interview, when the scenario is the recorded one.
+            let same = checkScenario(transcript, path: transcript.header.scenario.path)
+            let labels = same ? InterviewFeedback.competencyLabels(of: recordedScenario(transcript)) : [:]
             var previous = transcript.header.started
             var lastAnalysis: TranscriptEvent?
             for event in transcript.events {
@@ -105,7 +108,7 @@ extension Rehearse {
                 let pause = min(5, max(0, event.time.timeIntervalSince(previous)) / speed)
                 if pause > 0 { usleep(useconds_t(pause * 1_000_000)) }
                 previous = event.time
-                for line in TranscriptRenderer.textLines(for: event, after: lastAnalysis) { print(line) }
+                for line in TranscriptRenderer.textLines(for: event, competencyLabels: labels, after: lastAnalysis) { print(line) }
                 fflushStandardOutput()
             }
         }
