@@ -93,10 +93,12 @@ final class LineEditor: LineSource {
             // apart. What was typed of the line is still in the editor's buffer: it is kept.
             return Interrupts.take() ? .interrupt(partial: typedSoFar) : .end
         }
-        if Interrupts.take() { return .interrupt }
         var text = String(cString: line)
         if text.hasSuffix("\n") { text.removeLast() }
-        if let pasted = Paste.takeBlock() { return .paste(text + pasted) }
+        let pasted = Paste.takeBlock()
+        // Ctrl-C just after Enter: the line was read, so it is kept like a line cut short.
+        if Interrupts.take() { return .interrupt(partial: text + (pasted ?? "")) }
+        if let pasted { return .paste(text + pasted) }
         return .line(text)
     }
 
