@@ -192,6 +192,20 @@ import Testing
         #expect(note.long && note.text.hasPrefix("Your answer before my follow-ups ran long: "), "\(note.text)")
     }
 
+    /// `:feedback` during the interview reads length the same way, and only when delivery is analysed.
+    @Test func feedbackDuringTheInterviewJudgesLengthAsTheFinalFeedbackDoes() throws {
+        let general = Array(repeating: "I usually listen first and try to understand what the client wants from the work.", count: 24).joined(separator: " ")
+        let story = Array(repeating: Self.completeStory, count: 2).joined(separator: " ")
+        func progress(_ parts: [String], analyzers: AnalyzerSet = Self.analyzers) -> AnswerProgress {
+            AnswerProgress(analysis: analyzers.analyze(parts.joined(separator: "\n\n"), context: AnalysisContext(kind: .behavioral)), parts: parts, kind: .behavioral)
+        }
+        let long = try #require(progress([general, story]).assessment.delivery)
+        #expect(long.long && long.text.hasPrefix("Your answer before my follow-ups ran long: "), "\(long.text)")
+        #expect(progress(["I usually listen first.", Array(repeating: Self.completeStory, count: 8).joined(separator: " ")]).assessment.delivery?.long != true)
+        let starOnly = try AnalyzerRegistry.builtIn.resolve(["star"])
+        #expect(progress([general, story], analyzers: starOnly).assessment.delivery == nil, "no length is judged without the delivery analyzer")
+    }
+
     // MARK: Follow-up reasons
 
     @Test func followUpReasonsAreSentences() {
@@ -272,7 +286,7 @@ import Testing
 
     /// An answer cannot add a link, load an image or change the layout of the Markdown report.
     @Test func anAnswerCannotLinkOrLoadAnythingInMarkdown() throws {
-        let answer = "Last year I had a client ![x](http://tracker.example/p.png) who [clicked](javascript:alert(1)) *everything*.\n# Not a heading\n1. not a list"
+        let answer = "Last year I had a client ![x](http://tracker.example/p.png) who [clicked](javascript:alert(1)) *everything*.\n# Not a heading\n1. not a list\n    - indented, not code\nsee https://x.example or www.y.example or me@z.example | a | b |"
         let (transcript, scenario) = try interview([answer, ":skip", ":skip"])
         let feedback = InterviewFeedback(transcript: transcript, scenario: scenario)
         for markdown in [TranscriptRenderer.render(transcript, as: .markdown, feedback: feedback), feedback.markdown] {
@@ -281,8 +295,9 @@ import Testing
             #expect(!markdown.contains(" *everything*"))
         }
         let replay = TranscriptRenderer.render(transcript, as: .markdown, feedback: feedback)
-        #expect(replay.contains("> Last year I had a client !\\[x\\](http://tracker.example/p.png) who \\[clicked\\](javascript:alert(1)) \\*everything\\*."), "\(replay)")
-        #expect(replay.contains("> \\# Not a heading\n> 1\\. not a list"), "\(replay)")
+        #expect(replay.contains("> Last year I had a client !\\[x\\](http\\://tracker.example/p.png) who \\[clicked\\](javascript:alert(1)) \\*everything\\*."), "\(replay)")
+        #expect(replay.contains("> \\# Not a heading\n> 1\\. not a list\n> &nbsp;&nbsp;&nbsp;&nbsp;\\- indented, not code\n"), "\(replay)")
+        #expect(replay.contains("> see https\\://x.example or www\\.y.example or me\\@z.example \\| a \\| b \\|"), "\(replay)")
         #expect("3 probes".markdownLiteral == "3 probes")
         #expect("a_b".markdownLiteral == "a\\_b")
     }

@@ -34,6 +34,7 @@ import Testing
           <probe id="own-part" when="followup == 'action'"><ask>What did you do?</ask></probe>
           <probe id="outcome" when="followup == 'result'"><ask>How did it end?</ask></probe>
           <probe id="scene" when="followup == 'situation'"><ask>Where were you?</ask></probe>
+          <probe id="stretch" when="followup == 'none' and probes &lt; 3"><ask>What would you do differently?</ask></probe>
           <next when="followup == 'action'" goto="smaller-story"/>
         </question>
         <question id="smaller-story" branch-only="true"><ask>A smaller time?</ask><end/></question>
@@ -86,8 +87,9 @@ import Testing
     }
 
     @Test func everyPartAskedForLeavesNothingToAskFor() throws {
-        // With a limit of three the third probe would have nothing new to ask for: the scene was
-        // not missing, and the own part and the outcome were asked for already.
+        // With a limit of three the third probe has nothing new to ask for: the scene was not
+        // missing, and the own part and the outcome were asked for already. The answer still
+        // lacks both, so `followup` is not 'none' and the stretch question is not asked.
         let xml = Self.xml.replacingOccurrences(of: "<question id=\"story\" max-probes=\"2\">", with: "<question id=\"story\" max-probes=\"3\">")
         let loaded = load(xml, analyzers: AnalyzerSet([ListedNeeds()]))
         let scenario = try #require(loaded.scenario, "\(loaded.diagnostics)")
@@ -96,6 +98,27 @@ import Testing
         for answer in ["lacks action result", "lacks action result"] { turn = interviewer.respond(to: answer, in: turn.state) }
         turn = interviewer.respond(to: "lacks action result", in: turn.state)
         #expect(turn.step.target == .question("smaller-story"), "\(turn.step)")
+    }
+
+    /// A probe that counts probes but asks for a part not yet asked for reads the part not asked for yet.
+    @Test func countingProbesDoesNotHideTheNextPart() throws {
+        let xml = scenarioXML(
+            """
+            <question id="story" max-probes="3">
+              <ask>Tell me about a time.</ask>
+              <probe id="own-part" when="followup == 'action'"><ask>What did you do?</ask></probe>
+              <probe id="outcome-second" when="followup == 'result' and probes == 1"><ask>How did it end?</ask></probe>
+              <end/>
+            </question>
+            """)
+        let loaded = load(xml, analyzers: AnalyzerSet([ListedNeeds()]))
+        let scenario = try #require(loaded.scenario, "\(loaded.diagnostics)")
+        let interviewer = Interviewer(scenario: scenario, analyzers: AnalyzerSet([ListedNeeds()]))
+        var turn = interviewer.start(seed: 1)
+        turn = interviewer.respond(to: "lacks action result", in: turn.state)
+        #expect(turn.step.target == .probe(question: "story", probe: "own-part"))
+        turn = interviewer.respond(to: "lacks action result", in: turn.state)
+        #expect(turn.step.target == .probe(question: "story", probe: "outcome-second"), "\(turn.step)")
     }
 
     @Test func theProbeTellsWhichFollowUpItAsksFor() throws {

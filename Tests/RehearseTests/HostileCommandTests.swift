@@ -330,7 +330,7 @@ import Testing
             let result = try Rehearse.run(arguments, directory: folder)
             #expect(result.status == 65, "\(arguments): \(result.stderr)")
             #expect(result.stderr.contains("damaged.jsonl:3:1: error: not a JSON object; the transcript is damaged here; cannot \(purpose) a damaged transcript"), "\(result.stderr)")
-            #expect(result.stderr.contains("`rehearse replay \(damaged)` shows every event that can be read"))
+            #expect(result.stderr.contains("`\(Rehearse.binary.path) replay \(damaged)` shows every event that can be read"), "\(result.stderr)")
         }
         // Numbers out of range name their field.
         let text = try String(contentsOfFile: path, encoding: .utf8)

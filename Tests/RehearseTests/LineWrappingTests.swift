@@ -14,6 +14,15 @@ import Testing
             #expect(TerminalColumns.width(of: line) <= 40, "\(line)")
         }
         #expect("面试".padding(to: 6) == "面试  ")
+        // Chinese is written without spaces: it breaks between characters, never before a comma or full stop.
+        let unspaced = "Interviewer: 请告诉我一次你和一位不愿意参加治疗的来访者一起工作的经历，你当时做了什么，结果怎么样。"
+        let lines = LineWrapping.wrap(unspaced, width: 30).split(separator: "\n")
+        #expect(lines.count > 2, "\(lines)")
+        for line in lines {
+            #expect(TerminalColumns.width(of: line) <= 30, "\(line)")
+            #expect(!line.hasPrefix("，") && !line.hasPrefix("。"), "\(line)")
+        }
+        #expect(lines.joined() == unspaced, "nothing is lost or added but the breaks")
     }
 
     @Test func linesBreakAtSpacesNeverInsideAWord() {

@@ -62,7 +62,8 @@ import Testing
         #expect(interviewerLines(result.stdout).count == 5)  // opening, question, scaffold, question, closing
     }
 
-    /// The command to continue is one a shell reads back: a path with a space or a quote is quoted.
+    /// The command to continue is one a shell reads back: a path with a space or a quote is
+    /// quoted, and the line as printed, run by a shell, continues the interview.
     @Test func theResumeCommandIsQuotedForTheShell() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse tests \(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -70,19 +71,24 @@ import Testing
         let transcript = folder.appendingPathComponent("Sam's interview.jsonl").path
         let result = try Rehearse.run(["run", "--transcript", transcript, Rehearse.fixture("branching.xml")], input: "I listen.\n\n")
         #expect(result.status == 0, "\(result.stderr)")
-        let quoted = "'" + transcript.replacingOccurrences(of: "'", with: "'\\''") + "'"
-        #expect(result.stdout.contains("continue later with:\n  \(Rehearse.binary.path) run --resume \(quoted)\n"), "\(result.stdout)")
-        // What the message says to type works.
-        let shell = try Rehearse.run(["run", "--resume", transcript], input: ":quit\n")
-        #expect(shell.status == 0, "\(shell.stderr)")
-        let typed = Process()
-        typed.executableURL = URL(fileURLWithPath: "/bin/sh")
-        typed.arguments = ["-c", "printf '%s\\n' --resume \(quoted)"]
-        let pipe = Pipe()
-        typed.standardOutput = pipe
-        try typed.run()
-        typed.waitUntilExit()
-        #expect(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "--resume\n\(transcript)\n")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let said = try #require(lines.firstIndex { $0.hasSuffix("continue later with:") }.map { lines[$0 + 1].trimmingCharacters(in: .whitespaces) })
+        #expect(said.hasSuffix(" run --resume \(transcript.shellWord)"), "\(said)")
+        #expect(said.contains("/Sam'\\''s interview.jsonl'"), "\(said)")
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", said]
+        let input = Pipe(), output = Pipe()
+        shell.standardInput = input
+        shell.standardOutput = output
+        shell.standardError = output
+        try shell.run()
+        input.fileHandleForWriting.write(Data(":quit\n".utf8))
+        try input.fileHandleForWriting.close()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 0, "\(printed)")
+        #expect(printed.contains("Stopped. Your answers so far are saved"), "\(printed)")
     }
 
     @Test func skipAndEndOfInput() throws {

@@ -62,14 +62,15 @@ public struct AnalyzerSet: Sendable {
 public enum EngineFeature {
     public static let provider = "engine"
     /// The recommended follow-up of the analyzers in use (`none` when none is recommended). In a
-    /// probe's condition, one an earlier probe of the question asked for is passed over for the next.
+    /// probe's condition, one an earlier probe of the question asked for is passed over for the
+    /// next (see docs/scenario-format.md, "How an interview moves").
     public static let followup = "followup"
     /// How many probes this question has asked so far.
     public static let probes = "probes"
 
     package static func descriptors(followups: [String]) -> [FeatureDescriptor] {
         [
-            FeatureDescriptor(followup, .choice(followups), "the follow-up the analyzers recommend (for a probe: the first not asked for yet)"),
+            FeatureDescriptor(followup, .choice(followups), "the follow-up the analyzers recommend (for a probe: the first that no earlier probe of the question asked for)"),
             FeatureDescriptor(probes, .number, "how many probes this question has asked so far"),
         ]
     }

@@ -41,26 +41,29 @@ public struct InterviewEngine: Sendable {
         }
         var state = state
         state.hear(answer)
-        // What the answer still needs most, asked for or not: branches read it, and so do probes
-        // that count the probes asked (`followup == 'example' and probes == 1` asks again on purpose).
+        // What the answer still needs most, asked for or not: branches read it.
         let recommended = analysis.followup ?? "none"
         let needed = values(analysis, state, followup: recommended)
-        // Other probes pass over what an earlier probe of this question asked for, so the budget
-        // goes to the next missing part rather than to the same question in other words.
+        // Probes read the most important follow-up no earlier probe of this question asked for, so
+        // the budget goes to the next missing part rather than to the same question in other
+        // words. When every one has been asked for, they read what is still needed.
         let asked = Set(question.probes.filter { state.probesAsked.contains($0.id) }.compactMap(\.asksFor))
-        let next = analysis.followups.first { !asked.contains($0) } ?? "none"
+        let next = analysis.followups.first { !asked.contains($0) } ?? recommended
         let notAskedYet = next == recommended ? needed : values(analysis, state, followup: next)
         let limit = probeLimit(for: question)
         let whyMovingOn: String
         if state.probesAsked.count < limit {
             for probe in question.probes where !state.probesAsked.contains(probe.id) {
-                let countsProbes = probe.condition.referencedFeatures.contains(EngineFeature.probes)
-                let lookup = countsProbes ? needed : notAskedYet
+                // A probe for a part already asked for is asked only on purpose: when its
+                // condition counts the probes (`followup == 'example' and probes == 1`).
+                let again = probe.asksFor.map(asked.contains) ?? false
+                if again && !probe.condition.referencedFeatures.contains(EngineFeature.probes) { continue }
+                let lookup = again ? needed : notAskedYet
                 guard probe.condition.evaluate(lookup) else { continue }
                 state.move(to: .probe(question: id, probe: probe.id))
                 let text = SeededChoice.pick(probe.phrasings, seed: state.seed, key: probe.id, round: state.visits[id, default: 1])
                 var reason = conditionReason(.probe(id: probe.id), "probe '\(probe.id)'", probe.condition, lookup)
-                if !countsProbes && next != recommended && probe.asksFor == next {
+                if !again && next != recommended && probe.asksFor == next {
                     reason.summary += "; '\(recommended)' was asked for already"
                 }
                 return Turn(analysis: analysis, step: .probe(ProbePrompt(questionID: id, probeID: probe.id, text: text, reason: reason)), state: state)

@@ -45,15 +45,21 @@ extension String {
         visibleControls.replacingAll("&", with: "&amp;").replacingAll("<", with: "&lt;").replacingAll(">", with: "&gt;")
     }
 
-    /// Text from a file or an answer shown word for word in Markdown: `markdownEscaped`, and the
-    /// characters that would make a link, an image, emphasis or code escaped with a backslash, as
-    /// is the start of a line that would make a heading, a quote or a list. An answer cannot add a
-    /// link or load an image into the report.
+    /// Text from a file or an answer shown word for word in Markdown: `markdownEscaped`, and what
+    /// would make a link, an image, emphasis, code or a table escaped with a backslash, as is the
+    /// start of a line that would make a heading or a list; leading white space is written as
+    /// no-break spaces, since four spaces would make a code block, where escapes show as typed.
+    /// Bare addresses ("https://…", "www.…", "name@host") are broken up invisibly, so that GitHub's
+    /// Markdown does not link them either. An answer cannot add a link or load an image.
     public var markdownLiteral: String {
         var result = ""
         var atLineStart = true
         var pendingDigits = ""
         for character in markdownEscaped {
+            if atLineStart && pendingDigits.isEmpty && (character == " " || character == "\t") {
+                result += character == "\t" ? "&nbsp;&nbsp;&nbsp;&nbsp;" : "&nbsp;"
+                continue
+            }
             if atLineStart, character.isASCII, character.isNumber {
                 pendingDigits.append(character)
                 continue
@@ -63,13 +69,20 @@ extension String {
                     result += pendingDigits
                     if character == "." || character == ")" { result.append("\\") }
                     pendingDigits = ""
-                } else if "#>-+=".contains(character) {
+                } else if "#-+=".contains(character) {
                     result.append("\\")
                 }
             }
-            if "\\`*_[]~".contains(character) { result.append("\\") }
+            if "\\`*_[]~|@".contains(character) {
+                result.append("\\")
+            } else if character == ":" || character == "." {
+                let before = String(result.suffix(5)).lowercased()
+                if character == ":" ? before.hasSuffix("http") || before.hasSuffix("https") || before.hasSuffix("ftp") : before.hasSuffix("www") {
+                    result.append("\\")
+                }
+            }
             result.append(character)
-            atLineStart = character == "\n" || (atLineStart && (character == " " || character == "\t"))
+            atLineStart = character == "\n"
         }
         return result + pendingDigits
     }

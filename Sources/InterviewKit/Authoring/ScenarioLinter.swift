@@ -133,7 +133,10 @@ public struct ScenarioLinter: Sendable {
     /// whenever both hold. Probes that count `probes` are ordered on purpose and left alone.
     private func probeOrderFinding(_ question: Question, limit: Int) -> Diagnostic? {
         func readsCount(_ probe: Probe) -> Bool { probe.condition.referencedFeatures.contains(EngineFeature.probes) }
-        guard let early = question.probes.first(where: { $0.asksFor == nil && !readsCount($0) }),
+        func readsFollowup(_ probe: Probe) -> Bool { probe.condition.referencedFeatures.contains(EngineFeature.followup) }
+        // With room for every probe, none can take another's place.
+        guard question.probes.count > limit,
+            let early = question.probes.first(where: { !readsFollowup($0) && !readsCount($0) }),
             let position = question.probes.firstIndex(where: { $0.id == early.id }),
             let part = question.probes[(position + 1)...].first(where: { $0.asksFor != nil && !readsCount($0) })
         else { return nil }

@@ -13,7 +13,8 @@ public struct AnswerProgress: Sendable {
     /// - Parameter parts: the answer and each reply to a follow-up, in order.
     init(analysis: Analysis, parts: [String], kind: QuestionKind) {
         // Only the answer to the question itself can run long, as in the final feedback.
-        let firstWords = parts.count > 1
+        // Only when delivery is among the analyzers in use, as the final feedback reads it.
+        let firstWords = parts.count > 1 && analysis.features[DeliveryFeature.words] != nil
             ? DeliveryAnalyzer().analyze(parts[0], context: AnalysisContext(kind: kind))[DeliveryFeature.words]?.numberValue.map { Int($0) } : nil
         assessment = AnswerAssessment(
             features: analysis.features, evidence: analysis.evidence, answer: parts.joined(separator: "\n\n"), kind: kind, firstAnswerWords: firstWords)

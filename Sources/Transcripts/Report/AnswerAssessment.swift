@@ -225,7 +225,9 @@ public struct AnswerAssessment: Sendable, Hashable {
         let range = "about \(suitable.lowerBound)–\(suitable.upperBound) words suits this question"
         if let first = firstAnswerWords ?? Optional(words), first > suitable.upperBound {
             let what = firstAnswerWords == nil ? "This answer" : "Your answer before my follow-ups"
-            let text = "\(what) ran long: \(first) words, where \(range)" + (filled ? ", and it had fillers and hedges: \(listed)." : ".")
+            // The fillers are counted over everything said to the question, and say so.
+            let fillers = firstAnswerWords == nil ? ", and it had fillers and hedges: \(listed)." : ". Fillers and hedges came often (\(fillerCount) in all \(words) words): \(listed)."
+            let text = "\(what) ran long: \(first) words, where \(range)" + (filled ? fillers : ".")
                 + " Keep the background to a sentence or two and spend the time on what you did."
             return DeliveryNote(long: true, fillers: filled, short: false, text: text)
         }

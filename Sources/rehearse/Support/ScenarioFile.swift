@@ -23,7 +23,7 @@ struct ScenarioFile {
         guard let scenario = result.scenario else {
             let unreadable = result.diagnostics.contains { ["no-such-file", "is-directory", "unreadable", "not-a-file"].contains($0.code) }
             if unreadable { throw CommandFailure(message: "cannot open the scenario \(path)", code: ExitStatus.noInput) }
-            throw CommandFailure.data("the scenario \(path) has errors (listed above); `rehearse validate \(path)` checks it again")
+            throw CommandFailure.data("the scenario \(path) has errors (listed above); `\(CommandName.invoked.shellWord) validate \(path.shellWord)` checks it again")
         }
         return ScenarioFile(scenario: scenario, path: path, loaded: result)
     }

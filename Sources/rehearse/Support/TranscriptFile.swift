@@ -20,7 +20,7 @@ enum TranscriptFile {
         let more = result.damaged.count > 1 ? " (and \(result.damaged.count - 1) more damaged line\(result.damaged.count == 2 ? "" : "s"))" : ""
         let what = first.message.replacingAll("; this line is passed over", with: "")
         throw CommandFailure.data(
-            "\(first.location): error: \(what)\(more); cannot \(purpose) a damaged transcript, since what happened at that line is not known. `rehearse replay \(path)` shows every event that can be read")
+            "\(first.location): error: \(what)\(more); cannot \(purpose) a damaged transcript, since what happened at that line is not known. `\(CommandName.invoked.shellWord) replay \(path.shellWord)` shows every event that can be read")
     }
 
     /// As `read`, but the warnings are returned instead of printed, for readers that print in order later.

@@ -95,10 +95,9 @@ final class LineEditor: LineSource {
         }
         var text = String(cString: line)
         if text.hasSuffix("\n") { text.removeLast() }
-        let pasted = Paste.takeBlock()
-        // Ctrl-C just after Enter: the line was read, so it is kept like a line cut short.
-        if Interrupts.take() { return .interrupt(partial: text + (pasted ?? "")) }
-        if let pasted { return .paste(text + pasted) }
+        // A Ctrl-C just after Enter is left for the next read: the line was read, and it is
+        // taken as any line is (an answer's line kept, a command run, a paste checked and shown).
+        if let pasted = Paste.takeBlock() { return .paste(text + pasted) }
         return .line(text)
     }
 

@@ -13,39 +13,62 @@ enum LineWrapping {
         return 80
     }
 
-    /// The offsets (in characters of `text`) of the spaces that become line breaks, each with the
-    /// indentation of the line it starts. Width is counted in terminal columns, so a line of
-    /// Chinese or emoji fits as well as one of Latin letters.
-    static func breaks(in text: String, width: Int) -> [(offset: Int, indent: Int)] {
-        var result: [(Int, Int)] = []
+    /// Where `text` is broken: at `offset` (in characters of `text`) a line break, indented by
+    /// `indent`, either replaces a space (`replacesSpace`) or goes in before the character there
+    /// (between two characters of a script written without spaces, such as Chinese).
+    struct Break {
+        var offset: Int
+        var indent: Int
+        var replacesSpace: Bool
+    }
+
+    /// The breaks that fit `text` to `width` terminal columns: at spaces, never inside a word;
+    /// a run of wide characters (Chinese, Japanese) breaks between any two of them, though never
+    /// before punctuation. Width is counted in columns, so a wide character counts two.
+    static func breaks(in text: String, width: Int) -> [Break] {
+        var result: [Break] = []
         var offset = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let characters = Array(line)
             let indent = hangingIndent(characters)
             var column = 0
-            var lastSpace: Int?
-            // Columns taken since the last space, which move to the next line with the word.
-            var sinceSpace = 0
-            var index = 0
-            while index < characters.count {
-                let columns = TerminalColumns.width(of: characters[index])
-                if characters[index] == " " && index >= indent {
-                    lastSpace = index
-                    sinceSpace = 0
+            var opportunity: (index: Int, replacesSpace: Bool)?
+            // Columns taken since the opportunity, which move to the next line with it.
+            var since = 0
+            for index in characters.indices {
+                let character = characters[index]
+                let columns = TerminalColumns.width(of: character)
+                if character == " " && index >= indent {
+                    opportunity = (index, true)
+                    since = 0
+                } else if index > indent && canBreakBefore(characters, index) {
+                    opportunity = (index, false)
+                    since = columns
                 } else {
-                    sinceSpace += columns
+                    since += columns
                 }
                 column += columns
-                if column > width, let space = lastSpace {
-                    result.append((offset + space, indent))
-                    column = indent + sinceSpace
-                    lastSpace = nil
+                if column > width, let found = opportunity {
+                    result.append(Break(offset: offset + found.index, indent: indent, replacesSpace: found.replacesSpace))
+                    column = indent + since
+                    opportunity = nil
                 }
-                index += 1
             }
             offset += characters.count + 1
         }
         return result
+    }
+
+    /// Between two characters of which one is wide, unless the second is punctuation (a comma or
+    /// a full stop does not start a line) or the first opens a bracket or quote.
+    private static func canBreakBefore(_ characters: [Character], _ index: Int) -> Bool {
+        let previous = characters[index - 1], current = characters[index]
+        guard previous != " ", TerminalColumns.width(of: previous) == 2 || TerminalColumns.width(of: current) == 2 else { return false }
+        if current.isPunctuation || current.isSymbol && TerminalColumns.width(of: current) == 1 { return false }
+        if let scalar = previous.unicodeScalars.first, scalar.properties.generalCategory == .openPunctuation || scalar.properties.generalCategory == .initialPunctuation {
+            return false
+        }
+        return true
     }
 
     private static let bullets: [String] = ["- ", "✓ ", "✗ ", "· ", "• "]
@@ -77,6 +100,7 @@ enum LineWrapping {
             for character in piece {
                 if next < breaks.count && breaks[next].offset == offset {
                     result += "\n" + String(repeating: " ", count: breaks[next].indent)
+                    if !breaks[next].replacesSpace { result.append(character) }
                     next += 1
                 } else {
                     result.append(character)
