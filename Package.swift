@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -32,9 +33,15 @@ let package = Package(
         .target(name: "ScenarioXML", dependencies: ["InterviewCore", "SystemIO", "CLibXML2"], plugins: ["LayerCheck"]),
         .target(name: "AnalyzerPlugins", dependencies: ["InterviewCore", "SystemIO"], plugins: ["LayerCheck"]),
         .target(name: "Transcripts", dependencies: ["InterviewCore", "BuiltInAnalyzers", "SystemIO"], plugins: ["LayerCheck"]),
+        // The practice history: an SQLite index of the transcripts (GRDB), its queries and reports.
+        .target(
+            name: "History",
+            dependencies: ["InterviewCore", "BuiltInAnalyzers", "SystemIO", "Transcripts", .product(name: "GRDB", package: "GRDB.swift")],
+            plugins: ["LayerCheck"]
+        ),
         .target(
             name: "InterviewKit",
-            dependencies: ["InterviewCore", "BuiltInAnalyzers", "SystemIO", "ScenarioXML", "AnalyzerPlugins", "Transcripts"],
+            dependencies: ["InterviewCore", "BuiltInAnalyzers", "SystemIO", "ScenarioXML", "AnalyzerPlugins", "Transcripts", "History"],
             plugins: ["LayerCheck"]
         ),
         // Checks, as part of every build, that each library target imports only what its layer may.

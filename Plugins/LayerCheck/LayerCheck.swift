@@ -15,7 +15,8 @@ struct LayerCheck: BuildToolPlugin {
         "ScenarioXML": ["Glibc", "Synchronization"],
         "AnalyzerPlugins": ["Glibc", "Musl", "FoundationEssentials", "Synchronization"],
         "Transcripts": ["Glibc", "FoundationEssentials"],
-        "InterviewKit": ["FoundationEssentials"],
+        "History": ["Glibc", "FoundationEssentials"],
+        "InterviewKit": ["FoundationEssentials", "Synchronization"],
     ]
 
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {

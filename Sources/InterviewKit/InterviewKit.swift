@@ -7,3 +7,4 @@
 @_exported import ScenarioXML
 @_exported import AnalyzerPlugins
 @_exported import Transcripts
+@_exported import History

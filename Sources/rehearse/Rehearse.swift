@@ -11,7 +11,10 @@ struct Rehearse: ParsableCommand {
             interviewer would: for one specific example, for what you yourself did, or for how it turned out.
             """,
         version: RehearseVersion.current,
-        subcommands: [Run.self, Scenarios.self, Replay.self, Validate.self, Lint.self, Graph.self, New.self, Test.self, Analyze.self, Eval.self],
+        subcommands: [
+            Run.self, Scenarios.self, HistoryCommand.self, ProgressCommand.self, Replay.self, Validate.self, Lint.self, Graph.self, New.self, Test.self, Analyze.self,
+            Eval.self,
+        ],
         defaultSubcommand: nil)
 }
 

@@ -45,6 +45,23 @@ extension String {
         visibleControls.replacingAll("&", with: "&amp;").replacingAll("<", with: "&lt;").replacingAll(">", with: "&gt;")
     }
 
+    /// Text from a file or an answer as HTML text or an attribute's value: `&`, `<`, `>` and both
+    /// quotes as references, control and bidirectional characters visible.
+    public var htmlEscaped: String {
+        var result = ""
+        for character in visibleControls {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
     /// Text from a file or an answer shown word for word in Markdown: `markdownEscaped`, and what
     /// would make a link, an image, emphasis, code or a table escaped with a backslash, as is the
     /// start of a line that would make a heading or a list; leading white space is written as

@@ -1,4 +1,5 @@
 import BuiltInAnalyzers
+import History
 import FoundationEssentials
 import InterviewCore
 import SystemIO
@@ -27,6 +28,12 @@ public final class InterviewSession {
     public private(set) var transcript: Transcript
     /// True once the interview has ended, completed or stopped; every later call is refused.
     public private(set) var isOver = false
+    /// The practice history the interview is recorded into as it goes (after the transcript, at
+    /// every step); set before `start()` or `resume()`. If it fails, one `historyNotRecorded`
+    /// event says so and the interview goes on: the history picks the transcript up later.
+    public var history: PracticeHistory?
+    /// Why the history stopped recording, until it has been said.
+    private var historyNote: String?
 
     /// Held (with the transcript's lock) until the interview is over, then let go, so that it can
     /// be resumed at once, by this process or another.
@@ -217,7 +224,7 @@ public final class InterviewSession {
 
     /// What follows the step just taken: the prompt, or the closing and the feedback.
     private func advance() -> [SessionEvent] {
-        let shown = show(turn.step)
+        let shown = historyNotes() + show(turn.step)
         guard case .end = turn.step else { return shown }
         return shown + finish(completed: true)
     }
@@ -240,12 +247,20 @@ public final class InterviewSession {
     /// Ends the interview: lets go of the transcript and writes the feedback. A feedback file that
     /// cannot be written is said after the feedback, which is shown all the same.
     private func finish(completed: Bool) -> [SessionEvent] {
+        let notes = historyNotes()
         close()
         let feedback = self.feedback
         let problem = writeFeedback(feedback)
         let worthShowing = completed || feedback.questions.contains(where: \.answered)
         let finished = SessionEvent.finished(worthShowing ? feedback : nil, transcript: transcriptPath, feedbackFile: problem == nil ? feedbackPath : nil)
-        return [finished] + (problem.map { [.feedbackNotSaved($0)] } ?? [])
+        return notes + [finished] + (problem.map { [.feedbackNotSaved($0)] } ?? [])
+    }
+
+    /// The history's problem, said once.
+    private func historyNotes() -> [SessionEvent] {
+        guard let note = historyNote else { return [] }
+        historyNote = nil
+        return [.historyNotRecorded(note)]
     }
 
     private func close() {
@@ -276,6 +291,14 @@ public final class InterviewSession {
             close()
             let lost = events[written...].contains { $0.type == .answer } ? answer : nil
             throw .notSaved(error, transcript: transcriptPath, answer: lost)
+        }
+        if let history {
+            do {
+                try history.record(transcript, at: transcriptPath, scenario: scenario)
+            } catch {
+                self.history = nil
+                historyNote = error.description
+            }
         }
     }
 

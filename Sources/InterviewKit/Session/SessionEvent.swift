@@ -35,4 +35,7 @@ public enum SessionEvent: Sendable {
     case finished(InterviewFeedback?, transcript: String, feedbackFile: String?)
     /// The feedback file could not be written, and why; the transcript is unaffected.
     case feedbackNotSaved(String)
+    /// The practice history stopped recording this interview, and why; the transcript is
+    /// unaffected, and the history indexes it when it is next read.
+    case historyNotRecorded(String)
 }

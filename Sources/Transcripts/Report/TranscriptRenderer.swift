@@ -139,20 +139,7 @@ public enum TranscriptRenderer {
     // MARK: HTML
 
     /// HTML-escaped, with control and bidirectional characters visible.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text.visibleControls {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    static func escape(_ text: String) -> String { text.htmlEscaped }
 
     static func html(_ transcript: Transcript, feedback: InterviewFeedback?) -> String {
         let kinds = kinds(transcript, feedback: feedback)

@@ -41,7 +41,8 @@ public enum TranscriptReader {
         try read(bytes: [UInt8](data), path: path, analyses: analyses)
     }
 
-    static func read(bytes: [UInt8], path: String, analyses: Bool) throws(TranscriptError) -> Result {
+    /// The transcript in `bytes`, read from `path` (for messages).
+    public static func read(bytes: [UInt8], path: String, analyses: Bool = true) throws(TranscriptError) -> Result {
         var lines = splitLines(bytes)
         let endsWithNewline = bytes.last == UInt8(ascii: "\n")
         if endsWithNewline { lines.removeLast() }

@@ -110,7 +110,7 @@ public final class TranscriptWriter {
 
     /// The process holding a `flock` on the file, from /proc/locks (Linux), if it can be found.
     /// Matched by inode only: it names the holder in a message, nothing depends on it.
-    static func lockHolder(of descriptor: Int32) -> Int? {
+    package static func lockHolder(of descriptor: Int32) -> Int? {
         var status = stat()
         guard fstat(descriptor, &status) == 0, case .success(let bytes) = FileBytes.contents(of: "/proc/locks", limit: 1 << 20) else { return nil }
         // "1: FLOCK  ADVISORY  WRITE 12345 08:01:1234567 0 EOF": the pid, then major:minor:inode.

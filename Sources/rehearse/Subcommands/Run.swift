@@ -2,6 +2,7 @@ import ArgumentParser
 import FoundationEssentials
 import Glibc
 import InterviewKit
+import SystemIO
 
 extension Rehearse {
     struct Run: ParsableCommand {
@@ -42,6 +43,9 @@ extension Rehearse {
         @Option(help: ArgumentHelp("Practise this one question (its id, as `rehearse scenarios --questions` lists them), with its follow-ups.", valueName: "id"))
         var question: String?
 
+        @Flag(help: "Practise the question with the weakest record in your history (of the scenario given, or of any).")
+        var weakest = false
+
         @OptionGroup var analyzerOptions: AnalyzerOptions
 
         func validate() throws {
@@ -54,8 +58,11 @@ extension Rehearse {
             if noProbes && maxProbes != nil {
                 throw ValidationError("--no-probes and --max-probes contradict each other; use one")
             }
-            if resume != nil && (seed != nil || maxProbes != nil || noProbes || transcript != nil || question != nil) {
-                throw ValidationError("--resume continues with the recorded seed, options and transcript; leave out --seed, --max-probes, --no-probes, --question and --transcript")
+            if resume != nil && (seed != nil || maxProbes != nil || noProbes || transcript != nil || question != nil || weakest) {
+                throw ValidationError("--resume continues with the recorded seed, options and transcript; leave out --seed, --max-probes, --no-probes, --question, --weakest and --transcript")
+            }
+            if weakest && question != nil {
+                throw ValidationError("--weakest chooses the question from your history; leave out --question, or --weakest")
             }
         }
 
@@ -71,6 +78,13 @@ extension Rehearse {
 
         private func startInterview() throws {
             let analyzers = try analyzerOptions.resolve()
+            var scenario = self.scenario
+            var question = self.question
+            if weakest {
+                let spot = try weakestQuestion(analyzers: analyzers)
+                scenario = spot.path
+                question = spot.question
+            }
             let file = try ScenarioFile.load(path: scenario, analyzers: analyzers)
             if let question, file.scenario.question(question) == nil {
                 let ids = file.scenario.questions.map(\.id)
@@ -81,7 +95,6 @@ extension Rehearse {
             let interviewer = Interviewer(scenario: file.scenario, analyzers: analyzers, options: options)
             let seed = self.seed ?? UInt64.random(in: 0...999_999)
             let now = Date()
-            let path = try transcript ?? TranscriptLocation.newPath(scenarioID: file.scenario.id, at: now)
             var header = TranscriptHeader(
                 scenario: file.scenario, contentHash: file.sha256, path: file.path, analyzers: analyzers, seed: seed,
                 options: options, started: now)
@@ -90,17 +103,49 @@ extension Rehearse {
             header.timeLimit = timeLimit
             // Opened before the first question, so a place that cannot be written is reported before anyone types.
             let writer: TranscriptWriter
-            try TranscriptLocation.checkFreeSpace(for: path)
-            do {
-                writer = try TranscriptWriter(creating: path, header: header)
-            } catch {
-                let exists = FileManager.default.fileExists(atPath: path)
-                throw CommandFailure.io(exists ? "the transcript \(path) already exists; choose a new name, or continue it with --resume" : "\(error)")
+            if let path = transcript {
+                try TranscriptLocation.checkFreeSpace(for: path)
+                do {
+                    writer = try TranscriptWriter(creating: path, header: header)
+                } catch {
+                    let exists = FileManager.default.fileExists(atPath: path)
+                    throw CommandFailure.io(exists ? "the transcript \(path) already exists; choose a new name, or continue it with --resume" : "\(error)")
+                }
+            } else {
+                writer = try TranscriptLocation.create(scenarioID: file.scenario.id, at: now, header: header)
             }
+            let path = writer.path
             let session = InterviewSession(
                 interviewer: interviewer, writer: writer, header: header, feedbackPath: try feedbackFile(for: writer, resuming: false),
                 timeLimit: timeLimit)
+            session.history = PracticeHistoryFile.openForRecording(transcript: path)
             try converse(with: session, resuming: false)
+        }
+
+        /// The question with the weakest record in the history (of the named scenario, when one is
+        /// named) and the scenario file to ask it from; says why, before the interview starts.
+        private func weakestQuestion(analyzers: AnalyzerSet) throws -> (path: String, question: String) {
+            var named: ScenarioFile?
+            if let scenario { named = try ScenarioFile.load(path: scenario, analyzers: analyzers) }
+            let history = try PracticeHistoryFile.openSynchronized()
+            let spot: WeakSpot?
+            do {
+                spot = try history.weakest(HistoryFilter(scenario: named?.scenario.id))
+            } catch {
+                throw CommandFailure.io(error.description)
+            }
+            guard let spot else {
+                let which = named.map { " of \($0.scenario.id)" } ?? ""
+                throw CommandFailure.noInput("your history has no answered question\(which) yet; practise with `\(CommandName.invoked.shellWord) run` first, and --weakest then picks up where it helps most")
+            }
+            // The scenario named, else the recorded file, else the bundled one of that name.
+            let path = named?.path ?? (FileBytes.exists(spot.scenarioPath) ? spot.scenarioPath : ScenarioLocator.bundledScenarioPath(named: spot.scenarioID))
+            guard let path else {
+                throw CommandFailure.noInput("the weakest question, '\(spot.questionID)', is from \(spot.scenarioPath), which is not there any more; name the scenario file: --weakest FILE")
+            }
+            print("Practising your weakest question so far: “\(spot.questionText)” (\(spot.scenarioTitle)). \(spot.reason)".visibleControls)
+            print("")
+            return (path, spot.questionID)
         }
 
         private func feedbackFile(for writer: TranscriptWriter, resuming: Bool) throws -> String {
@@ -179,6 +224,7 @@ extension Rehearse {
             let session = InterviewSession(
                 resuming: recorded, from: resumption, interviewer: interviewer, writer: writer,
                 feedbackPath: try feedbackFile(for: writer, resuming: true), timeLimit: timeLimit ?? recorded.header.timeLimit)
+            session.history = PracticeHistoryFile.openForRecording(transcript: path)
             try converse(with: session, resuming: true, explain: explain || recorded.header.explain == true)
         }
     }

@@ -1,6 +1,7 @@
 import SystemIO
 import FoundationEssentials
 import Glibc
+import InterviewKit
 
 /// Where transcripts go when `--transcript` is not given: `$XDG_DATA_HOME/rehearse/transcripts`,
 /// or `~/.local/share/rehearse/transcripts`. The folder is created owner-only.
@@ -9,8 +10,11 @@ enum TranscriptLocation {
         UserPaths.baseDirectory("XDG_DATA_HOME", fallback: ".local/share") + "/rehearse/transcripts"
     }
 
-    /// A new file name from the time and the scenario, e.g. `20261122-145319-quick-start.jsonl`.
-    static func newPath(scenarioID: String, at date: Date) throws -> String {
+    /// A new transcript in the folder, named from the time and the scenario, e.g.
+    /// `20261122-145319-quick-start.jsonl` (then `-2`, `-3`… when taken). Each name is claimed by
+    /// creating the file exclusively, so two interviews started in the same second, in two
+    /// terminals, each get their own.
+    static func create(scenarioID: String, at date: Date, header: TranscriptHeader) throws -> TranscriptWriter {
         let folder = directory()
         // Rehearse's own folder and the transcripts in it are owner-only; the folders above are the user's.
         let own = folder.deletingLastPathComponent
@@ -18,13 +22,18 @@ enum TranscriptLocation {
             throw CommandFailure.io("cannot create the transcript folder \(folder): \(problem); choose another place with --transcript PATH")
         }
         let stem = "\(folder)/\(localStamp(date))-\(scenarioID)"
-        var path = stem + ".jsonl"
-        var counter = 2
-        while FileManager.default.fileExists(atPath: path) {
-            path = "\(stem)-\(counter).jsonl"
-            counter += 1
+        try checkFreeSpace(for: stem)
+        for counter in 1...1000 {
+            let path = counter == 1 ? stem + ".jsonl" : "\(stem)-\(counter).jsonl"
+            do {
+                return try TranscriptWriter(creating: path, header: header)
+            } catch {
+                // Taken (by another interview a moment ago): the next name.
+                if FileBytes.exists(path) { continue }
+                throw CommandFailure.io("\(error); choose another place with --transcript PATH")
+            }
         }
-        return path
+        throw CommandFailure.io("cannot create a transcript in \(folder): \(stem).jsonl and the next thousand names are taken")
     }
 
     /// The local time as `yyyyMMdd-HHmmss`.

@@ -230,6 +230,8 @@ struct TerminalInterview {
             print("")
             print("Transcript: \(transcript)", wrapping: false)
             if let feedbackFile { print("Feedback:   \(feedbackFile)", wrapping: false) }
+        case .historyNotRecorded(let problem):
+            printError("warning: the practice history stopped recording this interview: \(problem); the transcript has every answer, and `rehearse history` adds it later")
         case .feedbackNotSaved(let problem):
             // At the end, a feedback file not written fails the command; during the interview it is said and the interview goes on.
             if session.isOver { throw CommandFailure.io("\(problem); the transcript is saved in \(session.transcriptPath)") }

@@ -1,0 +1,101 @@
+import FoundationEssentials
+import InterviewCore
+
+/// `rehearse history`: the sessions, newest first, one line each, or as JSON for tools.
+public enum HistoryListing {
+    /// A table for people. Scenario titles and names come from files, so control characters are
+    /// made visible.
+    public static func text(_ sessions: [SessionRow]) -> String {
+        guard !sessions.isEmpty else { return "No interviews in the history yet. `rehearse run` starts one; each is recorded here." }
+        var rows = [["Session", "Date", "Scenario", "Answered", "Follow-ups", "STAR", ""]]
+        for session in sessions {
+            rows.append([
+                session.name, LocalTime.string(Date(timeIntervalSince1970: session.started)), session.scenarioID,
+                "\(session.questionsAnswered)", "\(session.probesAsked)", session.starShare.map(percent) ?? "–",
+                session.completed ? "" : "stopped",
+            ])
+        }
+        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        let lines = rows.map { row in
+            row.indices.map { column in column == row.count - 1 ? row[column] : row[column].padding(to: widths[column]) }.joined(separator: "  ")
+                .trimmingTrailingSpaces
+        }
+        let total = "\(sessions.count) session\(sessions.count == 1 ? "" : "s"). STAR: parts of a story present, on average, in the answers to story questions."
+        return (lines + ["", total]).joined(separator: "\n").visibleControls
+    }
+
+    /// The sessions as a JSON array, newest first (docs/history.md lists the keys).
+    public static func json(_ sessions: [SessionRow]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        let data = try encoder.encode(sessions.map(SessionJSON.init))
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
+
+    /// The `history --format json` contract. Keys are stable; new ones may be added.
+    struct SessionJSON: Encodable {
+        var session: String
+        var transcript: String
+        var scenario: String
+        var scenarioTitle: String
+        var started: Date
+        var completed: Bool
+        var questionsAnswered: Int
+        var followups: Int
+        var starShare: Double?
+        var exampleShare: Double?
+        var smartShare: Double?
+        var competencyShare: Double?
+        var fillersPer100: Double?
+        var words: Int
+        var recordedWith: String
+        var analyzedWith: String
+
+        init(_ row: SessionRow) {
+            session = row.name
+            transcript = row.transcriptPath
+            scenario = row.scenarioID
+            scenarioTitle = row.scenarioTitle
+            started = Date(timeIntervalSince1970: row.started)
+            completed = row.completed
+            questionsAnswered = row.questionsAnswered
+            followups = row.probesAsked
+            starShare = row.starShare
+            exampleShare = row.exampleShare
+            smartShare = row.smartShare
+            competencyShare = row.competencyShare
+            fillersPer100 = row.fillersPer100
+            words = row.words
+            recordedWith = row.recordedWith
+            analyzedWith = row.analyzedWith
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case session, transcript, scenario, started, completed, followups, words
+            case scenarioTitle = "scenario_title"
+            case questionsAnswered = "questions_answered"
+            case starShare = "star_share"
+            case exampleShare = "example_share"
+            case smartShare = "smart_share"
+            case competencyShare = "competency_share"
+            case fillersPer100 = "fillers_per_100"
+            case recordedWith = "recorded_with"
+            case analyzedWith = "analyzed_with"
+        }
+    }
+}
+
+extension String {
+    func padding(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+
+    var trimmingTrailingSpaces: String {
+        var text = self[...]
+        while text.last == " " { text = text.dropLast() }
+        return String(text)
+    }
+}
