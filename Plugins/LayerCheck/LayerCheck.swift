@@ -15,7 +15,7 @@ struct LayerCheck: BuildToolPlugin {
         "ScenarioXML": ["Glibc", "Synchronization"],
         "AnalyzerPlugins": ["Glibc", "Musl", "FoundationEssentials", "Synchronization"],
         "Transcripts": ["Glibc", "FoundationEssentials"],
-        "History": ["Glibc", "FoundationEssentials"],
+        "History": ["Glibc", "FoundationEssentials", "Synchronization"],
         "InterviewKit": ["FoundationEssentials", "Synchronization"],
     ]
 

@@ -6,15 +6,50 @@ import Transcripts
 /// The rows one transcript becomes, before they are stored: the session, and per question its
 /// attempt with the competencies, the answers and the follow-ups.
 public struct IndexedSession: Sendable {
-    public struct Attempt: Sendable {
+    public struct Attempt: Sendable, Hashable {
         public var row: AttemptRow
         public var competencies: [AttemptCompetencyRow]
-        public var answers: [AnswerRow]
+        public var answers: [Answer]
         public var followups: [FollowupRow]
+    }
+
+    /// An answer's row before it is stored: its features as values (JSON is written only for
+    /// the rows stored, which during an interview is the newest answer alone).
+    public struct Answer: Sendable, Hashable {
+        public var probeID: String?
+        public var text: String
+        public var seconds: Double
+        public var followup: String?
+        public var features: [String: FeatureValue]
+
+        func row(attempt: Int64, position: Int) -> AnswerRow {
+            AnswerRow(
+                id: nil, attemptId: attempt, position: position, probeID: probeID, text: text, seconds: seconds, followup: followup,
+                features: IndexedSession.json(features))
+        }
     }
 
     public var session: SessionRow
     public var attempts: [Attempt]
+
+    /// Per competency met: answers to questions that look for it, and how many showed it.
+    public var competencies: [SessionCompetencyRow] {
+        var rows: [String: SessionCompetencyRow] = [:]
+        for attempt in attempts where attempt.row.answered {
+            for competency in attempt.competencies {
+                var row = rows[competency.competencyID]
+                    ?? SessionCompetencyRow(
+                        sessionId: 0, scenarioID: session.scenarioID, started: session.started, competencyID: competency.competencyID, label: competency.label,
+                        assessed: 0, shown: 0)
+                if competency.assessed {
+                    row.assessed += 1
+                    if competency.shown { row.shown += 1 }
+                }
+                rows[competency.competencyID] = row
+            }
+        }
+        return rows.values.sorted { $0.competencyID < $1.competencyID }
+    }
 
     /// - Parameters:
     ///   - scenario: the recorded scenario when it is at hand: competency labels and what each
@@ -24,24 +59,23 @@ public struct IndexedSession: Sendable {
     public init(
         _ transcript: Transcript, path: String, file: FileIdentity, contentHash: String?, scenario: Scenario?, analyzedWith: String? = nil
     ) {
-        let feedback = InterviewFeedback(transcript: transcript, scenario: scenario)
-        let said = SaidToEachQuestion(transcript)
-        let labels = feedback.competencyLabels
+        let said = SaidToEachQuestion(transcript, scenario: scenario)
+        let labels = InterviewFeedback.competencyLabels(of: scenario)
         var attempts: [Attempt] = []
-        for (position, question) in feedback.questions.enumerated() {
-            let answers = said.answers[question.questionID] ?? []
-            let features = answers.last(where: { $0.features != nil })?.features ?? [:]
-            func has(_ name: String) -> Bool? { question.answered ? features[name]?.boolValue == true : nil }
-            let story = question.kind == .behavioral && question.answered
-            let goal = question.kind == .goals && question.answered
+        var words = 0.0, fillers = 0.0
+        for (position, question) in said.questions.enumerated() {
+            let features = question.latest ?? [:]
+            let answered = question.latest != nil
+            func has(_ name: String) -> Bool? { answered ? features[name]?.boolValue == true : nil }
+            let followups = question.probes.map { InterviewFeedback.Followup(probe: $0.event, after: $0.analysis, competencyLabel: { labels[$0] }) }
             let action = has(STARFeature.action), result = has(STARFeature.result)
             var row = AttemptRow(
-                id: nil, sessionId: 0, position: position, questionID: question.questionID, kind: question.kind.rawValue,
-                questionText: question.text, answered: question.answered, skipped: question.skipped,
-                rating: question.assessment?.rating.level.name, words: Int(features[DeliveryFeature.words]?.numberValue ?? 0),
-                seconds: question.seconds, probes: question.followups.count,
-                neededExample: question.followups.contains { $0.asked == "example" })
-            if story {
+                id: nil, sessionId: 0, scenarioID: transcript.header.scenario.id, started: transcript.header.started.timeIntervalSince1970, position: position, questionID: question.id, kind: question.kind.rawValue, questionText: question.text,
+                answered: answered, skipped: question.skipped && !answered,
+                rating: answered ? AnswerRating(features: features, kind: question.kind).level.name : nil,
+                words: Int(features[DeliveryFeature.words]?.numberValue ?? 0), seconds: question.answers.reduce(0) { $0 + $1.seconds },
+                probes: followups.count, neededExample: followups.contains { $0.asked == "example" })
+            if answered && question.kind == .behavioral {
                 row.specificExample = has(STARFeature.specificExample)
                 row.situation = has(STARFeature.situation)
                 // As the feedback reads it: the task of a story with actions and an outcome is plain from it.
@@ -49,16 +83,18 @@ public struct IndexedSession: Sendable {
                 row.action = action
                 row.result = result
             }
-            if goal {
+            if answered && question.kind == .goals {
                 row.smartSpecific = has(SMARTFeature.specific)
                 row.smartMeasurable = has(SMARTFeature.measurable)
                 row.smartTimeBound = has(SMARTFeature.timeBound)
             }
-            if question.answered {
-                let fillers = (features[DeliveryFeature.fillersPer100]?.numberValue ?? 0) + (features[DeliveryFeature.hedgesPer100]?.numberValue ?? 0)
-                row.fillersPer100 = (fillers * 10).rounded() / 10
+            if answered {
+                let rate = (features[DeliveryFeature.fillersPer100]?.numberValue ?? 0) + (features[DeliveryFeature.hedgesPer100]?.numberValue ?? 0)
+                row.fillersPer100 = (rate * 10).rounded() / 10
+                words += Double(row.words)
+                fillers += rate * Double(row.words) / 100
             }
-            let assessed = Set(scenario?.question(question.questionID)?.assesses ?? [])
+            let assessed = Set(scenario?.question(question.id)?.assesses ?? [])
             var shown: Set<String> = []
             for (name, value) in features where name.hasPrefix(CompetencyFeature.prefix) && value.boolValue == true {
                 let id = String(name.dropFirst(CompetencyFeature.prefix.count))
@@ -67,18 +103,15 @@ public struct IndexedSession: Sendable {
             let competencies = assessed.union(shown).sorted().map { id in
                 AttemptCompetencyRow(attemptId: 0, competencyID: id, label: labels[id] ?? id, assessed: assessed.contains(id), shown: shown.contains(id))
             }
-            let answerRows = answers.enumerated().map { index, answer in
-                AnswerRow(
-                    id: nil, attemptId: 0, position: index, probeID: answer.probe, text: answer.text, seconds: answer.seconds,
-                    followup: answer.followup, features: Self.json(answer.features ?? [:]))
+            let answers = question.answers.map { answer in
+                Answer(probeID: answer.probe, text: answer.text, seconds: answer.seconds, followup: answer.followup, features: answer.features ?? [:])
             }
-            let probes = said.probes[question.questionID] ?? []
-            let followupRows = question.followups.enumerated().map { index, followup in
+            let followupRows = followups.enumerated().map { index, followup in
                 FollowupRow(
-                    id: nil, attemptId: 0, position: index, probeID: index < probes.count ? probes[index] : "", text: followup.text,
+                    id: nil, attemptId: 0, position: index, probeID: question.probes[index].event.probe ?? "", text: followup.text,
                     askedFor: followup.asked, reason: followup.reason)
             }
-            attempts.append(Attempt(row: row, competencies: competencies, answers: answerRows, followups: followupRows))
+            attempts.append(Attempt(row: row, competencies: competencies, answers: answers, followups: followupRows))
         }
         self.attempts = attempts
 
@@ -98,8 +131,8 @@ public struct IndexedSession: Sendable {
             exampleShare: stories.isEmpty ? nil : Double(stories.filter(\.neededExample).count) / Double(stories.count),
             smartShare: goals.isEmpty ? nil : Double(goals.reduce(0, +)) / Double(3 * goals.count),
             competencyShare: assessedCompetencies.isEmpty ? nil : Double(shownCompetencies.count) / Double(assessedCompetencies.count),
-            fillersPer100: feedback.words > 0 ? ((feedback.fillersPer100 + feedback.hedgesPer100) * 10).rounded() / 10 : nil,
-            words: feedback.words, recordedWith: recorded, analyzedWith: analyzedWith ?? recorded)
+            fillersPer100: words > 0 ? (fillers * 1000 / words).rounded() / 10 : nil,
+            words: Int(words), recordedWith: recorded, analyzedWith: analyzedWith ?? recorded)
     }
 
     /// "20261122-145319-quick-start" for ".../20261122-145319-quick-start.jsonl".
@@ -119,8 +152,9 @@ public struct IndexedSession: Sendable {
     }
 }
 
-/// What was said to each question of a transcript (its latest visit, as the feedback reads it):
-/// the answers with the analysis after each, and the follow-ups' probe ids in order.
+/// What was said to each question of a transcript, as the feedback reads it (`InterviewFeedback`):
+/// in the order first asked, each question's latest visit (asked again by a branch or `:again`,
+/// it starts afresh) with its answers, the analysis after each, and the follow-ups.
 struct SaidToEachQuestion {
     struct Answer {
         var text: String
@@ -130,25 +164,54 @@ struct SaidToEachQuestion {
         var features: [String: FeatureValue]?
     }
 
-    var answers: [String: [Answer]] = [:]
-    var probes: [String: [String]] = [:]
+    struct Question {
+        var id: String
+        var text = ""
+        var kind: QuestionKind = .behavioral
+        var skipped = false
+        var answers: [Answer] = []
+        /// Each follow-up's event, with the analysis it followed.
+        var probes: [(event: TranscriptEvent, analysis: [String: FeatureValue])] = []
+        /// The analysis of everything said in this visit; nil when nothing was.
+        var latest: [String: FeatureValue]?
+    }
 
-    init(_ transcript: Transcript) {
+    var questions: [Question] = []
+
+    init(_ transcript: Transcript, scenario: Scenario?) {
+        var index: [String: Int] = [:]
         for event in transcript.events {
-            guard let question = event.question else { continue }
-            switch event.type {
-            case .question:
-                answers[question] = []
-                probes[question] = []
-            case .probe:
-                probes[question, default: []].append(event.probe ?? "")
-            case .answer:
-                answers[question, default: []].append(Answer(text: event.text ?? "", seconds: event.seconds ?? 0, probe: event.probe))
-            case .analysis:
-                if let last = answers[question]?.indices.last, answers[question]?[last].features == nil {
-                    answers[question]?[last].followup = event.followup
-                    answers[question]?[last].features = event.features ?? [:]
+            guard let id = event.question else { continue }
+            if event.type == .question {
+                let kind = event.kind.flatMap(QuestionKind.init(rawValue:)) ?? scenario?.question(id)?.kind ?? .behavioral
+                var fresh = Question(id: id, text: event.text ?? "", kind: kind)
+                if let position = index[id] {
+                    fresh.skipped = questions[position].skipped
+                    questions[position] = fresh
+                } else {
+                    index[id] = questions.count
+                    questions.append(fresh)
                 }
+                continue
+            }
+            guard let position = index[id] else { continue }
+            switch event.type {
+            case .probe:
+                questions[position].probes.append((event, questions[position].latest ?? [:]))
+            case .answer:
+                questions[position].answers.append(Answer(text: event.text ?? "", seconds: event.seconds ?? 0, probe: event.probe))
+            case .analysis:
+                questions[position].latest = event.features ?? [:]
+                if let last = questions[position].answers.indices.last, questions[position].answers[last].features == nil {
+                    questions[position].answers[last].followup = event.followup
+                    questions[position].answers[last].features = event.features ?? [:]
+                }
+            case .skip:
+                questions[position].skipped = true
+            case .again:
+                questions[position].answers = []
+                questions[position].probes = []
+                questions[position].latest = nil
             default:
                 break
             }

@@ -15,7 +15,8 @@ extension PracticeHistory {
             var summary = SyncSummary()
             let files = Self.transcriptFiles(in: transcriptsFolder)
             let (known, forgotten) = try database.read { db in
-                (try SessionRow.fetchAll(db), Set(try String.fetchAll(db, sql: "SELECT transcriptPath FROM forgotten")))
+                (try StoredFile.fetchAll(db, sql: "SELECT id, transcriptPath, fileSize, fileModified, contentHash FROM session"),
+                 Set(try String.fetchAll(db, sql: "SELECT transcriptPath FROM forgotten")))
             }
             let byPath = Dictionary(known.map { ($0.transcriptPath, $0) }, uniquingKeysWith: { first, _ in first })
             var pending: [IndexedSession] = []
@@ -50,7 +51,7 @@ extension PracticeHistory {
             let gone = known.filter { files[$0.transcriptPath] == nil }
             if !gone.isEmpty {
                 try database.write { db in
-                    for session in gone { _ = try session.delete(db) }
+                    for session in gone { try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [session.id]) }
                 }
                 summary.removed = gone.count
             }
@@ -64,11 +65,33 @@ extension PracticeHistory {
     @discardableResult
     public func record(_ transcript: Transcript, at transcriptPath: String, scenario: Scenario?) throws(HistoryError) -> Bool {
         guard let path = indexedPath(of: transcriptPath), let identity = FileIdentity.of(path) else { return false }
-        try recovering {
-            // No content hash: reading the whole file at every turn would cost more than the
-            // rest; the size and time say whether it changed since.
-            try store([IndexedSession(transcript, path: path, file: identity, contentHash: nil, scenario: scenario)])
+        // No content hash: reading the whole file at every turn would cost more than the rest;
+        // the size and time say whether it changed since.
+        let indexed = IndexedSession(transcript, path: path, file: identity, contentHash: nil, scenario: scenario)
+        let previous = recorded.withLock { $0[path] }
+        let sessionID = try recovering {
+            try database.write { db -> Int64? in
+                // Unless another process has indexed the file since (new ids), only what changed is stored.
+                guard let previous, try Int64.fetchOne(db, sql: "SELECT id FROM session WHERE transcriptPath = ?", arguments: [path]) == previous.sessionID else {
+                    return try insert(indexed, db)
+                }
+                var session = indexed.session
+                session.id = previous.sessionID
+                try session.update(db)
+                for (position, attempt) in indexed.attempts.enumerated()
+                where position >= previous.session.attempts.count || previous.session.attempts[position] != attempt {
+                    try db.execute(sql: "DELETE FROM attempt WHERE sessionId = ? AND position = ?", arguments: [previous.sessionID, position])
+                    try insert(attempt, session: previous.sessionID, db)
+                }
+                try db.execute(sql: "DELETE FROM attempt WHERE sessionId = ? AND position >= ?", arguments: [previous.sessionID, indexed.attempts.count])
+                if indexed.competencies != previous.session.competencies {
+                    try db.execute(sql: "DELETE FROM sessionCompetency WHERE sessionId = ?", arguments: [previous.sessionID])
+                    try insertCompetencies(indexed, session: previous.sessionID, db)
+                }
+                return previous.sessionID
+            }
         }
+        recorded.withLock { $0[path] = sessionID.map { ($0, indexed) } }
         return true
     }
 
@@ -143,36 +166,68 @@ extension PracticeHistory {
         return (session, removed)
     }
 
+    /// What indexing needs to know of a stored session: which file, as it was then.
+    struct StoredFile: FetchableRecord {
+        var id: Int64
+        var transcriptPath: String
+        var fileSize: Int64
+        var fileModified: Int64
+        var contentHash: String?
+
+        init(row: Row) {
+            id = row[0]
+            transcriptPath = row[1]
+            fileSize = row[2]
+            fileModified = row[3]
+            contentHash = row[4]
+        }
+    }
+
     // MARK: Storing
 
     /// Replaces the rows of each session (by transcript path) with the given ones, in one transaction.
-    func store(_ sessions: [IndexedSession]) throws {
+    package func store(_ sessions: [IndexedSession]) throws {
         guard !sessions.isEmpty else { return }
         try database.write { db in
-            for indexed in sessions {
-                try db.execute(sql: "DELETE FROM session WHERE transcriptPath = ?", arguments: [indexed.session.transcriptPath])
-                var session = indexed.session
-                try session.insert(db)
-                guard let sessionID = session.id else { continue }
-                for attempt in indexed.attempts {
-                    var row = attempt.row
-                    row.sessionId = sessionID
-                    try row.insert(db)
-                    guard let attemptID = row.id else { continue }
-                    for var competency in attempt.competencies {
-                        competency.attemptId = attemptID
-                        try competency.insert(db)
-                    }
-                    for var answer in attempt.answers {
-                        answer.attemptId = attemptID
-                        try answer.insert(db)
-                    }
-                    for var followup in attempt.followups {
-                        followup.attemptId = attemptID
-                        try followup.insert(db)
-                    }
-                }
-            }
+            for indexed in sessions { try insert(indexed, db) }
+        }
+    }
+
+    /// The session's rows in place of any stored for its transcript; its new id.
+    @discardableResult
+    private func insert(_ indexed: IndexedSession, _ db: Database) throws -> Int64? {
+        try db.execute(sql: "DELETE FROM session WHERE transcriptPath = ?", arguments: [indexed.session.transcriptPath])
+        var session = indexed.session
+        try session.insert(db)
+        guard let sessionID = session.id else { return nil }
+        for attempt in indexed.attempts { try insert(attempt, session: sessionID, db) }
+        try insertCompetencies(indexed, session: sessionID, db)
+        return sessionID
+    }
+
+    private func insertCompetencies(_ indexed: IndexedSession, session: Int64, _ db: Database) throws {
+        for var row in indexed.competencies {
+            row.sessionId = session
+            try row.insert(db)
+        }
+    }
+
+    private func insert(_ attempt: IndexedSession.Attempt, session: Int64, _ db: Database) throws {
+        var row = attempt.row
+        row.sessionId = session
+        try row.insert(db)
+        guard let attemptID = row.id else { return }
+        for var competency in attempt.competencies {
+            competency.attemptId = attemptID
+            try competency.insert(db)
+        }
+        for (position, answer) in attempt.answers.enumerated() {
+            var answerRow = answer.row(attempt: attemptID, position: position)
+            try answerRow.insert(db)
+        }
+        for var followup in attempt.followups {
+            followup.attemptId = attemptID
+            try followup.insert(db)
         }
     }
 

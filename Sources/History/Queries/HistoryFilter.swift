@@ -22,29 +22,30 @@ public struct HistoryFilter: Sendable, Hashable {
         self.until = until
     }
 
-    /// The filter as SQL over the `session` table, with its arguments.
-    var sql: (condition: String, arguments: StatementArguments) {
+    /// The filter as an SQL condition on a row of `table` (`session`, or `attempt`, which carries
+    /// its session's scenario and start), with its arguments.
+    func sql(on table: String = "session") -> (condition: String, arguments: StatementArguments) {
+        let session = table == "session" ? "session.id" : "\(table).sessionId"
         var conditions: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
         if let scenario {
-            conditions.append("session.scenarioID = ?")
+            conditions.append("\(table).scenarioID = ?")
             arguments.append(scenario)
         }
         if let question {
-            conditions.append("EXISTS (SELECT 1 FROM attempt WHERE attempt.sessionId = session.id AND attempt.questionID = ?)")
+            conditions.append("EXISTS (SELECT 1 FROM attempt AS asked WHERE asked.sessionId = \(session) AND asked.questionID = ?)")
             arguments.append(question)
         }
         if let competency {
-            conditions.append(
-                "EXISTS (SELECT 1 FROM attempt JOIN attemptCompetency ON attemptCompetency.attemptId = attempt.id WHERE attempt.sessionId = session.id AND attemptCompetency.competencyID = ?)")
+            conditions.append("EXISTS (SELECT 1 FROM sessionCompetency AS met WHERE met.sessionId = \(session) AND met.competencyID = ?)")
             arguments.append(competency)
         }
         if let since {
-            conditions.append("session.started >= ?")
+            conditions.append("\(table).started >= ?")
             arguments.append(since.timeIntervalSince1970)
         }
         if let until {
-            conditions.append("session.started < ?")
+            conditions.append("\(table).started < ?")
             arguments.append(until.timeIntervalSince1970)
         }
         return (conditions.isEmpty ? "1" : conditions.joined(separator: " AND "), StatementArguments(arguments))

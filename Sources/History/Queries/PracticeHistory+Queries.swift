@@ -3,12 +3,31 @@ import GRDB
 
 extension PracticeHistory {
     /// The sessions `filter` lets through, newest first.
-    public func sessions(_ filter: HistoryFilter = HistoryFilter()) throws(HistoryError) -> [SessionRow] {
-        let (condition, arguments) = filter.sql
+    public func sessions(_ filter: HistoryFilter = HistoryFilter(), limit: Int? = nil) throws(HistoryError) -> [SessionRow] {
+        let (condition, arguments) = filter.sql()
         return try recovering {
             try database.read { db in
                 try SessionRow.fetchAll(
-                    db, sql: "SELECT * FROM session WHERE \(condition) ORDER BY started DESC, id DESC",
+                    db, sql: "SELECT * FROM session WHERE \(condition) ORDER BY started DESC, id DESC" + (limit.map { " LIMIT \($0)" } ?? ""),
+                    arguments: arguments)
+            }
+        }
+    }
+
+    /// How many sessions `filter` lets through.
+    public func count(_ filter: HistoryFilter = HistoryFilter()) throws(HistoryError) -> Int {
+        let (condition, arguments) = filter.sql()
+        return try recovering { try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM session WHERE \(condition)", arguments: arguments) ?? 0 } }
+    }
+
+    /// The figures of each session `filter` lets through, oldest first, for the trends.
+    public func trendSamples(_ filter: HistoryFilter = HistoryFilter()) throws(HistoryError) -> [TrendSample] {
+        let (condition, arguments) = filter.sql()
+        return try recovering {
+            try database.read { db in
+                try TrendSample.fetchAll(
+                    db,
+                    sql: "SELECT started, exampleShare, starShare, smartShare, competencyShare, fillersPer100 FROM session WHERE \(condition) ORDER BY started, id",
                     arguments: arguments)
             }
         }
@@ -18,16 +37,26 @@ extension PracticeHistory {
     public func attempts(at question: String, _ filter: HistoryFilter = HistoryFilter()) throws(HistoryError) -> [QuestionAttempt] {
         var filter = filter
         filter.question = question
-        let sessions = try self.sessions(filter).reversed()
+        let sessions = Dictionary(try self.sessions(filter).map { ($0.id ?? 0, $0) }, uniquingKeysWith: { first, _ in first })
+        let (condition, arguments) = filter.sql(on: "attempt")
+        let join = "FROM attempt WHERE attempt.questionID = ? AND \(condition)"
+        var all: StatementArguments = [question]
+        all += arguments
+        let parameters = all
         return try recovering {
             try database.read { db in
-                try sessions.flatMap { session in
-                    let attempts = try AttemptRow.filter(Column("sessionId") == session.id && Column("questionID") == question).order(Column("position")).fetchAll(db)
-                    return try attempts.map { attempt in
-                        QuestionAttempt(
-                            session: session, attempt: attempt,
-                            followups: try FollowupRow.filter(Column("attemptId") == attempt.id).order(Column("position")).fetchAll(db),
-                            competencies: try AttemptCompetencyRow.filter(Column("attemptId") == attempt.id).fetchAll(db))
+                let attempts = try AttemptRow.fetchAll(db, sql: "SELECT attempt.* \(join) ORDER BY attempt.started, attempt.position", arguments: parameters)
+                let followups = Dictionary(
+                    grouping: try FollowupRow.fetchAll(
+                        db, sql: "SELECT followup.* FROM followup JOIN (SELECT attempt.id AS chosen \(join)) ON chosen = followup.attemptId ORDER BY followup.position",
+                        arguments: parameters), by: \.attemptId)
+                let competencies = Dictionary(
+                    grouping: try AttemptCompetencyRow.fetchAll(
+                        db, sql: "SELECT attemptCompetency.* FROM attemptCompetency JOIN (SELECT attempt.id AS chosen \(join)) ON chosen = attemptCompetency.attemptId",
+                        arguments: parameters), by: \.attemptId)
+                return attempts.compactMap { attempt in
+                    sessions[attempt.sessionId].map { session in
+                        QuestionAttempt(session: session, attempt: attempt, followups: followups[attempt.id ?? 0] ?? [], competencies: competencies[attempt.id ?? 0] ?? [])
                     }
                 }
             }
@@ -35,18 +64,16 @@ extension PracticeHistory {
     }
 
     /// The competencies met in the sessions `filter` lets through: for each, its label, how many
-    /// answers to questions assessing it there were, and how many showed it.
+    /// answers to questions that look for it there were, and how many showed it.
     public func competencies(_ filter: HistoryFilter = HistoryFilter()) throws(HistoryError) -> [(id: String, label: String, assessed: Int, shown: Int)] {
-        let (condition, arguments) = filter.sql
+        let (condition, arguments) = filter.sql(on: "sessionCompetency")
         return try recovering {
             try database.read { db in
                 try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT competencyID, MAX(label) AS label, SUM(assessed) AS assessed, SUM(assessed AND shown) AS shown
-                        FROM attemptCompetency JOIN attempt ON attempt.id = attemptCompetency.attemptId JOIN session ON session.id = attempt.sessionId
-                        WHERE attempt.answered AND \(condition)
-                        GROUP BY competencyID ORDER BY competencyID
+                        SELECT competencyID, MAX(label) AS label, SUM(assessed) AS assessed, SUM(shown) AS shown
+                        FROM sessionCompetency WHERE \(condition) GROUP BY competencyID ORDER BY competencyID
                         """,
                     arguments: arguments
                 ).map { row in (row["competencyID"], row["label"], row["assessed"], row["shown"]) }
@@ -58,18 +85,21 @@ extension PracticeHistory {
     /// often rated basic, then most often in need of an example, then most follow-ups needed;
     /// nil when nothing has been answered yet.
     public func weakest(_ filter: HistoryFilter = HistoryFilter()) throws(HistoryError) -> WeakSpot? {
-        let (condition, arguments) = filter.sql
+        let (condition, arguments) = filter.sql(on: "attempt")
         return try recovering {
             try database.read { db -> WeakSpot? in
-                let rows = try Row.fetchAll(
+                // Over the whole history, the record kept per question; filtered, from the attempts.
+                let rows = filter == HistoryFilter()
+                    ? try Row.fetchAll(db, sql: "SELECT scenarioID, questionID, attempts, basic, neededExample, probes, latest FROM questionRecord")
+                    : try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT session.scenarioID AS scenarioID, attempt.questionID AS questionID, COUNT(*) AS attempts,
+                        SELECT attempt.scenarioID AS scenarioID, attempt.questionID AS questionID, COUNT(*) AS attempts,
                                SUM(attempt.rating = 'basic') AS basic, SUM(attempt.neededExample) AS neededExample, SUM(attempt.probes) AS probes,
-                               MAX(session.started) AS latest
-                        FROM attempt JOIN session ON session.id = attempt.sessionId
+                               MAX(attempt.started) AS latest
+                        FROM attempt INDEXED BY attemptRecord
                         WHERE attempt.answered AND attempt.rating IS NOT NULL AND \(condition)
-                        GROUP BY session.scenarioID, attempt.questionID
+                        GROUP BY attempt.scenarioID, attempt.questionID
                         """,
                     arguments: arguments)
                 func share(_ row: Row, _ column: String) -> Double { Double(row[column] as Int) / Double(max(1, row["attempts"] as Int)) }
@@ -85,7 +115,7 @@ extension PracticeHistory {
                     db,
                     sql: """
                         SELECT session.scenarioTitle, session.scenarioPath, attempt.questionText FROM attempt JOIN session ON session.id = attempt.sessionId
-                        WHERE session.scenarioID = ? AND attempt.questionID = ? ORDER BY session.started DESC LIMIT 1
+                        WHERE attempt.scenarioID = ? AND attempt.questionID = ? ORDER BY attempt.started DESC LIMIT 1
                         """,
                     arguments: [scenarioID, questionID])
                 let attempts: Int = weakest["attempts"], basic: Int = weakest["basic"], example: Int = weakest["neededExample"], probes: Int = weakest["probes"]
@@ -108,19 +138,30 @@ extension PracticeHistory {
 }
 
 extension PracticeHistory {
-    /// The questions answered in the sessions `filter` lets through, with how often, most first.
-    public func questionCounts(_ filter: HistoryFilter = HistoryFilter()) throws(HistoryError) -> [(question: String, attempts: Int)] {
-        let (condition, arguments) = filter.sql
+    /// The questions answered in the sessions `filter` lets through: how often, and the first and
+    /// latest rating; most practised first.
+    public func questionSummaries(_ filter: HistoryFilter = HistoryFilter()) throws(HistoryError) -> [QuestionSummary] {
+        let (condition, arguments) = filter.sql(on: "attempt")
         return try recovering {
             try database.read { db in
-                try Row.fetchAll(
+                var summaries: [String: QuestionSummary] = [:]
+                let rows = try Row.fetchCursor(
                     db,
                     sql: """
-                        SELECT attempt.questionID AS question, COUNT(*) AS attempts FROM attempt JOIN session ON session.id = attempt.sessionId
-                        WHERE attempt.answered AND \(condition) GROUP BY attempt.questionID ORDER BY attempts DESC, question
+                        SELECT attempt.questionID, attempt.questionText, attempt.rating FROM attempt
+                        WHERE attempt.answered AND \(condition) ORDER BY attempt.started, attempt.position
                         """,
-                    arguments: arguments
-                ).map { ($0["question"], $0["attempts"]) }
+                    arguments: arguments)
+                while let row = try rows.next() {
+                    let id: String = row[0], text: String = row[1], rating: String? = row[2]
+                    if summaries[id] == nil {
+                        summaries[id] = QuestionSummary(questionID: id, questionText: text, attempts: 0, firstRating: rating, latestRating: rating)
+                    }
+                    summaries[id]?.attempts += 1
+                    summaries[id]?.latestRating = rating
+                    summaries[id]?.questionText = text
+                }
+                return summaries.values.sorted { ($0.attempts, $1.questionID) > ($1.attempts, $0.questionID) }
             }
         }
     }

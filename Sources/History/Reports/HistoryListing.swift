@@ -5,7 +5,8 @@ import InterviewCore
 public enum HistoryListing {
     /// A table for people. Scenario titles and names come from files, so control characters are
     /// made visible.
-    public static func text(_ sessions: [SessionRow]) -> String {
+    /// - Parameter total: how many sessions there are in all, when `sessions` are only the newest.
+    public static func text(_ sessions: [SessionRow], of total: Int? = nil) -> String {
         guard !sessions.isEmpty else { return "No interviews in the history yet. `rehearse run` starts one; each is recorded here." }
         var rows = [["Session", "Date", "Scenario", "Answered", "Follow-ups", "STAR", ""]]
         for session in sessions {
@@ -20,8 +21,12 @@ public enum HistoryListing {
             row.indices.map { column in column == row.count - 1 ? row[column] : row[column].padding(to: widths[column]) }.joined(separator: "  ")
                 .trimmingTrailingSpaces
         }
-        let total = "\(sessions.count) session\(sessions.count == 1 ? "" : "s"). STAR: parts of a story present, on average, in the answers to story questions."
-        return (lines + ["", total]).joined(separator: "\n").visibleControls
+        let all = total ?? sessions.count
+        let count = all > sessions.count
+            ? "The newest \(sessions.count) of \(all) sessions (--limit N or --all for more)."
+            : "\(all) session\(all == 1 ? "" : "s")."
+        let legend = count + " STAR: parts of a story present, on average, in the answers to story questions."
+        return (lines + ["", legend]).joined(separator: "\n").visibleControls
     }
 
     /// The sessions as a JSON array, newest first (docs/history.md lists the keys).

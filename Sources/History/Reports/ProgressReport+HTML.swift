@@ -5,7 +5,7 @@ extension ProgressReport {
     /// A self-contained page (no script, nothing from elsewhere): one SVG chart per trend with
     /// its values in words beside it, the competencies, and where to practise next. Readable
     /// printed; every text from a file or an answer is escaped.
-    public func html(questions: [QuestionProgress] = []) -> String {
+    public func html(questions: [QuestionSummary] = []) -> String {
         var body = "<h1>Your practice</h1>\n"
         if sessions == 0 {
             body += "<p>No interviews in the history yet. <code>rehearse run</code> starts one; each is recorded and shows here.</p>\n"
@@ -37,7 +37,7 @@ extension ProgressReport {
         if !questions.isEmpty {
             body += "<section><h2>Questions</h2>\n<table><thead><tr><th scope=\"col\">Question</th><th scope=\"col\">Attempts</th><th scope=\"col\">First</th><th scope=\"col\">Latest</th></tr></thead><tbody>\n"
             for question in questions {
-                body += "<tr><td>\(question.questionText.htmlEscaped)</td><td>\(question.attempts.count)</td><td>\((question.attempts.first?.attempt.rating ?? "–").htmlEscaped)</td><td>\((question.attempts.last?.attempt.rating ?? "–").htmlEscaped)</td></tr>\n"
+                body += "<tr><td>\(question.questionText.htmlEscaped)</td><td>\(question.attempts)</td><td>\((question.firstRating ?? "–").htmlEscaped)</td><td>\((question.latestRating ?? "–").htmlEscaped)</td></tr>\n"
             }
             body += "</tbody></table></section>\n"
         }

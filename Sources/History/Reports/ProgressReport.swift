@@ -34,13 +34,13 @@ public struct ProgressReport: Sendable {
     public var competencies: [(label: String, assessed: Int, shown: Int)]
     public var weakest: WeakSpot?
 
-    /// - Parameter sessions: newest first, as `PracticeHistory.sessions` gives them.
-    public init(sessions: [SessionRow], competencies: [(id: String, label: String, assessed: Int, shown: Int)], weakest: WeakSpot?) {
-        let ordered = sessions.reversed()
-        self.sessions = sessions.count
+    /// - Parameter samples: oldest first, as `PracticeHistory.trendSamples` gives them.
+    public init(samples: [TrendSample], competencies: [(id: String, label: String, assessed: Int, shown: Int)], weakest: WeakSpot?) {
+        let ordered = samples
+        sessions = samples.count
         first = ordered.first.map { Date(timeIntervalSince1970: $0.started) }
         last = ordered.last.map { Date(timeIntervalSince1970: $0.started) }
-        func points(_ value: (SessionRow) -> Double?) -> [(date: Date, value: Double)] {
+        func points(_ value: (TrendSample) -> Double?) -> [(date: Date, value: Double)] {
             ordered.compactMap { session in value(session).map { (Date(timeIntervalSince1970: session.started), $0) } }
         }
         trends = [

@@ -7,6 +7,9 @@ public struct AttemptRow: Codable, Sendable, Hashable, FetchableRecord, MutableP
 
     public var id: Int64?
     public var sessionId: Int64
+    /// The session's scenario and start (seconds since 1970), copied from it.
+    public var scenarioID: String
+    public var started: Double
     /// 0-based order of the question in the interview.
     public var position: Int
     public var questionID: String

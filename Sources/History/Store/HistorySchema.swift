@@ -48,6 +48,9 @@ enum HistorySchema {
             try db.create(table: "attempt") { table in
                 table.autoIncrementedPrimaryKey("id")
                 table.belongsTo("session", onDelete: .cascade).notNull()
+                // The session's, copied so that questions are compared without reading sessions.
+                table.column("scenarioID", .text).notNull()
+                table.column("started", .double).notNull()
                 table.column("position", .integer).notNull()
                 table.column("questionID", .text).notNull().indexed()
                 table.column("kind", .text).notNull()
@@ -70,6 +73,23 @@ enum HistorySchema {
                 table.column("fillersPer100", .double)
                 table.uniqueKey(["sessionId", "position"])
             }
+            // What `weakest` reads, in an index of its own: a long history is compared from it alone.
+            try db.create(
+                index: "attemptRecord", on: "attempt",
+                columns: ["scenarioID", "questionID", "answered", "rating", "started", "neededExample", "probes", "sessionId"])
+            // Per session, each competency: answers to questions that look for it, and how many showed it.
+            try db.create(table: "sessionCompetency") { table in
+                table.belongsTo("session", onDelete: .cascade).notNull()
+                table.column("scenarioID", .text).notNull()
+                table.column("started", .double).notNull()
+                table.column("competencyID", .text).notNull()
+                table.column("label", .text).notNull()
+                table.column("assessed", .integer).notNull()
+                table.column("shown", .integer).notNull()
+                table.primaryKey(["sessionId", "competencyID"])
+            }
+            // What `competencies` reads, in an index of its own (in the order it groups by).
+            try db.create(index: "competencyRecord", on: "sessionCompetency", columns: ["competencyID", "scenarioID", "started", "label", "assessed", "shown"])
             try db.create(table: "attemptCompetency") { table in
                 table.belongsTo("attempt", onDelete: .cascade).notNull()
                 table.column("competencyID", .text).notNull().indexed()
@@ -97,6 +117,35 @@ enum HistorySchema {
                 table.column("askedFor", .text)
                 table.column("reason", .text).notNull()
             }
+            // Each question's record over every session, kept by triggers as attempts come and go,
+            // so that `weakest` over a long history reads a row per question.
+            try db.create(table: "questionRecord") { table in
+                table.column("scenarioID", .text).notNull()
+                table.column("questionID", .text).notNull()
+                table.column("attempts", .integer).notNull()
+                table.column("basic", .integer).notNull()
+                table.column("neededExample", .integer).notNull()
+                table.column("probes", .integer).notNull()
+                table.column("latest", .double).notNull()
+                table.primaryKey(["scenarioID", "questionID"])
+            }
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER questionRecordAdd AFTER INSERT ON attempt WHEN NEW.answered AND NEW.rating IS NOT NULL BEGIN
+                      INSERT INTO questionRecord(scenarioID, questionID, attempts, basic, neededExample, probes, latest)
+                      VALUES (NEW.scenarioID, NEW.questionID, 1, NEW.rating = 'basic', NEW.neededExample, NEW.probes, NEW.started)
+                      ON CONFLICT(scenarioID, questionID) DO UPDATE SET attempts = attempts + 1, basic = basic + (NEW.rating = 'basic'),
+                        neededExample = neededExample + NEW.neededExample, probes = probes + NEW.probes, latest = MAX(latest, NEW.started);
+                    END;
+                    CREATE TRIGGER questionRecordRemove AFTER DELETE ON attempt WHEN OLD.answered AND OLD.rating IS NOT NULL BEGIN
+                      UPDATE questionRecord SET attempts = attempts - 1, basic = basic - (OLD.rating = 'basic'),
+                        neededExample = neededExample - OLD.neededExample, probes = probes - OLD.probes,
+                        latest = COALESCE((SELECT MAX(started) FROM attempt WHERE scenarioID = OLD.scenarioID AND questionID = OLD.questionID
+                          AND answered AND rating IS NOT NULL), 0)
+                      WHERE scenarioID = OLD.scenarioID AND questionID = OLD.questionID;
+                      DELETE FROM questionRecord WHERE scenarioID = OLD.scenarioID AND questionID = OLD.questionID AND attempts <= 0;
+                    END;
+                    """)
         }
         return migrator
     }

@@ -1,6 +1,7 @@
 import FoundationEssentials
 import Glibc
 import GRDB
+import Synchronization
 import InterviewCore
 import SystemIO
 import Transcripts
@@ -21,6 +22,9 @@ public final class PracticeHistory: Sendable {
     public static let busyTimeout: Double = 10
 
     let database: DatabaseQueue
+    /// The rows last stored by `record` for each transcript, with the session's id: a turn then
+    /// stores only the attempt it changed.
+    let recorded = Mutex<[String: (sessionID: Int64, session: IndexedSession)]>([:])
     /// The recorded scenario of a transcript, when it can be found: competency labels and what
     /// each question assesses come from it.
     let scenarios: @Sendable (TranscriptHeader.ScenarioReference) -> Scenario?
@@ -65,6 +69,9 @@ public final class PracticeHistory: Sendable {
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.foreignKeysEnabled = true
         configuration.label = "history"
+        // In WAL mode NORMAL syncs at checkpoints, not at every commit: a power cut may lose the
+        // last turns' rows, which the next synchronize() makes again from the transcript.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0") }
         database = try DatabaseQueue(path: path, configuration: configuration)
         let migrator = HistorySchema.migrator
         let superseded = try database.read { try migrator.hasBeenSuperseded($0) }

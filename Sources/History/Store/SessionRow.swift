@@ -43,3 +43,33 @@ public struct SessionRow: Codable, Sendable, Hashable, FetchableRecord, MutableP
         id = inserted.rowID
     }
 }
+
+extension SessionRow {
+    /// Read by column name rather than through `Decodable`, which took most of the time of
+    /// `rehearse history` on a long history (docs/performance.md).
+    public init(row: Row) {
+        id = row["id"]
+        name = row["name"]
+        transcriptPath = row["transcriptPath"]
+        fileSize = row["fileSize"]
+        fileModified = row["fileModified"]
+        contentHash = row["contentHash"]
+        scenarioID = row["scenarioID"]
+        scenarioTitle = row["scenarioTitle"]
+        scenarioPath = row["scenarioPath"]
+        scenarioHash = row["scenarioHash"]
+        started = row["started"]
+        lastActivity = row["lastActivity"]
+        completed = row["completed"]
+        questionsAnswered = row["questionsAnswered"]
+        probesAsked = row["probesAsked"]
+        starShare = row["starShare"]
+        exampleShare = row["exampleShare"]
+        smartShare = row["smartShare"]
+        competencyShare = row["competencyShare"]
+        fillersPer100 = row["fillersPer100"]
+        words = row["words"]
+        recordedWith = row["recordedWith"]
+        analyzedWith = row["analyzedWith"]
+    }
+}

@@ -29,9 +29,14 @@ public final class InterviewSession {
     /// True once the interview has ended, completed or stopped; every later call is refused.
     public private(set) var isOver = false
     /// The practice history the interview is recorded into as it goes (after the transcript, at
-    /// every step); set before `start()` or `resume()`. If it fails, one `historyNotRecorded`
-    /// event says so and the interview goes on: the history picks the transcript up later.
-    public var history: PracticeHistory?
+    /// every step, on a thread of its own so that no turn waits for it); set before `start()` or
+    /// `resume()`. If it fails, one `historyNotRecorded` event says so and the interview goes on:
+    /// the history picks the transcript up when it is next read.
+    public var history: PracticeHistory? {
+        get { historyRecorder?.history }
+        set { historyRecorder = newValue.map(BackgroundRecorder.init(history:)) }
+    }
+    private var historyRecorder: BackgroundRecorder?
     /// Why the history stopped recording, until it has been said.
     private var historyNote: String?
 
@@ -247,6 +252,8 @@ public final class InterviewSession {
     /// Ends the interview: lets go of the transcript and writes the feedback. A feedback file that
     /// cannot be written is said after the feedback, which is shown all the same.
     private func finish(completed: Bool) -> [SessionEvent] {
+        if let problem = historyRecorder?.finish() { historyNote = historyNote ?? problem.description }
+        historyRecorder = nil
         let notes = historyNotes()
         close()
         let feedback = self.feedback
@@ -292,12 +299,12 @@ public final class InterviewSession {
             let lost = events[written...].contains { $0.type == .answer } ? answer : nil
             throw .notSaved(error, transcript: transcriptPath, answer: lost)
         }
-        if let history {
-            do {
-                try history.record(transcript, at: transcriptPath, scenario: scenario)
-            } catch {
-                self.history = nil
-                historyNote = error.description
+        if let historyRecorder {
+            if let problem = historyRecorder.takeProblem() {
+                historyNote = problem.description
+                self.historyRecorder = nil
+            } else {
+                historyRecorder.submit(transcript, at: transcriptPath, scenario: scenario)
             }
         }
     }

@@ -61,12 +61,11 @@ public struct AnswerAssessment: Sendable, Hashable {
         func has(_ name: String) -> Bool { features[name]?.boolValue == true }
         func quote(_ feature: String) -> String? { FeedbackQuote.first(feature, in: evidence) }
         parts = Self.parts(features: features, evidence: evidence, kind: kind)
+        rating = AnswerRating(features: features, kind: kind)
         if isGoal {
-            rating = AnswerRating(goal: features)
             strength = Self.goalStrength(has: has, quote: quote)
             nextTime = Self.goalNextTime(has: has) ?? rating.lift
         } else {
-            rating = AnswerRating(story: features, kind: kind)
             strength = Self.storyStrength(has: has, quote: quote)
             nextTime = kind == .behavioral
                 ? Self.storyNextTime(has: has, evidence: evidence, answer: answer, rating: rating)

@@ -94,6 +94,11 @@ public struct AnswerRating: Sendable, Hashable {
     }
 
     /// The rating of a goal answer from its SMART analysis.
+    /// The rating of an answer to a question of `kind`: a goal as a goal, anything else as a story.
+    public init(features: [String: FeatureValue], kind: QuestionKind) {
+        self = kind == .goals ? AnswerRating(goal: features) : AnswerRating(story: features, kind: kind)
+    }
+
     public init(goal features: [String: FeatureValue]) {
         func has(_ name: String) -> Bool { features[name]?.boolValue == true }
         let specific = has(SMARTFeature.specific)

@@ -16,6 +16,16 @@ public struct InterviewFeedback: Sendable {
         public var authorReason: String
         /// The part it asked for (`example`, `action`, `result`, `situation`, …), when it asked for one.
         public var asked: String?
+
+        /// The follow-up a recorded probe event asked, read with the analysis before it.
+        public init(probe event: TranscriptEvent, after analysis: [String: FeatureValue], competencyLabel: (String) -> String?) {
+            let values = event.reason?.values ?? [:]
+            let choice = [STARFeature.followup, "followup", SMARTFeature.followup].lazy.compactMap { values[$0]?.textValue }.first
+            text = event.text ?? ""
+            reason = FollowupReason.plain(values: values, analysis: analysis, competencyLabel: competencyLabel)
+            authorReason = event.reason?.summary ?? ""
+            asked = values[STARFeature.declined]?.boolValue == true ? "declined" : choice
+        }
     }
 
     public struct QuestionFeedback: Sendable {
@@ -83,11 +93,7 @@ public struct InterviewFeedback: Sendable {
                 let kind = event.kind.flatMap(QuestionKind.init(rawValue:)) ?? scenario?.question(question)?.kind ?? .behavioral
                 asked[question] = (event.text ?? "", kind)
             case .probe:
-                let values = event.reason?.values ?? [:]
-                let choice = [STARFeature.followup, "followup", SMARTFeature.followup].lazy.compactMap { values[$0]?.textValue }.first
-                followups[question, default: []].append(Followup(
-                    text: event.text ?? "", reason: FollowupReason.plain(values: values, analysis: latest[question]?.features ?? [:], competencyLabel: label),
-                    authorReason: event.reason?.summary ?? "", asked: values[STARFeature.declined]?.boolValue == true ? "declined" : choice))
+                followups[question, default: []].append(Followup(probe: event, after: latest[question]?.features ?? [:], competencyLabel: label))
             case .analysis:
                 if latest[question] == nil { firstWords[question] = event.features?[DeliveryFeature.words]?.numberValue.map { Int($0) } }
                 latest[question] = event

@@ -22,6 +22,12 @@ extension Rehearse {
         @Option(help: "Output format.")
         var format: Format = .text
 
+        @Option(help: ArgumentHelp("List at most this many sessions, the newest (default: 30 as text, all as JSON).", valueName: "n"))
+        var limit: Int?
+
+        @Flag(help: "List every session.")
+        var all = false
+
         @Flag(help: "Make the history again from the transcript folder.")
         var rebuild = false
 
@@ -36,6 +42,8 @@ extension Rehearse {
 
         func validate() throws {
             if delete && forget == nil { throw ValidationError("--delete goes with --forget SESSION") }
+            if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more") }
+            if all && limit != nil { throw ValidationError("--all and --limit contradict each other; use one") }
             if [rebuild, reanalyze, forget != nil].filter({ $0 }).count > 1 {
                 throw ValidationError("--rebuild, --reanalyze and --forget each do one thing; use one at a time")
             }
@@ -61,8 +69,14 @@ extension Rehearse {
                         try reanalyzeAll(history)
                         return
                     }
-                    let sessions = try history.sessions(filter.filter)
-                    print(format == .json ? try HistoryListing.json(sessions) : HistoryListing.text(sessions))
+                    let shown = all ? nil : limit ?? (format == .text ? 30 : nil)
+                    let sessions = try history.sessions(filter.filter, limit: shown)
+                    if format == .json {
+                        print(try HistoryListing.json(sessions))
+                    } else {
+                        let total = shown == nil || sessions.count < (shown ?? 0) ? sessions.count : try history.count(filter.filter)
+                        print(HistoryListing.text(sessions, of: total))
+                    }
                 } catch let error as HistoryError {
                     throw CommandFailure.io(error.description)
                 }

@@ -37,25 +37,17 @@ extension Rehearse {
                         try emit(QuestionProgress(questionID: question, attempts: attempts).text())
                         return
                     }
-                    let sessions = try history.sessions(filter)
-                    let report = ProgressReport(sessions: sessions, competencies: try history.competencies(filter), weakest: try history.weakest(filter))
+                    let report = ProgressReport(samples: try history.trendSamples(filter), competencies: try history.competencies(filter), weakest: try history.weakest(filter))
                     switch format {
                     case .text:
                         try emit(report.text(sparklines: output == nil && Style.detect().enabled))
                     case .html:
-                        let questions = try questionIDs(sessions, history).map { QuestionProgress(questionID: $0, attempts: try history.attempts(at: $0, filter)) }
-                        try emit(report.html(questions: questions))
+                        try emit(report.html(questions: Array(try history.questionSummaries(filter).prefix(40))))
                     }
                 } catch let error as HistoryError {
                     throw CommandFailure.io(error.description)
                 }
             }
-        }
-
-        /// The questions of the sessions, most practised first (for the page's table).
-        private func questionIDs(_ sessions: [SessionRow], _ history: PracticeHistory) throws -> [String] {
-            if let question = filter.question { return [question] }
-            return try history.questionCounts(filter.filter).prefix(30).map(\.question)
         }
 
         private func emit(_ text: String) throws {
