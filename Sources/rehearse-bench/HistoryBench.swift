@@ -15,13 +15,18 @@ extension RehearseBench {
         print("")
     }
 
-    /// Whole turns (analyse, decide, write the transcript) with and without recording into the
-    /// history, interleaved in one run so that both see the same machine.
-    static func recordingCost() throws {
+    /// The scenario the figures are taken on: its path, content hash, and an interviewer for it.
+    static func clinicianBehavioral() throws -> (path: String, contentHash: String, scenario: Scenario, interviewer: Interviewer) {
         let path = root.appendingPathComponent("Scenarios/clinician-behavioral.xml").path
         let loaded = ScenarioLoader(analyzers: analyzers).load(contentsOf: path)
         guard let scenario = loaded.scenario else { throw BenchError("cannot load \(path)") }
-        let interviewer = Interviewer(scenario: scenario, analyzers: analyzers)
+        return (path, loaded.contentHash ?? "", scenario, Interviewer(scenario: scenario, analyzers: analyzers))
+    }
+
+    /// Whole turns (analyse, decide, write the transcript) with and without recording into the
+    /// history, interleaved in one run so that both see the same machine.
+    static func recordingCost() throws {
+        let (path, contentHash, scenario, interviewer) = try clinicianBehavioral()
         let folder = scratch.appendingPathComponent("recording/transcripts")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let (history, _) = try PracticeHistory.open(at: scratch.appendingPathComponent("recording/history.sqlite").path, transcripts: folder.path)
@@ -32,7 +37,7 @@ extension RehearseBench {
             let withHistory = index % 2 == 1
             let file = folder.appendingPathComponent("s\(index).jsonl").path
             let header = TranscriptHeader(
-                scenario: scenario, contentHash: loaded.contentHash ?? "", path: path, analyzers: analyzers, seed: UInt64(index), options: EngineOptions(),
+                scenario: scenario, contentHash: contentHash, path: path, analyzers: analyzers, seed: UInt64(index), options: EngineOptions(),
                 started: Date())
             let session = InterviewSession(
                 interviewer: interviewer, writer: try TranscriptWriter(creating: file, header: header), header: header,
@@ -63,15 +68,12 @@ extension RehearseBench {
 
     /// `rehearse history`, `progress` and `--rebuild` as a user runs them, on generated histories.
     static func readingLargeHistory() throws {
-        let path = root.appendingPathComponent("Scenarios/clinician-behavioral.xml").path
-        let loaded = ScenarioLoader(analyzers: analyzers).load(contentsOf: path)
-        guard let scenario = loaded.scenario else { throw BenchError("cannot load \(path)") }
-        let interviewer = Interviewer(scenario: scenario, analyzers: analyzers)
+        let (path, contentHash, scenario, interviewer) = try clinicianBehavioral()
 
         // 1,000 ten-answer transcripts, indexed from nothing by `history --rebuild`.
         let small = scratch.appendingPathComponent("rebuild")
         let smallFolder = small.appendingPathComponent("rehearse/transcripts")
-        _ = try writeTranscripts(count: 1_000, turns: 10, into: smallFolder, engine: interviewer, scenarioPath: path, contentHash: loaded.contentHash ?? "")
+        _ = try writeTranscripts(count: 1_000, turns: 10, into: smallFolder, engine: interviewer, scenarioPath: path, contentHash: contentHash)
         setenv("XDG_DATA_HOME", small.path, 1)
         _ = ChildRun.run(rehearse, ["history"])
         let rebuilds = (0..<3).compactMap { _ in ChildRun.run("/usr/bin/taskset", ["-c", "0", rehearse, "history", "--rebuild"]) }
@@ -86,7 +88,7 @@ extension RehearseBench {
         let large = scratch.appendingPathComponent("large")
         let largeFolder = large.appendingPathComponent("rehearse/transcripts")
         let templates = scratch.appendingPathComponent("templates")
-        _ = try writeTranscripts(count: 10, turns: 10, into: templates, engine: interviewer, scenarioPath: path, contentHash: loaded.contentHash ?? "")
+        _ = try writeTranscripts(count: 10, turns: 10, into: templates, engine: interviewer, scenarioPath: path, contentHash: contentHash)
         try FileManager.default.createDirectory(at: largeFolder, withIntermediateDirectories: true)
         let (history, _) = try PracticeHistory.open(at: large.appendingPathComponent("rehearse/history.sqlite").path, transcripts: largeFolder.path)
         var template: [IndexedSession] = []

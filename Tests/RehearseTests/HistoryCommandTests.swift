@@ -173,4 +173,36 @@ import Testing
         #expect(unknown.stderr.contains("no session named 'no-such-session' in the history"))
         #expect(try Rehearse.run(["history", "--delete"], environment: environment).status == 64)
     }
+
+    @Test func reanalysingRefreshesTheStoredAnalysisAndSaysHowManyChanged() throws {
+        let folder = try Self.dataFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let environment = ["XDG_DATA_HOME": folder.path]
+        #expect(try Rehearse.run(["run", "--seed", "4"], input: Self.completeStory, environment: environment).status == 0)
+        let unchanged = try Rehearse.run(["history", "--reanalyze"], environment: environment)
+        #expect(unchanged.status == 0, "\(unchanged.stderr)")
+        #expect(unchanged.stdout.hasPrefix("Analysed 1 of 1 interview again with star "), "\(unchanged.stdout)")
+        #expect(unchanged.stdout.hasSuffix(": 0 changed.\n"), "recorded as it went, the same as from the file: \(unchanged.stdout)")
+        // An analysis edited by hand (as an older analyzer might have made it) is picked up...
+        let transcripts = folder.appendingPathComponent("rehearse/transcripts")
+        let name = try #require(try sessions(environment).first?["session"] as? String)
+        let transcript = transcripts.appendingPathComponent(name + ".jsonl")
+        let text = try String(contentsOf: transcript, encoding: .utf8)
+        #expect(text.contains("\"star.result\":true"))
+        try text.replacingOccurrences(of: "\"star.result\":true", with: "\"star.result\":false").write(to: transcript, atomically: true, encoding: .utf8)
+        let edited = try sessions(environment).first?["star_share"] as? Double
+        #expect(edited == 0.5, "situation and action left; the task is no longer plain from an outcome: \(String(describing: edited))")
+        // ...and made again by today's analyzers.
+        let refreshed = try Rehearse.run(["history", "--reanalyze"], environment: environment)
+        #expect(refreshed.stdout.hasSuffix(": 1 changed.\n"), "\(refreshed.stdout)")
+        #expect(try sessions(environment).first?["star_share"] as? Double == 1)
+        #expect(try Rehearse.run(["history", "--reanalyze"], environment: environment).stdout.hasSuffix(": 0 changed.\n"))
+        // A transcript whose scenario cannot be found is left as it was, with a warning.
+        let orphan = text.replacingOccurrences(of: "quick-start", with: "gone-scenario")
+        try orphan.write(to: transcripts.appendingPathComponent("20200101-000000-orphan.jsonl"), atomically: true, encoding: .utf8)
+        let partial = try Rehearse.run(["history", "--reanalyze"], environment: environment)
+        #expect(partial.status == 0, "\(partial.stderr)")
+        #expect(partial.stderr.contains("warning: ") && partial.stderr.contains("20200101-000000-orphan.jsonl: could not be re-analysed"), "\(partial.stderr)")
+        #expect(partial.stdout.hasPrefix("Analysed 1 of 2 interviews again"), "\(partial.stdout)")
+    }
 }

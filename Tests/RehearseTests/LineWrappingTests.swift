@@ -1,5 +1,6 @@
 import Testing
 @testable import rehearse
+import InterviewKit
 
 @Suite struct LineWrappingTests {
     /// Wide characters take two columns, so a line of them is broken at half the letters.

@@ -33,23 +33,7 @@ public struct IndexedSession: Sendable {
     public var attempts: [Attempt]
 
     /// Per competency met: answers to questions that look for it, and how many showed it.
-    public var competencies: [SessionCompetencyRow] {
-        var rows: [String: SessionCompetencyRow] = [:]
-        for attempt in attempts where attempt.row.answered {
-            for competency in attempt.competencies {
-                var row = rows[competency.competencyID]
-                    ?? SessionCompetencyRow(
-                        sessionId: 0, scenarioID: session.scenarioID, started: session.started, competencyID: competency.competencyID, label: competency.label,
-                        assessed: 0, shown: 0)
-                if competency.assessed {
-                    row.assessed += 1
-                    if competency.shown { row.shown += 1 }
-                }
-                rows[competency.competencyID] = row
-            }
-        }
-        return rows.values.sorted { $0.competencyID < $1.competencyID }
-    }
+    public let competencies: [SessionCompetencyRow]
 
     /// - Parameters:
     ///   - scenario: the recorded scenario when it is at hand: competency labels and what each
@@ -63,6 +47,8 @@ public struct IndexedSession: Sendable {
         let labels = InterviewFeedback.competencyLabels(of: scenario)
         var attempts: [Attempt] = []
         var words = 0.0, fillers = 0.0
+        // As the file holds it, so that rows made as the interview goes equal rows made from the file.
+        let started = Timestamp.asWritten(transcript.header.started).timeIntervalSince1970
         for (position, question) in said.questions.enumerated() {
             let features = question.latest ?? [:]
             let answered = question.latest != nil
@@ -70,11 +56,12 @@ public struct IndexedSession: Sendable {
             let followups = question.probes.map { InterviewFeedback.Followup(probe: $0.event, after: $0.analysis, competencyLabel: { labels[$0] }) }
             let action = has(STARFeature.action), result = has(STARFeature.result)
             var row = AttemptRow(
-                id: nil, sessionId: 0, scenarioID: transcript.header.scenario.id, started: transcript.header.started.timeIntervalSince1970, position: position, questionID: question.id, kind: question.kind.rawValue, questionText: question.text,
+                id: nil, sessionId: 0, scenarioID: transcript.header.scenario.id, started: started, position: position, questionID: question.id, kind: question.kind.rawValue, questionText: question.text,
                 answered: answered, skipped: question.skipped && !answered,
                 rating: answered ? AnswerRating(features: features, kind: question.kind).level.name : nil,
                 words: Int(features[DeliveryFeature.words]?.numberValue ?? 0), seconds: question.answers.reduce(0) { $0 + $1.seconds },
                 probes: followups.count, neededExample: followups.contains { $0.asked == "example" })
+            row.branchOnly = scenario?.question(question.id)?.branchOnly ?? false
             if answered && question.kind == .behavioral {
                 row.specificExample = has(STARFeature.specificExample)
                 row.situation = has(STARFeature.situation)
@@ -125,7 +112,8 @@ public struct IndexedSession: Sendable {
         session = SessionRow(
             id: nil, name: Self.name(of: path), transcriptPath: path, fileSize: file.size, fileModified: file.modified, contentHash: contentHash,
             scenarioID: header.scenario.id, scenarioTitle: header.scenario.title, scenarioPath: header.scenario.path, scenarioHash: header.scenario.sha256,
-            started: header.started.timeIntervalSince1970, lastActivity: (transcript.events.last?.time ?? header.started).timeIntervalSince1970,
+            started: started,
+            lastActivity: Timestamp.asWritten(transcript.events.last?.time ?? header.started).timeIntervalSince1970,
             completed: transcript.isComplete, questionsAnswered: rows.filter(\.answered).count, probesAsked: rows.reduce(0) { $0 + $1.probes },
             starShare: stories.isEmpty ? nil : Double(stories.compactMap(\.starParts).reduce(0, +)) / Double(4 * stories.count),
             exampleShare: stories.isEmpty ? nil : Double(stories.filter(\.neededExample).count) / Double(stories.count),
@@ -133,6 +121,25 @@ public struct IndexedSession: Sendable {
             competencyShare: assessedCompetencies.isEmpty ? nil : Double(shownCompetencies.count) / Double(assessedCompetencies.count),
             fillersPer100: words > 0 ? (fillers * 1000 / words).rounded() / 10 : nil,
             words: Int(words), recordedWith: recorded, analyzedWith: analyzedWith ?? recorded)
+        competencies = Self.competencyRows(of: attempts, in: session)
+    }
+
+    private static func competencyRows(of attempts: [Attempt], in session: SessionRow) -> [SessionCompetencyRow] {
+        var rows: [String: SessionCompetencyRow] = [:]
+        for attempt in attempts where attempt.row.answered {
+            for competency in attempt.competencies {
+                var row = rows[competency.competencyID]
+                    ?? SessionCompetencyRow(
+                        sessionId: 0, scenarioID: session.scenarioID, started: session.started, competencyID: competency.competencyID, label: competency.label,
+                        assessed: 0, shown: 0)
+                if competency.assessed {
+                    row.assessed += 1
+                    if competency.shown { row.shown += 1 }
+                }
+                rows[competency.competencyID] = row
+            }
+        }
+        return rows.values.sorted { $0.competencyID < $1.competencyID }
     }
 
     /// "20261122-145319-quick-start" for ".../20261122-145319-quick-start.jsonl".

@@ -148,7 +148,7 @@ extension PracticeHistory {
         }
         var removed: [String] = []
         if deleteFiles {
-            if let holder = Self.inUse(session.transcriptPath) {
+            if let holder = TranscriptWriter.writer(of: session.transcriptPath) {
                 throw HistoryError("\(session.transcriptPath) is in use by \(holder) (an interview is running); end it first")
             }
             let feedback = String(session.transcriptPath.dropLast(".jsonl".count)) + ".md"
@@ -261,17 +261,5 @@ extension PracticeHistory {
             if let identity = FileIdentity.of(path) { files[path] = identity }
         }
         return files
-    }
-
-    /// Who holds the transcript's lock ("process 1234"), if anyone: an interview is writing it.
-    static func inUse(_ path: String) -> String? {
-        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) != 0 else {
-            flock(descriptor, LOCK_UN)
-            return nil
-        }
-        return TranscriptWriter.lockHolder(of: descriptor).map { "process \($0)" } ?? "another process"
     }
 }

@@ -98,7 +98,7 @@ extension PracticeHistory {
                                SUM(attempt.rating = 'basic') AS basic, SUM(attempt.neededExample) AS neededExample, SUM(attempt.probes) AS probes,
                                MAX(attempt.started) AS latest
                         FROM attempt INDEXED BY attemptRecord
-                        WHERE attempt.answered AND attempt.rating IS NOT NULL AND \(condition)
+                        WHERE NOT attempt.branchOnly AND attempt.answered AND attempt.rating IS NOT NULL AND \(condition)
                         GROUP BY attempt.scenarioID, attempt.questionID
                         """,
                     arguments: arguments)
@@ -128,12 +128,12 @@ extension PracticeHistory {
     }
 
     static func weakReason(attempts: Int, basic: Int, example: Int, probes: Int) -> String {
-        let times = attempts == 1 ? "the one time you answered it" : "\(attempts) times you answered it"
+        let times = attempts == 1 ? "the one time you answered it" : "the \(attempts) times you answered it"
         var parts: [String] = []
-        if basic > 0 { parts.append(basic == attempts ? "every answer was rated basic" : "\(basic) of \(attempts) answers were rated basic") }
+        if basic > 0 { parts.append(basic == attempts ? "every answer was rated basic" : "\(basic) of \(attempts) answers \(basic == 1 ? "was" : "were") rated basic") }
         if example > 0 { parts.append(example == attempts ? "each needed me to ask for a specific example" : "\(example) needed me to ask for a specific example") }
         if parts.isEmpty { parts.append(probes == 0 ? "it is the one you have practised least lately" : "it needed \(probes) follow-up\(probes == 1 ? "" : "s")") }
-        return "Of the \(times), " + parts.joined(separator: ", and ") + "."
+        return "Of \(times), " + parts.joined(separator: ", and ") + "."
     }
 }
 

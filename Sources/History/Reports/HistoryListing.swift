@@ -1,5 +1,6 @@
 import FoundationEssentials
 import InterviewCore
+import SystemIO
 
 /// `rehearse history`: the sessions, newest first, one line each, or as JSON for tools.
 public enum HistoryListing {
@@ -11,16 +12,12 @@ public enum HistoryListing {
         var rows = [["Session", "Date", "Scenario", "Answered", "Follow-ups", "STAR", ""]]
         for session in sessions {
             rows.append([
-                session.name, LocalTime.string(Date(timeIntervalSince1970: session.started)), session.scenarioID,
+                session.name, LocalTime.string(session.started), session.scenarioID,
                 "\(session.questionsAnswered)", "\(session.probesAsked)", session.starShare.map(percent) ?? "–",
                 session.completed ? "" : "stopped",
             ])
         }
-        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        let lines = rows.map { row in
-            row.indices.map { column in column == row.count - 1 ? row[column] : row[column].padding(to: widths[column]) }.joined(separator: "  ")
-                .trimmingTrailingSpaces
-        }
+        let lines = TextTable.lines(rows)
         let all = total ?? sessions.count
         let count = all > sessions.count
             ? "The newest \(sessions.count) of \(all) sessions (--limit N or --all for more)."
@@ -90,17 +87,5 @@ public enum HistoryListing {
             case recordedWith = "recorded_with"
             case analyzedWith = "analyzed_with"
         }
-    }
-}
-
-extension String {
-    func padding(to width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
-    }
-
-    var trimmingTrailingSpaces: String {
-        var text = self[...]
-        while text.last == " " { text = text.dropLast() }
-        return String(text)
     }
 }

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import InterviewCore
+import SystemIO
 
 extension ProgressReport {
     /// A self-contained page (no script, nothing from elsewhere): one SVG chart per trend with
@@ -12,7 +13,7 @@ extension ProgressReport {
             return Self.page(body)
         }
         if let first, let last {
-            body += "<p class=\"summary\">\(sessions) interview\(sessions == 1 ? "" : "s"), \(LocalTime.string(first, "%e %B %Y").htmlEscaped) to \(LocalTime.string(last, "%e %B %Y").htmlEscaped).</p>\n"
+            body += "<p class=\"summary\">\(sessions) interview\(sessions == 1 ? "" : "s"), \(Self.period(first, last, "%-d %B %Y").htmlEscaped).</p>\n"
         }
         if let weakest {
             body += """
@@ -69,8 +70,8 @@ extension ProgressReport {
         for index in values.indices where values.count <= 40 {
             html += "<circle class=\"dot\" cx=\"\(format(x(index)))\" cy=\"\(format(y(values[index])))\" r=\"3\"/>"
         }
-        html += "\n<text class=\"axis\" x=\"\(Int(left))\" y=\"\(Int(height) - 8)\">\(LocalTime.string(firstDate, "%Y-%m-%d"))</text>"
-        html += "<text class=\"axis\" x=\"\(Int(width - right))\" y=\"\(Int(height) - 8)\" text-anchor=\"end\">\(LocalTime.string(lastDate, "%Y-%m-%d"))</text>\n"
+        html += "\n<text class=\"axis\" x=\"\(Int(left))\" y=\"\(Int(height) - 8)\">\(LocalTime.string(firstDate.timeIntervalSince1970, "%Y-%m-%d"))</text>"
+        html += "<text class=\"axis\" x=\"\(Int(width - right))\" y=\"\(Int(height) - 8)\" text-anchor=\"end\">\(LocalTime.string(lastDate.timeIntervalSince1970, "%Y-%m-%d"))</text>\n"
         return html + "</svg>\n</figure>\n"
     }
 
@@ -81,9 +82,9 @@ extension ProgressReport {
         <!DOCTYPE html>
         <html lang="en">
         <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"/>
         <title>Your practice — Rehearse</title>
         <style>
         body { font: 16px/1.5 system-ui, sans-serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; color: #1b1b1b; background: #fff; }

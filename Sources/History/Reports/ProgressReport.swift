@@ -1,5 +1,6 @@
 import FoundationEssentials
 import InterviewCore
+import SystemIO
 
 /// `rehearse progress`: how the answers have changed over the sessions, as trends (terminal
 /// sparklines, or an HTML page of SVG charts), the competencies shown, and where to practise next.
@@ -87,6 +88,12 @@ public struct ProgressReport: Sendable {
         return (now < before) == trend.lowerIsBetter ? "better" : "worse"
     }
 
+    /// "2026-11-02 to 2026-12-01", or "on 2026-12-01" when the sessions were all on one day.
+    static func period(_ first: Date, _ last: Date, _ format: String) -> String {
+        let from = LocalTime.string(first.timeIntervalSince1970, format), to = LocalTime.string(last.timeIntervalSince1970, format)
+        return from == to ? "on \(to)" : "\(from) to \(to)"
+    }
+
     // MARK: Text
 
     /// For the terminal: with `sparklines` each trend as ▁▂▃▄▅▆▇█ marks (a share on a fixed 0–100%
@@ -96,10 +103,10 @@ public struct ProgressReport: Sendable {
             return "No interviews in the history yet. `rehearse run` starts one; each is recorded and shows here."
         }
         var lines = [
-            "Progress over \(sessions) interview\(sessions == 1 ? "" : "s"), \(LocalTime.string(first, "%Y-%m-%d")) to \(LocalTime.string(last, "%Y-%m-%d"))",
+            "Progress over \(sessions) interview\(sessions == 1 ? "" : "s"), \(Self.period(first, last, "%Y-%m-%d"))",
             "",
         ]
-        let labelWidth = trends.map(\.label.count).max() ?? 0
+        let labelWidth = trends.map { TerminalColumns.width(of: $0.label) }.max() ?? 0
         for trend in trends {
             let values = trend.points.map(\.value)
             guard let firstValue = values.first, let lastValue = values.last else {
@@ -112,6 +119,8 @@ public struct ProgressReport: Sendable {
                 let scale = trend.isShare ? 1 : max(values.max() ?? 1, 1)
                 let marks = Sparkline.marks(Self.buckets(values, count: width), maximum: scale)
                 lines.append("\(trend.label.padding(to: labelWidth))  \(marks.padding(to: min(width, values.count)))  \(change)\(direction.isEmpty ? "" : "  " + direction)")
+            } else if values.count == 1 {
+                lines.append("\(trend.label.padding(to: labelWidth))  \(change)")
             } else {
                 let shown = Self.buckets(values, count: 6).map(trend.format).joined(separator: ", ")
                 lines.append("\(trend.label.padding(to: labelWidth))  \(shown) (oldest to latest)\(direction.isEmpty ? "" : "; " + direction)")

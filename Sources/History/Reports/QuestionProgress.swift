@@ -1,5 +1,6 @@
 import FoundationEssentials
 import InterviewCore
+import SystemIO
 
 /// `rehearse progress --question ID`: every attempt at one question side by side, and what
 /// changed from the first to the latest.
@@ -60,13 +61,12 @@ public struct QuestionProgress: Sendable {
             }
             let asked = item.followups.compactMap(\.askedFor).joined(separator: ", ")
             rows.append([
-                LocalTime.string(Date(timeIntervalSince1970: item.session.started)),
+                LocalTime.string(item.session.started),
                 attempt.answered ? (attempt.rating ?? "–") : (attempt.skipped ? "skipped" : "unanswered"), parts,
                 item.followups.isEmpty ? "none" : "\(item.followups.count)" + (asked.isEmpty ? "" : " (\(asked))"), attempt.answered ? "\(attempt.words)" : "–",
             ])
         }
-        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        lines += rows.map { row in row.indices.map { row[$0].padding(to: widths[$0]) }.joined(separator: "  ").trimmingTrailingSpaces }
+        lines += TextTable.lines(rows)
         let (improved, notYet) = changes
         if !improved.isEmpty { lines += ["", "Better than the first time: " + improved.joined(separator: "; ") + "."] }
         if !notYet.isEmpty { lines += ["", "Still to work on: " + notYet.joined(separator: "; ") + "."] }

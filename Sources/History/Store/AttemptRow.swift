@@ -36,6 +36,9 @@ public struct AttemptRow: Codable, Sendable, Hashable, FetchableRecord, MutableP
     public var smartMeasurable: Bool?
     public var smartTimeBound: Bool?
     public var fillersPer100: Double?
+    /// Asked only as a branch after a weak answer to another question (known when the scenario
+    /// was at hand): not counted in the question's record, so `--weakest` never picks it.
+    public var branchOnly = false
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID

@@ -6,7 +6,7 @@ import GRDB
 enum HistorySchema {
     /// How rows are derived from a transcript. Raise it when that changes, so that every history
     /// is indexed again rather than mixing rows of two kinds.
-    static let indexVersion = 1
+    static let indexVersion = 2
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -142,6 +142,40 @@ enum HistorySchema {
                         neededExample = neededExample - OLD.neededExample, probes = probes - OLD.probes,
                         latest = COALESCE((SELECT MAX(started) FROM attempt WHERE scenarioID = OLD.scenarioID AND questionID = OLD.questionID
                           AND answered AND rating IS NOT NULL), 0)
+                      WHERE scenarioID = OLD.scenarioID AND questionID = OLD.questionID;
+                      DELETE FROM questionRecord WHERE scenarioID = OLD.scenarioID AND questionID = OLD.questionID AND attempts <= 0;
+                    END;
+                    """)
+        }
+        // A branch-only question is asked only as help after a weak answer to another; it is kept
+        // as an attempt, but not counted in a question's record: `--weakest` could not ask it alone.
+        migrator.registerMigration("v2") { db in
+            try db.alter(table: "attempt") { table in
+                table.add(column: "branchOnly", .boolean).notNull().defaults(to: false)
+            }
+            try db.drop(index: "attemptRecord")
+            try db.create(
+                index: "attemptRecord", on: "attempt",
+                columns: ["scenarioID", "questionID", "branchOnly", "answered", "rating", "started", "neededExample", "probes", "sessionId"])
+            try db.execute(
+                sql: """
+                    DROP TRIGGER questionRecordAdd;
+                    DROP TRIGGER questionRecordRemove;
+                    DELETE FROM questionRecord;
+                    INSERT INTO questionRecord(scenarioID, questionID, attempts, basic, neededExample, probes, latest)
+                      SELECT scenarioID, questionID, COUNT(*), SUM(rating = 'basic'), SUM(neededExample), SUM(probes), MAX(started)
+                      FROM attempt WHERE answered AND rating IS NOT NULL AND NOT branchOnly GROUP BY scenarioID, questionID;
+                    CREATE TRIGGER questionRecordAdd AFTER INSERT ON attempt WHEN NEW.answered AND NEW.rating IS NOT NULL AND NOT NEW.branchOnly BEGIN
+                      INSERT INTO questionRecord(scenarioID, questionID, attempts, basic, neededExample, probes, latest)
+                      VALUES (NEW.scenarioID, NEW.questionID, 1, NEW.rating = 'basic', NEW.neededExample, NEW.probes, NEW.started)
+                      ON CONFLICT(scenarioID, questionID) DO UPDATE SET attempts = attempts + 1, basic = basic + (NEW.rating = 'basic'),
+                        neededExample = neededExample + NEW.neededExample, probes = probes + NEW.probes, latest = MAX(latest, NEW.started);
+                    END;
+                    CREATE TRIGGER questionRecordRemove AFTER DELETE ON attempt WHEN OLD.answered AND OLD.rating IS NOT NULL AND NOT OLD.branchOnly BEGIN
+                      UPDATE questionRecord SET attempts = attempts - 1, basic = basic - (OLD.rating = 'basic'),
+                        neededExample = neededExample - OLD.neededExample, probes = probes - OLD.probes,
+                        latest = COALESCE((SELECT MAX(started) FROM attempt WHERE scenarioID = OLD.scenarioID AND questionID = OLD.questionID
+                          AND answered AND rating IS NOT NULL AND NOT branchOnly), 0)
                       WHERE scenarioID = OLD.scenarioID AND questionID = OLD.questionID;
                       DELETE FROM questionRecord WHERE scenarioID = OLD.scenarioID AND questionID = OLD.questionID AND attempts <= 0;
                     END;

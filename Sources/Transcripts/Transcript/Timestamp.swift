@@ -3,7 +3,13 @@ import FoundationEssentials
 import Glibc
 
 /// UTC timestamps in the form `2026-11-22T14:53:19.250Z`, read and written without calendars.
-enum Timestamp {
+public enum Timestamp {
+    /// `date` as a transcript holds it once written and read back (to the millisecond): an
+    /// interview indexed as it goes and the same interview indexed from its file agree.
+    public static func asWritten(_ date: Date) -> Date {
+        parse(format(date)) ?? date
+    }
+
     static func format(_ date: Date) -> String {
         let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
         let (days, rest) = milliseconds.quotientAndRemainder(dividingBy: 86_400_000)

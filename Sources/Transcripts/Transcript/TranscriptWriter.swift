@@ -104,13 +104,29 @@ public final class TranscriptWriter {
         let held = errno == EWOULDBLOCK
         let problem = Self.errorText()
         guard held else { throw TranscriptError.cannotWrite(path, "cannot lock it: \(problem)") }
-        let holder = Self.lockHolder(of: descriptor).map { "process \($0)" } ?? "another process"
-        throw TranscriptError.inUse(path, holder)
+        throw TranscriptError.inUse(path, Self.holderName(of: descriptor))
+    }
+
+    /// Who is writing the transcript at `path` ("process 1234"), or nil when no interview holds its
+    /// lock. Asks without taking the lock for longer than the question.
+    public static func writer(of path: String) -> String? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard descriptor >= 0 else { return nil }
+        defer { Glibc.close(descriptor) }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) != 0 else {
+            flock(descriptor, LOCK_UN)
+            return nil
+        }
+        return holderName(of: descriptor)
+    }
+
+    private static func holderName(of descriptor: Int32) -> String {
+        lockHolder(of: descriptor).map { "process \($0)" } ?? "another process"
     }
 
     /// The process holding a `flock` on the file, from /proc/locks (Linux), if it can be found.
     /// Matched by inode only: it names the holder in a message, nothing depends on it.
-    package static func lockHolder(of descriptor: Int32) -> Int? {
+    private static func lockHolder(of descriptor: Int32) -> Int? {
         var status = stat()
         guard fstat(descriptor, &status) == 0, case .success(let bytes) = FileBytes.contents(of: "/proc/locks", limit: 1 << 20) else { return nil }
         // "1: FLOCK  ADVISORY  WRITE 12345 08:01:1234567 0 EOF": the pid, then major:minor:inode.

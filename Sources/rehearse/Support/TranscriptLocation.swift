@@ -21,7 +21,7 @@ enum TranscriptLocation {
         if let problem = FileWriting.makeDirectories(own, permissions: 0o700) ?? FileWriting.makeDirectories(folder, permissions: 0o700) {
             throw CommandFailure.io("cannot create the transcript folder \(folder): \(problem); choose another place with --transcript PATH")
         }
-        let stem = "\(folder)/\(localStamp(date))-\(scenarioID)"
+        let stem = "\(folder)/\(LocalTime.string(date.timeIntervalSince1970, "%Y%m%d-%H%M%S"))-\(scenarioID)"
         try checkFreeSpace(for: stem)
         for counter in 1...1000 {
             let path = counter == 1 ? stem + ".jsonl" : "\(stem)-\(counter).jsonl"
@@ -34,16 +34,6 @@ enum TranscriptLocation {
             }
         }
         throw CommandFailure.io("cannot create a transcript in \(folder): \(stem).jsonl and the next thousand names are taken")
-    }
-
-    /// The local time as `yyyyMMdd-HHmmss`.
-    private static func localStamp(_ date: Date) -> String {
-        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
-        var parts = tm()
-        localtime_r(&seconds, &parts)
-        var buffer = [CChar](repeating: 0, count: 32)
-        let count = strftime(&buffer, buffer.count, "%Y%m%d-%H%M%S", &parts)
-        return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Room an interview needs on the disk that holds its transcript: a long session with pasted

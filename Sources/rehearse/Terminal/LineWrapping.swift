@@ -1,4 +1,5 @@
 import Glibc
+import InterviewKit
 
 /// Lines broken at spaces to fit the terminal, never inside a word; a continuation lines up under
 /// the text after the line's indentation and bullet ("- ", "✓ ", "3. "). Output that is not a

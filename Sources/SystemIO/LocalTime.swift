@@ -1,11 +1,10 @@
-import FoundationEssentials
 import Glibc
 
 /// Times as the person reading them expects: in the local time zone.
-enum LocalTime {
-    /// `date` formatted by strftime(3) `format` in local time, e.g. "%Y-%m-%d %H:%M".
-    static func string(_ date: Date, _ format: String = "%Y-%m-%d %H:%M") -> String {
-        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+public enum LocalTime {
+    /// The moment `secondsSince1970` formatted by strftime(3) `format` in local time, e.g. "%Y-%m-%d %H:%M".
+    public static func string(_ secondsSince1970: Double, _ format: String = "%Y-%m-%d %H:%M") -> String {
+        var seconds = time_t(secondsSince1970.rounded(.down))
         var parts = tm()
         localtime_r(&seconds, &parts)
         var buffer = [CChar](repeating: 0, count: 64)
