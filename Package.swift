@@ -10,6 +10,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.14.0"),
     ],
     targets: [
         .systemLibrary(
@@ -44,6 +48,16 @@ let package = Package(
             dependencies: ["InterviewCore", "BuiltInAnalyzers", "SystemIO", "ScenarioXML", "AnalyzerPlugins", "Transcripts", "History"],
             plugins: ["LayerCheck"]
         ),
+        // The browser front (`rehearse serve`): HTTP routes, access control and the page, on
+        // Hummingbird; it drives the same `InterviewSession` as the REPL.
+        .target(
+            name: "WebFront",
+            dependencies: ["InterviewKit", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.embedInCode("Assets")],
+            plugins: ["LayerCheck"]
+        ),
         // Checks, as part of every build, that each library target imports only what its layer may.
         .plugin(name: "LayerCheck", capability: .buildTool(), dependencies: ["layer-check"]),
         .executableTarget(name: "layer-check"),
@@ -51,8 +65,10 @@ let package = Package(
             name: "rehearse",
             dependencies: [
                 "InterviewKit",
+                "WebFront",
                 "SystemIO",
                 "CLibEdit",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -76,7 +92,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RehearseTests",
-            dependencies: ["InterviewKit", "rehearse"],
+            dependencies: ["InterviewKit", "rehearse", "WebFront", .product(name: "HummingbirdTesting", package: "hummingbird")],
             exclude: ["Fixtures"]
         ),
     ]

@@ -17,6 +17,7 @@ struct LayerCheck: BuildToolPlugin {
         "Transcripts": ["Glibc", "FoundationEssentials"],
         "History": ["Glibc", "FoundationEssentials", "Synchronization"],
         "InterviewKit": ["FoundationEssentials", "Synchronization"],
+        "WebFront": ["FoundationEssentials", "Synchronization"],
     ]
 
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {

@@ -126,8 +126,9 @@ extension InterviewFeedback {
 
     // MARK: HTML
 
-    /// The feedback as an HTML `<section>`, for the replay page; every text escaped by `escape`.
-    func htmlSection(escape: (String) -> String) -> String {
+    /// The feedback as an HTML `<section>`, for the replay page and the browser front; every text
+    /// escaped by `escape`.
+    public func htmlSection(escape: (String) -> String) -> String {
         var html = "<section class=\"feedback\">\n<h2>Feedback</h2>\n"
         for (index, question) in questions.enumerated() {
             html += "<article class=\"answer\">\n<h3>\(index + 1). \(escape(question.text))</h3>\n"

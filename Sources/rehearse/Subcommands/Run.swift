@@ -92,33 +92,9 @@ extension Rehearse {
                 throw CommandFailure.usage("\(file.path) has no question '\(question)'; \(hint)")
             }
             let options = EngineOptions(maxProbes: maxProbes, probesEnabled: !noProbes, onlyQuestion: question)
-            let interviewer = Interviewer(scenario: file.scenario, analyzers: analyzers, options: options)
-            let seed = self.seed ?? UInt64.random(in: 0...999_999)
-            let now = Date()
-            var header = TranscriptHeader(
-                scenario: file.scenario, contentHash: file.sha256, path: file.path, analyzers: analyzers, seed: seed,
-                options: options, started: now)
-            // So that --resume carries on as the interview began.
-            header.explain = explain ? true : nil
-            header.timeLimit = timeLimit
-            // Opened before the first question, so a place that cannot be written is reported before anyone types.
-            let writer: TranscriptWriter
-            if let path = transcript {
-                try TranscriptLocation.checkFreeSpace(for: path)
-                do {
-                    writer = try TranscriptWriter(creating: path, header: header)
-                } catch {
-                    let exists = FileManager.default.fileExists(atPath: path)
-                    throw CommandFailure.io(exists ? "the transcript \(path) already exists; choose a new name, or continue it with --resume" : "\(error)")
-                }
-            } else {
-                writer = try TranscriptLocation.create(scenarioID: file.scenario.id, at: now, header: header)
-            }
-            let path = writer.path
-            let session = InterviewSession(
-                interviewer: interviewer, writer: writer, header: header, feedbackPath: try feedbackFile(for: writer, resuming: false),
-                timeLimit: timeLimit)
-            session.history = PracticeHistoryFile.openForRecording(transcript: path)
+            let session = try InterviewSetup.newSession(
+                file: file, analyzers: analyzers, options: options, seed: seed ?? UInt64.random(in: 0...999_999), explain: explain,
+                timeLimit: timeLimit, transcript: transcript)
             try converse(with: session, resuming: false)
         }
 
@@ -148,14 +124,6 @@ extension Rehearse {
             return (path, spot.questionID)
         }
 
-        private func feedbackFile(for writer: TranscriptWriter, resuming: Bool) throws -> String {
-            do {
-                return try InterviewSession.claimFeedbackFile(for: writer.path, resuming: resuming)
-            } catch {
-                throw CommandFailure.io("\(error)")
-            }
-        }
-
         /// The interview in this terminal: a line editor on a terminal, plain lines from a pipe;
         /// Ctrl-C and termination signals are caught.
         private func converse(with session: InterviewSession, resuming: Bool, explain: Bool? = nil) throws {
@@ -178,54 +146,9 @@ extension Rehearse {
         }
 
         private func resumeInterview(_ path: String) throws {
-            // The writer first: it holds the transcript's lock, so no other session can add to it
-            // between this reading and the next answer.
-            let writer: TranscriptWriter
-            do {
-                writer = try TranscriptWriter(appendingTo: path, droppingPartialLastLine: false)
-            } catch {
-                switch error {
-                case .cannotRead, .notAFile: throw CommandFailure.noInput("\(error)")
-                case .inUse: throw CommandFailure(message: "\(error)", code: ExitStatus.tempFailure)
-                default: throw CommandFailure.io("\(error)")
-                }
-            }
-            let recorded = try TranscriptFile.read(path, purpose: "resume")
-            let analyzers = try TranscriptFile.analyzers(analyzerOptions, recorded: recorded)
-            let file = try ScenarioFile.load(path: scenario ?? recorded.header.scenario.path, analyzers: analyzers)
-            let recordedScenario = recorded.header.scenario
-            if file.scenario.id != recordedScenario.id && scenario == nil {
-                throw CommandFailure.data(
-                    "\(path) is an interview on '\(recordedScenario.title)' (\(recordedScenario.id)), but \(file.path) is now the scenario '\(file.scenario.id)'; "
-                        + "name the scenario file it was recorded with: \(CommandName.invoked.shellWord) run FILE --resume \(path.shellWord)")
-            }
-            if file.scenario.id != recordedScenario.id {
-                throw CommandFailure.usage(
-                    "\(path) is an interview on '\(recordedScenario.title)' (\(recordedScenario.id), \(recordedScenario.path)), not on \(file.path); "
-                        + "leave out the scenario to continue it on its own: \(CommandName.invoked.shellWord) run --resume \(path.shellWord)")
-            }
-            if file.sha256 != recorded.header.scenario.sha256 {
-                printError("warning: \(file.path) has changed since this interview was recorded; continuing with the current version")
-            }
-            let interviewer = Interviewer(scenario: file.scenario, analyzers: analyzers, options: recorded.header.options)
-            let resumption: Resumption
-            do {
-                resumption = try interviewer.resume(recorded)
-            } catch {
-                throw CommandFailure.data("cannot continue \(path): \(error)")
-            }
-            // Room and a whole last line before anything is written, the feedback file included.
-            try TranscriptLocation.checkFreeSpace(for: path)
-            do {
-                try writer.dropPartialLastLine()
-            } catch {
-                throw CommandFailure.io("\(error)")
-            }
-            let session = InterviewSession(
-                resuming: recorded, from: resumption, interviewer: interviewer, writer: writer,
-                feedbackPath: try feedbackFile(for: writer, resuming: true), timeLimit: timeLimit ?? recorded.header.timeLimit)
-            session.history = PracticeHistoryFile.openForRecording(transcript: path)
-            try converse(with: session, resuming: true, explain: explain || recorded.header.explain == true)
+            let (session, recordedExplain) = try InterviewSetup.resumedSession(
+                transcript: path, scenario: scenario, timeLimit: timeLimit, analyzers: { try TranscriptFile.analyzers(analyzerOptions, recorded: $0) })
+            try converse(with: session, resuming: true, explain: explain || recordedExplain)
         }
     }
 }

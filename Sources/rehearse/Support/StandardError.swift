@@ -53,6 +53,16 @@ extension ParsableCommand {
             throw CommandFailure.io("\(failure)").code
         }
     }
+
+    /// The same, for an async command.
+    func reportingFailures(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let failure as CommandFailure {
+            printError(failure.located ? failure.message : "rehearse: error: \(failure.message)")
+            throw failure.code
+        }
+    }
 }
 
 /// Flushes `print` output, for prompts that do not end a line.

@@ -1,0 +1,28 @@
+import Hummingbird
+import InterviewKit
+
+/// The page and the documents beside it. Fixed names only: nothing here reads a path from the
+/// request, so no address reaches a file it should not.
+struct PageRoutes: Sendable {
+    let library: any InterviewLibrary
+
+    func add(to router: Router<BasicRequestContext>) {
+        router.get("/") { _, _ in JSONReply.bytes(.ok, PackageResources.index_html, type: "text/html; charset=utf-8") }
+        router.get("app.js") { _, _ in JSONReply.bytes(.ok, PackageResources.app_js, type: "text/javascript; charset=utf-8") }
+        router.get("app.css") { _, _ in JSONReply.bytes(.ok, PackageResources.app_css, type: "text/css; charset=utf-8") }
+        router.get("progress") { _, _ in
+            let history = try APIRoutes.library { () throws(LibraryError) in try library.history() }
+            do {
+                let report = ProgressReport(samples: try history.trendSamples(), competencies: try history.competencies(), weakest: try history.weakest())
+                return JSONReply.bytes(.ok, Array(report.html(questions: Array(try history.questionSummaries().prefix(40))).utf8), type: "text/html; charset=utf-8")
+            } catch {
+                throw Refusal(.internalServerError, "\(error)")
+            }
+        }
+        router.get("replay/:name") { _, context in
+            let name = try context.parameters.require("name")
+            let (transcript, feedback) = try APIRoutes.library { () throws(LibraryError) in try library.transcript(named: name) }
+            return JSONReply.bytes(.ok, Array(TranscriptRenderer.render(transcript, as: .html, feedback: feedback).utf8), type: "text/html; charset=utf-8")
+        }
+    }
+}
