@@ -225,7 +225,7 @@ function handle(event) {
       break;
     case "over_time": aside(document.createTextNode(`That took ${Math.round(event.seconds)} s; the limit is ${Math.round(event.limit)} s. It is noted in the feedback.`)); break;
     case "saved": aside(document.createTextNode("Saved. The feedback so far is next to the transcript.")); break;
-    case "stopped": aside(document.createTextNode("Stopped. Your answers are saved; continue from the start page whenever you like.")); break;
+    case "stopped": if (!current.state.over) aside(document.createTextNode("Stopped. Your answers are saved; continue from the start page whenever you like.")); break;
     case "history_not_recorded": aside(document.createTextNode("The practice history did not record this interview; the transcript has every answer, and the history adds it later.")); break;
     case "feedback_not_saved": aside(document.createTextNode(event.text)); break;
   }

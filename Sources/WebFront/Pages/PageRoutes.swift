@@ -10,6 +10,8 @@ struct PageRoutes: Sendable {
         router.get("/") { _, _ in JSONReply.bytes(.ok, PackageResources.index_html, type: "text/html; charset=utf-8") }
         router.get("app.js") { _, _ in JSONReply.bytes(.ok, PackageResources.app_js, type: "text/javascript; charset=utf-8") }
         router.get("app.css") { _, _ in JSONReply.bytes(.ok, PackageResources.app_css, type: "text/css; charset=utf-8") }
+        // Browsers ask for an icon on every page; there is none, and saying so (204) keeps their console clean.
+        router.get("favicon.ico") { _, _ in Response(status: .noContent) }
         router.get("progress") { _, _ in
             let history = try APIRoutes.library { () throws(LibraryError) in try library.history() }
             do {
