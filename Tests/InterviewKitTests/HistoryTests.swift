@@ -80,8 +80,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try record([Self.general], daysAgo: 2, name: "a")
         try record([Self.story], daysAgo: 1, name: "b")
-        // A title from a hand-edited transcript, with markup in it.
-        let path = "\(folder)/transcripts/a.jsonl"
+        // A title from a hand-edited transcript (the newest, whose title the page shows), with markup in it.
+        let path = "\(folder)/transcripts/b.jsonl"
         let edited = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "\"Quick start\"", with: "\"Quick <b>start</b> & co\"")
         #expect(edited != (try String(contentsOfFile: path, encoding: .utf8)))
         try edited.write(toFile: path, atomically: true, encoding: .utf8)
@@ -93,6 +93,7 @@ import Testing
         #expect(html.components(separatedBy: "<svg").count - 1 == 4, "a chart per trend with answers of its kind")
         #expect(html.contains("@media print"))
         #expect(!html.contains("<b>start</b>"))
+        #expect(html.contains("Quick &lt;b&gt;start&lt;/b&gt; &amp; co"), "the title is shown, escaped")
     }
 
     @Test func theWeakestQuestionIsTheWorstRecordAndNeverABranch() throws {
@@ -105,7 +106,7 @@ import Testing
         #expect(attempts.count == 1 && attempts[0].attempt.rating == "basic", "\(attempts)")
         var weakest = try #require(try history.weakest())
         #expect(weakest.questionID == "reluctant-client", "a branch-only question cannot be practised alone: \(weakest)")
-        #expect(weakest.reason.hasPrefix("Of the one time you answered it, "), "\(weakest.reason)")
+        #expect(weakest.reason.hasPrefix("The one time you answered it, "), "\(weakest.reason)")
         // Answered well twice since: the vague answers to the next question are now the weakest.
         try record([Self.story, Self.general, Self.general], daysAgo: 2, name: "b")
         try record([Self.story, Self.general, Self.general], daysAgo: 1, name: "c")

@@ -159,6 +159,10 @@ import Testing
         #expect(try sessions(environment).map { $0["session"] as? String } == [dropped])
         #expect(try Rehearse.run(["history", "--rebuild"], environment: environment).status == 0)
         #expect(try sessions(environment).map { $0["session"] as? String } == [dropped], "a rebuild keeps it forgotten")
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("rehearse/history.sqlite"))
+        #expect(try sessions(environment).map { $0["session"] as? String } == [dropped], "so does a history deleted and made again")
+        let forgotten = folder.appendingPathComponent("rehearse/history.sqlite-forgotten").path
+        #expect((try FileManager.default.attributesOfItem(atPath: forgotten)[.posixPermissions] as? Int) == 0o600)
         // With --delete: the transcript and the feedback file go too, and it says which.
         let deleted = try Rehearse.run(["history", "--forget", dropped, "--delete"], environment: environment)
         #expect(deleted.status == 0, "\(deleted.stderr)")
@@ -204,5 +208,12 @@ import Testing
         #expect(partial.status == 0, "\(partial.stderr)")
         #expect(partial.stderr.contains("warning: ") && partial.stderr.contains("20200101-000000-orphan.jsonl: could not be re-analysed"), "\(partial.stderr)")
         #expect(partial.stdout.hasPrefix("Analysed 1 of 2 interviews again"), "\(partial.stdout)")
+        // A title with right-to-left and terminal control characters: valid JSON, nothing raw on the terminal.
+        let bidi = text.replacingOccurrences(of: "\"Quick start\"", with: "\"Quick \\u202e\\u009b2J start\"")
+        try bidi.write(to: transcripts.appendingPathComponent("20200102-000000-bidi.jsonl"), atomically: true, encoding: .utf8)
+        let listed = try Rehearse.run(["history", "--format", "json"], environment: environment)
+        #expect(!listed.stdout.unicodeScalars.contains { $0.value == 0x202E || $0.value == 0x9B })
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]], "\(listed.stdout)")
+        #expect(parsed.contains { ($0["scenario_title"] as? String) == "Quick \u{202E}\u{9B}2J start" }, "\(listed.stdout)")
     }
 }

@@ -17,6 +17,9 @@ public final class BackgroundRecorder: @unchecked Sendable {
         var transcript: Transcript
         var path: String
         var scenario: Scenario?
+        /// The file as it was when the transcript was handed over: the rows stored say so, so that
+        /// a later turn not yet recorded (a crash) shows as a change to index from the file.
+        var file: FileIdentity?
     }
 
     private struct State: Sendable {
@@ -52,11 +55,12 @@ public final class BackgroundRecorder: @unchecked Sendable {
         wake.deallocate()
     }
 
-    /// Hands over the transcript as it stands after a turn; returns at once.
+    /// Hands over the transcript as it stands after a turn (written to `path` just now); returns at once.
     public func submit(_ transcript: Transcript, at path: String, scenario: Scenario?) {
+        let file = FileIdentity.of(path)
         let accepted = state.withLock { state -> Bool in
             guard !state.stopping else { return false }
-            state.pending = Job(transcript: transcript, path: path, scenario: scenario)
+            state.pending = Job(transcript: transcript, path: path, scenario: scenario, file: file)
             return true
         }
         if accepted { sem_post(wake) }
@@ -92,7 +96,7 @@ public final class BackgroundRecorder: @unchecked Sendable {
             }
             if let job {
                 do {
-                    try history.record(job.transcript, at: job.path, scenario: job.scenario)
+                    try history.record(job.transcript, at: job.path, scenario: job.scenario, file: job.file)
                 } catch {
                     state.withLock { state in
                         if state.problem == nil { state.problem = error }

@@ -62,9 +62,10 @@ extension PracticeHistory {
     /// Records the interview `transcript`, as written to `transcriptPath` so far, as the interview
     /// goes: called after each turn is written, so that the history holds every answer the
     /// transcript does. A transcript outside the history's folder is not recorded (false).
+    /// - Parameter file: the file's identity when `transcript` was what it held (default: now).
     @discardableResult
-    public func record(_ transcript: Transcript, at transcriptPath: String, scenario: Scenario?) throws(HistoryError) -> Bool {
-        guard let path = indexedPath(of: transcriptPath), let identity = FileIdentity.of(path) else { return false }
+    public func record(_ transcript: Transcript, at transcriptPath: String, scenario: Scenario?, file: FileIdentity? = nil) throws(HistoryError) -> Bool {
+        guard let path = indexedPath(of: transcriptPath), let identity = file ?? FileIdentity.of(path) else { return false }
         // No content hash: reading the whole file at every turn would cost more than the rest;
         // the size and time say whether it changed since.
         let indexed = IndexedSession(transcript, path: path, file: identity, contentHash: nil, scenario: scenario)
@@ -155,6 +156,15 @@ extension PracticeHistory {
             for file in [session.transcriptPath, feedback] where FileBytes.exists(file) {
                 guard unlink(file) == 0 else { throw HistoryError("cannot remove \(file): \(String(cString: strerror(errno)))") }
                 removed.append(file)
+            }
+        }
+        if !deleteFiles {
+            // The list beside the database first: a forget that is said to be done stays done.
+            let list = Self.forgottenList(beside: path) + [session.transcriptPath]
+            do {
+                try FileWriting.write(Array(list.joined(separator: "\n").utf8) + [10], to: Self.forgottenListPath(beside: path), mode: .atomic, permissions: 0o600)
+            } catch {
+                throw HistoryError("cannot keep \(session.name) out of the history: \(error)")
             }
         }
         try recovering {

@@ -128,12 +128,18 @@ extension PracticeHistory {
     }
 
     static func weakReason(attempts: Int, basic: Int, example: Int, probes: Int) -> String {
-        let times = attempts == 1 ? "the one time you answered it" : "the \(attempts) times you answered it"
+        if attempts == 1 {
+            var parts: [String] = []
+            if basic > 0 { parts.append("it was rated basic") }
+            if example > 0 { parts.append("I had to ask for a specific example") }
+            if parts.isEmpty { parts.append(probes == 0 ? "it went well, and it is the one you have practised least lately" : "it needed \(probes) follow-up\(probes == 1 ? "" : "s")") }
+            return "The one time you answered it, " + parts.joined(separator: " and ") + "."
+        }
         var parts: [String] = []
-        if basic > 0 { parts.append(basic == attempts ? "every answer was rated basic" : "\(basic) of \(attempts) answers \(basic == 1 ? "was" : "were") rated basic") }
+        if basic > 0 { parts.append(basic == attempts ? "every answer was rated basic" : "\(basic) of the answers \(basic == 1 ? "was" : "were") rated basic") }
         if example > 0 { parts.append(example == attempts ? "each needed me to ask for a specific example" : "\(example) needed me to ask for a specific example") }
         if parts.isEmpty { parts.append(probes == 0 ? "it is the one you have practised least lately" : "it needed \(probes) follow-up\(probes == 1 ? "" : "s")") }
-        return "Of \(times), " + parts.joined(separator: ", and ") + "."
+        return "Of the \(attempts) times you answered it, " + parts.joined(separator: ", and ") + "."
     }
 }
 

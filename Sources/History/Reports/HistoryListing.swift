@@ -6,9 +6,15 @@ import SystemIO
 public enum HistoryListing {
     /// A table for people. Scenario titles and names come from files, so control characters are
     /// made visible.
-    /// - Parameter total: how many sessions there are in all, when `sessions` are only the newest.
-    public static func text(_ sessions: [SessionRow], of total: Int? = nil) -> String {
-        guard !sessions.isEmpty else { return "No interviews in the history yet. `rehearse run` starts one; each is recorded here." }
+    /// - Parameters:
+    ///   - total: how many sessions there are in all, when `sessions` are only the newest.
+    ///   - filtered: whether `sessions` are those a filter let through.
+    public static func text(_ sessions: [SessionRow], of total: Int? = nil, filtered: Bool = false) -> String {
+        guard !sessions.isEmpty else {
+            return filtered
+                ? "No interviews in the history match these filters; `rehearse history` without them lists every one."
+                : "No interviews in the history yet. `rehearse run` starts one; each is recorded here."
+        }
         var rows = [["Session", "Date", "Scenario", "Answered", "Follow-ups", "STAR", ""]]
         for session in sessions {
             rows.append([

@@ -36,7 +36,7 @@ public struct QuestionProgress: Sendable {
         ]
         for (name, before, now) in parts {
             if before == false && now == true { improved.append("said \(name)") }
-            if now == false { notYet.append("\(name) is still missing") }
+            if now == false { notYet.append("say \(name)") }
         }
         if latest.probes < first.probes { improved.append("needed \(latest.probes) follow-up\(latest.probes == 1 ? "" : "s"), \(first.probes) the first time") }
         return (improved, notYet)

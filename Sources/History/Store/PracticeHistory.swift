@@ -84,7 +84,10 @@ public final class PracticeHistory: Sendable {
             }
         }
         try migrator.migrate(database)
+        // Sessions taken out of the history stay out when the database is made again.
+        let forgotten = Self.forgottenList(beside: path)
         try database.write { db in
+            for transcript in forgotten { try db.execute(sql: "INSERT OR IGNORE INTO forgotten(transcriptPath) VALUES (?)", arguments: [transcript]) }
             let version = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'indexVersion'")
             if version != String(HistorySchema.indexVersion) {
                 if version != nil {
@@ -118,6 +121,16 @@ public final class PracticeHistory: Sendable {
 
     static func isDamage(_ error: DatabaseError) -> Bool {
         error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT
+    }
+
+    /// The transcripts taken out with `history --forget` (without `--delete`), kept in a file of
+    /// their own beside the database (owner-only, a path per line), so that the database can
+    /// always be deleted and made again without bringing them back.
+    static func forgottenListPath(beside path: String) -> String { path + "-forgotten" }
+
+    static func forgottenList(beside path: String) -> [String] {
+        guard case .success(let bytes) = FileBytes.contents(of: forgottenListPath(beside: path), limit: 16 << 20) else { return [] }
+        return String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init).filter { !$0.isEmpty }
     }
 
     static func removeFiles(_ path: String) {
@@ -155,6 +168,17 @@ public final class PracticeHistory: Sendable {
             history = reopened.history
             return (history, notes + reopened.notes, try history.synchronize())
         }
+    }
+
+    /// The history made again from nothing: the files deleted, the transcripts indexed again (the
+    /// sessions taken out stay out). What `history --rebuild` does, and what a damaged database
+    /// found part way through a command needs.
+    public static func remade(
+        at path: String, transcripts folder: String,
+        scenarios: @escaping @Sendable (TranscriptHeader.ScenarioReference) -> Scenario? = { _ in nil }
+    ) throws(HistoryError) -> (history: PracticeHistory, notes: [String], changes: SyncSummary) {
+        removeFiles(path)
+        return try openSynchronized(at: path, transcripts: folder, scenarios: scenarios)
     }
 
     /// The path of a transcript in the history's folder as the history names it (its folder's

@@ -51,18 +51,22 @@ extension Rehearse {
 
         func run() throws {
             try reportingFailures {
-                let history = try PracticeHistoryFile.openSynchronized()
-                do {
+                if rebuild {
+                    let history = try PracticeHistoryFile.remade()
+                    let count: Int
+                    do { count = try history.count() } catch { throw CommandFailure.io("\(error)") }
+                    print("Made the history again from \(history.transcriptsFolder): \(count) interview\(count == 1 ? "" : "s").".visibleControls)
+                    return
+                }
+                try PracticeHistoryFile.using { history in
                     if let forget {
                         let (session, removed) = try history.forget(forget, deleteFiles: delete)
                         print("Took \(session.name) (\(session.scenarioTitle)) out of the history.".visibleControls)
                         for file in removed { print("Deleted \(file)".visibleControls) }
-                        if !delete { print("Its transcript stays in \(session.transcriptPath); --forget \(session.name) --delete removes it too.".visibleControls) }
-                        return
-                    }
-                    if rebuild {
-                        let summary = try history.rebuild()
-                        print("Made the history again from \(history.transcriptsFolder): \(summary.added) interview\(summary.added == 1 ? "" : "s").".visibleControls)
+                        if !delete {
+                            print("Its transcript stays in \(session.transcriptPath); this removes it too:".visibleControls)
+                            print("  \(CommandName.invoked.shellWord) history --forget \(session.name.shellWord) --delete".visibleControls)
+                        }
                         return
                     }
                     if reanalyze {
@@ -72,13 +76,12 @@ extension Rehearse {
                     let shown = all ? nil : limit ?? (format == .text ? 30 : nil)
                     let sessions = try history.sessions(filter.filter, limit: shown)
                     if format == .json {
-                        print(try HistoryListing.json(sessions))
+                        // Control and bidirectional characters as JSON escapes: valid JSON, safe on a terminal.
+                        print(try HistoryListing.json(sessions).escapingControlsForJSON)
                     } else {
                         let total = shown == nil || sessions.count < (shown ?? 0) ? sessions.count : try history.count(filter.filter)
-                        print(HistoryListing.text(sessions, of: total))
+                        print(HistoryListing.text(sessions, of: total, filtered: filter.filter != HistoryFilter()))
                     }
-                } catch let error as HistoryError {
-                    throw CommandFailure.io(error.description)
                 }
             }
         }

@@ -29,8 +29,7 @@ extension Rehearse {
 
         func run() throws {
             try reportingFailures {
-                let history = try PracticeHistoryFile.openSynchronized()
-                do {
+                try PracticeHistoryFile.using { history in
                     let filter = filter.filter
                     if let question = filter.question, format == .text {
                         let attempts = try history.attempts(at: question, filter)
@@ -38,14 +37,16 @@ extension Rehearse {
                         return
                     }
                     let report = ProgressReport(samples: try history.trendSamples(filter), competencies: try history.competencies(filter), weakest: try history.weakest(filter))
+                    if report.sessions == 0 && filter != HistoryFilter() && format == .text {
+                        try emit("No interviews in the history match these filters; `rehearse progress` without them shows every one.")
+                        return
+                    }
                     switch format {
                     case .text:
                         try emit(report.text(sparklines: output == nil && Style.detect().enabled))
                     case .html:
                         try emit(report.html(questions: Array(try history.questionSummaries(filter).prefix(40))))
                     }
-                } catch let error as HistoryError {
-                    throw CommandFailure.io(error.description)
                 }
             }
         }

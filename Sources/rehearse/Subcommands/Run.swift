@@ -103,13 +103,7 @@ extension Rehearse {
         private func weakestQuestion(analyzers: AnalyzerSet) throws -> (path: String, question: String) {
             var named: ScenarioFile?
             if let scenario { named = try ScenarioFile.load(path: scenario, analyzers: analyzers) }
-            let history = try PracticeHistoryFile.openSynchronized()
-            let spot: WeakSpot?
-            do {
-                spot = try history.weakest(HistoryFilter(scenario: named?.scenario.id))
-            } catch {
-                throw CommandFailure.io(error.description)
-            }
+            let spot = try PracticeHistoryFile.using { try $0.weakest(HistoryFilter(scenario: named?.scenario.id)) }
             guard let spot else {
                 let which = named.map { " of \($0.scenario.id)" } ?? ""
                 throw CommandFailure.noInput("your history has no answered question\(which) yet; practise with `\(CommandName.invoked.shellWord) run` first, and --weakest then picks up where it helps most")

@@ -54,7 +54,7 @@ struct LocalInterviewLibrary: InterviewLibrary {
     }
 
     func resumable() -> [ResumableInterview] {
-        guard let history = try? PracticeHistoryFile.openSynchronized(), let sessions = try? history.sessions(limit: 100) else { return [] }
+        guard let sessions = try? PracticeHistoryFile.using({ try $0.sessions(limit: 100) }) else { return [] }
         return sessions.filter { !$0.completed && TranscriptWriter.writer(of: $0.transcriptPath) == nil }.prefix(10).map {
             ResumableInterview(name: $0.name, title: $0.scenarioTitle, started: Date(timeIntervalSince1970: $0.started), answers: $0.questionsAnswered)
         }

@@ -28,6 +28,40 @@ enum PracticeHistoryFile {
         }
     }
 
+    /// Runs `body` on the history, brought up to date. A database found damaged part way (a page
+    /// that only a query reads) is made again from the transcripts, with a note, and `body` runs
+    /// once more.
+    static func using<T>(_ body: (PracticeHistory) throws -> T) throws -> T {
+        let history = try openSynchronized()
+        do {
+            return try body(history)
+        } catch let error as HistoryError where error.damaged {
+            printError("note: \(error.description); made it again from the transcripts")
+            do {
+                return try body(try remade())
+            } catch let error as HistoryError {
+                throw CommandFailure.io(error.description)
+            }
+        } catch let error as HistoryError {
+            throw CommandFailure.io(error.description)
+        }
+    }
+
+    /// The history deleted and made again from the transcript folder (`history --rebuild`);
+    /// sessions taken out with `--forget` stay out.
+    static func remade() throws -> PracticeHistory {
+        let scenarios = scenarios()
+        do {
+            let (history, notes, changes) = try PracticeHistory.remade(
+                at: path(), transcripts: TranscriptLocation.directory(), scenarios: { scenarios.scenario(for: $0) })
+            for note in notes { printError(note) }
+            for problem in changes.unreadable { printError("warning: \(problem); it is not in the history") }
+            return history
+        } catch {
+            throw CommandFailure.io(error.description)
+        }
+    }
+
     /// For an interview: the history to record it into, when its transcript is in the folder the
     /// history indexes; nil (with one warning line) when the history cannot be opened: the
     /// interview goes on without it.
