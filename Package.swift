@@ -53,7 +53,7 @@ let package = Package(
         .target(
             name: "WebFront",
             dependencies: ["InterviewKit", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"), .product(name: "HTTPTypes", package: "swift-http-types"), .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.embedInCode("Assets")],
             plugins: ["LayerCheck"]

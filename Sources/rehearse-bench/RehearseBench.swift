@@ -44,9 +44,10 @@ struct RehearseBench {
         if wants("replay") { try replayThroughput() }
         if wants("startup") { startup() }
         if wants("history") { try historyFigures() }
+        if wants("serve") { try serveFigures() }
     }
 
-    /// `--only loading,analyzers,engine,replay,startup,history` runs some sections (for profiling one of them).
+    /// `--only loading,analyzers,engine,replay,startup,history,serve` runs some sections (for profiling one of them).
     static func wants(_ section: String) -> Bool {
         guard let index = CommandLine.arguments.firstIndex(of: "--only"), index + 1 < CommandLine.arguments.count else { return true }
         return CommandLine.arguments[index + 1].split(separator: ",").contains { $0 == section }

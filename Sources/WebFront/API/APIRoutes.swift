@@ -1,17 +1,26 @@
 import FoundationEssentials
 import Hummingbird
 import InterviewKit
+import NIOPosix
 
 /// The JSON API under the page (docs/web.md, docs/openapi.yaml): everything the page does, a
 /// script can do too.
 struct APIRoutes: Sendable {
     let library: any InterviewLibrary
     let interviews: OpenInterviews
+    /// Where sessions do their work: an answer waits on the disk (the transcript is synced before
+    /// the next question) and maybe on a plugin, which must not hold up the threads that serve
+    /// every other request.
+    let pool: NIOThreadPool
+
+    func work<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await pool.runIfActive(body)
+    }
 
     /// Bytes an action's body may hold: the longest answer Rehearse takes, with room for JSON escapes.
     static let bodyLimit = InputLimits.answerBytes * 2 + 4096
 
-    struct StartRequest: Decodable {
+    struct StartRequest: Decodable, Sendable {
         var scenario: String?
         var seed: UInt64?
         /// A stopped interview to continue, by its session name.
@@ -19,7 +28,7 @@ struct APIRoutes: Sendable {
         var tab: String
     }
 
-    struct AnswerRequest: Decodable {
+    struct AnswerRequest: Decodable, Sendable {
         var tab: String
         var text: String
     }
@@ -29,7 +38,7 @@ struct APIRoutes: Sendable {
         var command: String
     }
 
-    struct ClaimRequest: Decodable {
+    struct ClaimRequest: Decodable, Sendable {
         var tab: String
         var takeOver: Bool?
     }
@@ -57,12 +66,12 @@ struct APIRoutes: Sendable {
         api.post("interviews/:id/claim") { request, context in
             let body = try await JSONReply.decode(ClaimRequest.self, from: request, limit: 4096)
             let interview = try interviews.interview(context.parameters.require("id"))
-            return JSONReply.response(.ok, try interview.act(tab: body.tab, takeOver: body.takeOver == true) { _ in [] })
+            return JSONReply.response(.ok, try await work { try interview.act(tab: body.tab, takeOver: body.takeOver == true) { _ in [] } })
         }
         api.post("interviews/:id/answer") { request, context in
             let body = try await JSONReply.decode(AnswerRequest.self, from: request, limit: Self.bodyLimit)
             let interview = try interviews.interview(context.parameters.require("id"))
-            return JSONReply.response(.ok, try interview.act(tab: body.tab) { session in try Self.run { () throws(SessionError) in try session.answer(body.text) } })
+            return JSONReply.response(.ok, try await work { try interview.act(tab: body.tab) { session in try Self.run { () throws(SessionError) in try session.answer(body.text) } } })
         }
         api.post("interviews/:id/command") { request, context in
             let body = try await JSONReply.decode(CommandRequest.self, from: request, limit: 4096)
@@ -71,7 +80,7 @@ struct APIRoutes: Sendable {
                 throw Refusal(.badRequest, "There is no command '\(body.command)'; the commands are \(names).")
             }
             let interview = try interviews.interview(context.parameters.require("id"))
-            return JSONReply.response(.ok, try interview.act(tab: body.tab) { session in try Self.run { () throws(SessionError) in try session.perform(command) } })
+            return JSONReply.response(.ok, try await work { try interview.act(tab: body.tab) { session in try Self.run { () throws(SessionError) in try session.perform(command) } } })
         }
         api.get("interviews/:id/feedback") { _, context in JSONReply.response(.ok, try interviews.interview(context.parameters.require("id")).feedback()) }
         api.get("history") { _, _ in
@@ -94,18 +103,23 @@ struct APIRoutes: Sendable {
 
     private func start(_ request: Request) async throws -> Response {
         let body = try await JSONReply.decode(StartRequest.self, from: request, limit: 4096)
+        let (library, interviews) = (self.library, self.interviews)
         if let name = body.resume {
-            if let already = interviews.named(name) {
-                return JSONReply.response(.ok, try already.act(tab: body.tab) { _ in [] })
+            let (status, reply) = try await work { () throws -> (HTTPResponse.Status, InterviewReply) in
+                if let already = interviews.named(name) { return (.ok, try already.act(tab: body.tab) { _ in [] }) }
+                let session = try Self.library { () throws(LibraryError) in try library.resumeInterview(named: name) }
+                let interview = try interviews.add(session)
+                return (.created, try interview.act(tab: body.tab) { session in try Self.run { () throws(SessionError) in try session.resume() } })
             }
-            let session = try Self.library { () throws(LibraryError) in try library.resumeInterview(named: name) }
-            let interview = try interviews.add(session)
-            return JSONReply.response(.created, try interview.act(tab: body.tab) { session in try Self.run { () throws(SessionError) in try session.resume() } })
+            return JSONReply.response(status, reply)
         }
         guard let scenario = body.scenario else { throw Refusal(.badRequest, "Say which scenario to practise (\"scenario\"), or which interview to continue (\"resume\").") }
-        let session = try Self.library { () throws(LibraryError) in try library.newInterview(scenario: scenario, seed: body.seed) }
-        let interview = try interviews.add(session)
-        return JSONReply.response(.created, try interview.act(tab: body.tab) { session in try Self.run { () throws(SessionError) in try session.start() } })
+        let reply = try await work { () throws -> InterviewReply in
+            let session = try Self.library { () throws(LibraryError) in try library.newInterview(scenario: scenario, seed: body.seed) }
+            let interview = try interviews.add(session)
+            return try interview.act(tab: body.tab) { session in try Self.run { () throws(SessionError) in try session.start() } }
+        }
+        return JSONReply.response(.created, reply)
     }
 
     /// A session's refusal as the API answers it. Nothing the candidate typed is lost: an answer

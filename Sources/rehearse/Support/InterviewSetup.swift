@@ -7,8 +7,12 @@ import SystemIO
 enum InterviewSetup {
     /// A new interview on `file`, recording to `transcript` or to a new file in the transcript
     /// folder (opened now, so a place that cannot be written is reported before the first question).
+    /// - Parameter history: the practice history to record into, shared by every interview of a
+    ///   server (one connection, whose writes queue in this process rather than contend for the
+    ///   file's lock); nil opens it for this interview.
     static func newSession(
-        file: ScenarioFile, analyzers: AnalyzerSet, options: EngineOptions, seed: UInt64, explain: Bool, timeLimit: Double?, transcript: String?
+        file: ScenarioFile, analyzers: AnalyzerSet, options: EngineOptions, seed: UInt64, explain: Bool, timeLimit: Double?, transcript: String?,
+        history: PracticeHistory? = nil
     ) throws -> InterviewSession {
         let interviewer = Interviewer(scenario: file.scenario, analyzers: analyzers, options: options)
         let now = Date()
@@ -31,7 +35,7 @@ enum InterviewSetup {
         }
         let session = InterviewSession(
             interviewer: interviewer, writer: writer, header: header, feedbackPath: try feedbackFile(for: writer, resuming: false), timeLimit: timeLimit)
-        session.history = PracticeHistoryFile.openForRecording(transcript: writer.path)
+        session.history = history.flatMap { $0.indexedPath(of: writer.path) == nil ? nil : $0 } ?? PracticeHistoryFile.openForRecording(transcript: writer.path)
         return session
     }
 
@@ -41,7 +45,7 @@ enum InterviewSetup {
     ///   - scenario: the scenario file to continue it with (default: the recorded one).
     ///   - analyzers: the analyzers to continue with, given the recorded transcript.
     static func resumedSession(
-        transcript path: String, scenario: String?, timeLimit: Double?, analyzers: (Transcript) throws -> AnalyzerSet
+        transcript path: String, scenario: String?, timeLimit: Double?, analyzers: (Transcript) throws -> AnalyzerSet, history: PracticeHistory? = nil
     ) throws -> (session: InterviewSession, explain: Bool) {
         // The writer first: it holds the transcript's lock, so no other session can add to it
         // between this reading and the next answer.
@@ -89,7 +93,7 @@ enum InterviewSetup {
         let session = InterviewSession(
             resuming: recorded, from: resumption, interviewer: interviewer, writer: writer,
             feedbackPath: try feedbackFile(for: writer, resuming: true), timeLimit: timeLimit ?? recorded.header.timeLimit)
-        session.history = PracticeHistoryFile.openForRecording(transcript: path)
+        session.history = history.flatMap { $0.indexedPath(of: path) == nil ? nil : $0 } ?? PracticeHistoryFile.openForRecording(transcript: path)
         return (session, recorded.header.explain == true)
     }
 

@@ -11,6 +11,8 @@ struct LocalInterviewLibrary: InterviewLibrary {
     let analyzers: AnalyzerSet
     /// Each scenario's id and file, loaded once when the server starts.
     private let files: [(choice: ScenarioChoice, path: String)]
+    /// The practice history every interview of this server records into.
+    private let recording: PracticeHistory?
 
     init(analyzerOptions: AnalyzerOptions, analyzers: AnalyzerSet) {
         self.analyzerOptions = analyzerOptions
@@ -28,6 +30,10 @@ struct LocalInterviewLibrary: InterviewLibrary {
         // The default first: it is the one to try.
         files.sort { ($0.0.id == "quick-start" ? 0 : 1, $0.0.title) < ($1.0.id == "quick-start" ? 0 : 1, $1.0.title) }
         self.files = files
+        // The folder first (owner-only, as `run` makes it), so the history knows it is the one it indexes.
+        let transcripts = TranscriptLocation.directory()
+        _ = FileWriting.makeDirectories(transcripts.deletingLastPathComponent, permissions: 0o700) ?? FileWriting.makeDirectories(transcripts, permissions: 0o700)
+        recording = PracticeHistoryFile.openForRecording(transcript: transcripts + "/new.jsonl")
     }
 
     func scenarios() -> [ScenarioChoice] { files.map(\.choice) }
@@ -40,7 +46,7 @@ struct LocalInterviewLibrary: InterviewLibrary {
             let file = try ScenarioFile.load(path: path, analyzers: analyzers)
             return try InterviewSetup.newSession(
                 file: file, analyzers: analyzers, options: EngineOptions(), seed: seed ?? UInt64.random(in: 0...999_999), explain: false,
-                timeLimit: nil, transcript: nil)
+                timeLimit: nil, transcript: nil, history: recording)
         }
     }
 
@@ -48,7 +54,8 @@ struct LocalInterviewLibrary: InterviewLibrary {
         let path = try Self.transcriptPath(name)
         return try Self.failing {
             try InterviewSetup.resumedSession(
-                transcript: path, scenario: nil, timeLimit: nil, analyzers: { try TranscriptFile.analyzers(analyzerOptions, recorded: $0) }
+                transcript: path, scenario: nil, timeLimit: nil, analyzers: { try TranscriptFile.analyzers(analyzerOptions, recorded: $0) },
+                history: recording
             ).session
         }
     }
