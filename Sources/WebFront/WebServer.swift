@@ -3,7 +3,6 @@ import Hummingbird
 import InterviewKit
 import Logging
 import NIOCore
-import NIOPosix
 
 /// The browser front's server: the page and its JSON API, behind the access guard, on one
 /// address. `rehearse serve` runs it; tests drive `application()` through HummingbirdTesting.
@@ -14,7 +13,7 @@ public struct WebServer: Sendable {
     public let hosts: AllowedHosts
     let library: any InterviewLibrary
     let interviews: OpenInterviews
-    let pool: NIOThreadPool
+    let pool: SessionPool
 
     /// - Parameter port: 0 for any free port (the address printed says which).
     public init(library: any InterviewLibrary, host: String = "127.0.0.1", port: Int = 0, token: AccessToken = .random(), interviewLimit: Int = 1_000) {
@@ -24,17 +23,21 @@ public struct WebServer: Sendable {
         self.token = token
         hosts = AllowedHosts(host: host, port: port == 0 ? nil : port)
         interviews = OpenInterviews(limit: interviewLimit)
-        // Sessions wait on the disk: more threads than cores, so that one waiting holds up no other.
-        pool = NIOThreadPool(numberOfThreads: 8)
-        pool.start()
+        pool = SessionPool()
     }
 
     public var router: Router<BasicRequestContext> {
         let router = Router()
+        addRoutes(to: router)
+        return router
+    }
+
+    /// The guard and every route, after what `router` has already (tests put a middleware first
+    /// that gives requests the address a browser would).
+    public func addRoutes(to router: Router<BasicRequestContext>) {
         router.add(middleware: AccessGuard(token: token, hosts: hosts))
         APIRoutes(library: library, interviews: interviews, pool: pool).add(to: router)
-        PageRoutes(library: library).add(to: router)
-        return router
+        PageRoutes(library: library, pool: pool).add(to: router)
     }
 
     /// The application, listening once run; `onListening` gets the address to open (token included).

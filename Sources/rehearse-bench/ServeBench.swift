@@ -136,7 +136,7 @@ final class ServedRehearse {
         let address = seen[match]
         client = ServeClient(
             pid: process.processIdentifier, port: Int(address.split(separator: ":")[1].split(separator: "/")[0])!,
-            cookie: "rehearse_key=" + address.components(separatedBy: "token=")[1])
+            cookie: "rehearse_key_\(Int(address.split(separator: ":")[1].split(separator: "/")[0])!)=" + address.components(separatedBy: "token=")[1])
         self.process = process
     }
 

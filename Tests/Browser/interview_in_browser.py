@@ -20,7 +20,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 ANSWERS = [
     "I always listen first.",
-    "Last year a client refused to talk to me. I asked about his music and I listened.",
+    # Markup stays text: no image is made, no handler runs (an alert would stop the driver).
+    "Last year a client <img src=x onerror=alert(1)> refused to talk to me. I asked about his music and I listened.",
     "He came back every week after that.",
 ]
 
@@ -67,13 +68,14 @@ def main():
         if "Question 1 of 3" not in driver.find_element(By.CSS_SELECTOR, ".conversation").text:
             problems.append("no 'Question 1 of 3' above the first question")
 
-        def send(text, with_keys):
+        def send(text, with_keys, twice=False):
             before = len(driver.find_elements(By.CSS_SELECTOR, ".line.interviewer"))
             box = wait.until(EC.element_to_be_clickable((By.ID, "answer")))
             box.clear()
             box.send_keys(text)
             if with_keys:
-                box.send_keys(Keys.CONTROL, Keys.ENTER)
+                # Ctrl held and Enter pressed twice, quickly: the answer goes once.
+                box.send_keys(Keys.CONTROL, Keys.ENTER, Keys.ENTER) if twice else box.send_keys(Keys.CONTROL, Keys.ENTER)
             else:
                 driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
             wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".line.interviewer")) > before or d.find_elements(By.CSS_SELECTOR, ".feedback"))
@@ -95,7 +97,11 @@ def main():
             problems.append(f"author jargon in the reason shown: {why!r}")
         driver.save_screenshot(os.path.join(shots, "2-interview.png"))
         send(ANSWERS[1], with_keys=False)
-        send(ANSWERS[2], with_keys=True)
+        mine = driver.find_elements(By.CSS_SELECTOR, ".line.you")
+        if driver.find_elements(By.CSS_SELECTOR, ".conversation img") or not any(ANSWERS[1] == line.text for line in mine):
+            problems.append("markup in an answer was not shown as the text typed")
+        send(ANSWERS[2], with_keys=True, twice=True)
+        time.sleep(0.5)
         # Finish: every answer is saved, and the feedback follows.
         driver.find_element(By.XPATH, "//button[text()='Finish']").click()
         driver.switch_to.alert.accept()

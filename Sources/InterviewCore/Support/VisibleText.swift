@@ -48,18 +48,20 @@ extension String {
     /// Text from a file or an answer as HTML text or an attribute's value: `&`, `<`, `>` and both
     /// quotes as references, control and bidirectional characters visible.
     public var htmlEscaped: String {
-        var result = ""
-        for character in visibleControls {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
+        // By scalar: a combining mark after a quote makes one Character of the two, and the quote
+        // must still be escaped.
+        var result = String.UnicodeScalarView()
+        for scalar in visibleControls.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;".unicodeScalars
+            case "<": result += "&lt;".unicodeScalars
+            case ">": result += "&gt;".unicodeScalars
+            case "\"": result += "&quot;".unicodeScalars
+            case "'": result += "&#39;".unicodeScalars
+            default: result.append(scalar)
             }
         }
-        return result
+        return String(result)
     }
 
     /// Text from a file or an answer shown word for word in Markdown: `markdownEscaped`, and what

@@ -1,20 +1,16 @@
 import FoundationEssentials
 import Hummingbird
 import InterviewKit
-import NIOPosix
 
-/// The JSON API under the page (docs/web.md, docs/openapi.yaml): everything the page does, a
-/// script can do too.
+/// The JSON API under the page (docs/web.md, docs/openapi.json): everything the page does, a
+/// script can do too. Whatever may wait on a lock, the disk or a plugin runs in the pool.
 struct APIRoutes: Sendable {
     let library: any InterviewLibrary
     let interviews: OpenInterviews
-    /// Where sessions do their work: an answer waits on the disk (the transcript is synced before
-    /// the next question) and maybe on a plugin, which must not hold up the threads that serve
-    /// every other request.
-    let pool: NIOThreadPool
+    let pool: SessionPool
 
     func work<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-        try await pool.runIfActive(body)
+        try await pool.run(body)
     }
 
     /// Bytes an action's body may hold: the longest answer Rehearse takes, with room for JSON escapes.
@@ -31,6 +27,8 @@ struct APIRoutes: Sendable {
     struct AnswerRequest: Decodable, Sendable {
         var tab: String
         var text: String
+        /// The state's `turn` when the answer was typed: given, an answer sent twice is taken once.
+        var turn: Int?
     }
 
     struct CommandRequest: Decodable {
@@ -60,9 +58,12 @@ struct APIRoutes: Sendable {
     func add(to router: Router<BasicRequestContext>) {
         let api = router.group("api")
         api.get("scenarios") { _, _ in JSONReply.response(.ok, library.scenarios()) }
-        api.get("interviews") { _, _ in unfinished() }
+        api.get("interviews") { _, _ in try await work { unfinished() } }
         api.post("interviews") { request, _ in try await start(request) }
-        api.get("interviews/:id") { _, context in JSONReply.response(.ok, try interviews.interview(context.parameters.require("id")).state()) }
+        api.get("interviews/:id") { _, context in
+            let interview = try interviews.interview(context.parameters.require("id"))
+            return JSONReply.response(.ok, try await work { interview.state() })
+        }
         api.post("interviews/:id/claim") { request, context in
             let body = try await JSONReply.decode(ClaimRequest.self, from: request, limit: 4096)
             let interview = try interviews.interview(context.parameters.require("id"))
@@ -71,7 +72,9 @@ struct APIRoutes: Sendable {
         api.post("interviews/:id/answer") { request, context in
             let body = try await JSONReply.decode(AnswerRequest.self, from: request, limit: Self.bodyLimit)
             let interview = try interviews.interview(context.parameters.require("id"))
-            return JSONReply.response(.ok, try await work { try interview.act(tab: body.tab) { session in try Self.run { () throws(SessionError) in try session.answer(body.text) } } })
+            return JSONReply.response(.ok, try await work {
+                try interview.act(tab: body.tab, turn: body.turn) { session in try Self.run { () throws(SessionError) in try session.answer(body.text) } }
+            })
         }
         api.post("interviews/:id/command") { request, context in
             let body = try await JSONReply.decode(CommandRequest.self, from: request, limit: 4096)
@@ -82,21 +85,21 @@ struct APIRoutes: Sendable {
             let interview = try interviews.interview(context.parameters.require("id"))
             return JSONReply.response(.ok, try await work { try interview.act(tab: body.tab) { session in try Self.run { () throws(SessionError) in try session.perform(command) } } })
         }
-        api.get("interviews/:id/feedback") { _, context in JSONReply.response(.ok, try interviews.interview(context.parameters.require("id")).feedback()) }
+        api.get("interviews/:id/feedback") { _, context in
+            let interview = try interviews.interview(context.parameters.require("id"))
+            return JSONReply.response(.ok, try await work { interview.feedback() })
+        }
         api.get("history") { _, _ in
-            let history = try Self.library { () throws(LibraryError) in try library.history() }
-            let sessions = try Self.library { () throws(LibraryError) in
-                do { return try history.sessions(limit: 200) } catch { throw LibraryError(.failed, "\(error)") }
+            let listing = try await work { () throws -> String in
+                let history = try Self.library { () throws(LibraryError) in try library.history() }
+                do { return try HistoryListing.json(try history.sessions(limit: 200)) } catch { throw Refusal(.internalServerError, "The practice history could not be read: \(error)") }
             }
-            return JSONReply.bytes(.ok, Array(try HistoryListing.json(sessions).utf8), type: "application/json; charset=utf-8")
+            return JSONReply.bytes(.ok, Array(listing.utf8), type: "application/json; charset=utf-8")
         }
     }
 
     private func unfinished() -> Response {
-        let open = interviews.unfinished.map { interview in
-            let state = interview.state()
-            return Unfinished.Open(id: interview.id, name: interview.name, title: state.title, answered: state.conversation.filter { $0.who == "you" }.count)
-        }
+        let open = interviews.unfinished.map { Unfinished.Open(id: $0.id, name: $0.name, title: $0.title, answered: $0.answered) }
         let openNames = Set(open.map(\.name))
         return JSONReply.response(.ok, Unfinished(open: open, stopped: library.resumable().filter { !openNames.contains($0.name) }))
     }
@@ -106,20 +109,34 @@ struct APIRoutes: Sendable {
         let (library, interviews) = (self.library, self.interviews)
         if let name = body.resume {
             let (status, reply) = try await work { () throws -> (HTTPResponse.Status, InterviewReply) in
-                if let already = interviews.named(name) { return (.ok, try already.act(tab: body.tab) { _ in [] }) }
-                let session = try Self.library { () throws(LibraryError) in try library.resumeInterview(named: name) }
-                let interview = try interviews.add(session)
-                return (.created, try interview.act(tab: body.tab) { session in try Self.run { () throws(SessionError) in try session.resume() } })
+                if let already = interviews.unfinished(named: name) { return (.ok, try already.act(tab: body.tab) { _ in [] }) }
+                return try interviews.opening {
+                    let session = try Self.library { () throws(LibraryError) in try library.resumeInterview(named: name) }
+                    return (.created, try Self.begin(interviews.add(session), tab: body.tab, in: interviews) { session throws(SessionError) in try session.resume() })
+                }
             }
             return JSONReply.response(status, reply)
         }
         guard let scenario = body.scenario else { throw Refusal(.badRequest, "Say which scenario to practise (\"scenario\"), or which interview to continue (\"resume\").") }
         let reply = try await work { () throws -> InterviewReply in
-            let session = try Self.library { () throws(LibraryError) in try library.newInterview(scenario: scenario, seed: body.seed) }
-            let interview = try interviews.add(session)
-            return try interview.act(tab: body.tab) { session in try Self.run { () throws(SessionError) in try session.start() } }
+            try interviews.opening {
+                let session = try Self.library { () throws(LibraryError) in try library.newInterview(scenario: scenario, seed: body.seed) }
+                return try Self.begin(interviews.add(session), tab: body.tab, in: interviews) { session throws(SessionError) in try session.start() }
+            }
         }
         return JSONReply.response(.created, reply)
+    }
+
+    /// Starts or resumes a session just added; one that fails to is no longer open.
+    private static func begin(
+        _ interview: OpenInterview, tab: String, in interviews: OpenInterviews, _ body: @escaping (InterviewSession) throws(SessionError) -> [SessionEvent]
+    ) throws -> InterviewReply {
+        do {
+            return try interview.act(tab: tab) { session in try run { () throws(SessionError) in try body(session) } }
+        } catch {
+            interviews.remove(interview)
+            throw error
+        }
     }
 
     /// A session's refusal as the API answers it. Nothing the candidate typed is lost: an answer

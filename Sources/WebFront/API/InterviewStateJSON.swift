@@ -27,6 +27,11 @@ struct InterviewStateJSON: Encodable, Sendable {
     var scenario: String
     var questions: Int
     var over: Bool
+    /// How many events the transcript holds: an answer may name the turn it answers, so that one
+    /// sent twice is taken once.
+    var turn: Int
+    /// Answers given so far.
+    var answered: Int
     var prompt: Prompt?
     var conversation: [Line]
 
@@ -37,6 +42,8 @@ struct InterviewStateJSON: Encodable, Sendable {
         scenario = session.scenario.id
         questions = session.questionCount
         over = session.isOver
+        turn = session.transcript.events.count
+        answered = session.transcript.events.count { $0.type == .answer }
         switch session.turn.step {
         case .question(let question) where !session.isOver:
             prompt = Prompt(kind: "question", text: question.text, number: question.number, of: questions, hasHint: question.hint != nil)

@@ -4,12 +4,24 @@
 
 const main = document.getElementById("main");
 const statusLine = document.getElementById("status");
-// A name for this tab, so that two tabs never answer one interview at once.
-const tab = sessionStorage.getItem("rehearse-tab") || (() => {
+// A name for this tab, so that two tabs never answer one interview at once. It lives in
+// sessionStorage, so a reload keeps it; a duplicated tab starts with a copy, and the tab it was
+// copied from says so over a BroadcastChannel, so the copy takes a name of its own.
+function randomName() {
   const bytes = new Uint8Array(12); crypto.getRandomValues(bytes);
-  const id = Array.from(bytes, b => b.toString(16).padStart(2, "0")).join("");
-  sessionStorage.setItem("rehearse-tab", id); return id;
-})();
+  return Array.from(bytes, b => b.toString(16).padStart(2, "0")).join("");
+}
+let tab = sessionStorage.getItem("rehearse-tab") || randomName();
+sessionStorage.setItem("rehearse-tab", tab);
+const thisPage = randomName();
+const tabsChannel = "BroadcastChannel" in window ? new BroadcastChannel("rehearse-tabs") : null;
+if (tabsChannel) {
+  tabsChannel.onmessage = ({ data }) => {
+    if (data.type === "who" && data.tab === tab && data.page !== thisPage) tabsChannel.postMessage({ type: "mine", tab, to: data.page });
+    if (data.type === "mine" && data.to === thisPage) { tab = randomName(); sessionStorage.setItem("rehearse-tab", tab); }
+  };
+  tabsChannel.postMessage({ type: "who", tab, page: thisPage });
+}
 
 function el(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
@@ -127,7 +139,8 @@ function interviewView(state, events) {
     for (const event of events) handle(event);
     return;
   }
-  const draftKey = `rehearse-draft-${state.id}`;
+  // By the session's name, which stays the same when the interview is continued after a restart.
+  const draftKey = `rehearse-draft-${state.name}`;
   const box = el("textarea", { id: "answer", name: "answer", "aria-describedby": "keys" });
   box.value = localStorage.getItem(draftKey) || "";
   box.addEventListener("input", () => localStorage.setItem(draftKey, box.value));
@@ -166,32 +179,52 @@ function lineNode(line) {
   return node;
 }
 
+// One request at a time from the interview: Ctrl+Enter held down, or pressed twice, sends once.
+let inFlight = false;
+
 function busy(on) {
+  inFlight = on;
   if (!current || !current.form) return;
   for (const button of current.form.querySelectorAll("button")) button.disabled = on;
   current.box.setAttribute("aria-busy", on ? "true" : "false");
 }
 
 async function answer() {
+  if (inFlight) return;
   const text = current.box.value;
   if (!text.trim()) { say("Type your answer first, or press Skip to move on."); return; }
   busy(true); say("Sending…");
   try {
-    const reply = await api("POST", `/api/interviews/${current.state.id}/answer`, { tab, text });
+    // The turn it answers: sent again after a lost connection, it is taken once.
+    const reply = await api("POST", `/api/interviews/${current.state.id}/answer`, { tab, text, turn: current.state.turn });
     localStorage.removeItem(current.draftKey);
     apply(reply);
-  } catch (error) { failed(error); }
+  } catch (error) { await failed(error, text); }
   busy(false);
 }
 
 async function command(name) {
+  if (inFlight) return;
   busy(true);
-  try { apply(await api("POST", `/api/interviews/${current.state.id}/command`, { tab, command: name })); } catch (error) { failed(error); }
+  try { apply(await api("POST", `/api/interviews/${current.state.id}/command`, { tab, command: name })); } catch (error) { await failed(error); }
   busy(false);
 }
 
-function failed(error) {
+async function failed(error, sent) {
   if (error.body && error.body.held_elsewhere) return heldElsewhere(current.state.id, error.message);
+  if (error.body && error.body.stale) {
+    // The interview moved on: the answer was taken already, or given in another window.
+    const state = await api("GET", `/api/interviews/${current.state.id}`).catch(() => null);
+    if (state) {
+      const taken = sent !== undefined && state.conversation.some(line => line.who === "you" && line.text === sent);
+      if (taken) localStorage.removeItem(current.draftKey);
+      const keep = taken ? "" : current.box.value;
+      interviewView(state, []);
+      if (current.box) current.box.value = keep;
+      say(taken ? "Your answer had already arrived; here is the next question." : error.message);
+      return;
+    }
+  }
   say(error.message);
 }
 
@@ -292,4 +325,5 @@ async function route() {
 }
 
 window.addEventListener("hashchange", route);
-route();
+// A moment for the tab this one was duplicated from to say so, before claiming anything.
+setTimeout(route, tabsChannel ? 150 : 0);

@@ -3,42 +3,76 @@ import InterviewKit
 import Synchronization
 
 /// The interviews open in this server, by id. An interview stays open after its tab closes, so
-/// that reopening the page continues it; one that is over is kept until the server stops, for
-/// its feedback.
+/// that reopening the page continues it; one that is over is kept for its feedback until
+/// `finishedKept` newer ones have ended.
 final class OpenInterviews: Sendable {
-    private let open = Mutex<[String: OpenInterview]>([:])
-    /// At most this many at once: each holds a transcript's lock and its session in memory.
+    private struct Table {
+        var byID: [String: OpenInterview] = [:]
+        /// Starts under way: their files are being made, and they count against the limit already.
+        var starting = 0
+        var opened = 0
+    }
+
+    private let table = Mutex(Table())
+    /// At most this many unfinished at once: each holds a transcript open and locked, and its
+    /// session in memory.
     let limit: Int
+    static let finishedKept = 100
 
     init(limit: Int = 1_000) {
         self.limit = limit
     }
 
-    func add(_ session: sending InterviewSession) throws -> OpenInterview {
-        let interview = OpenInterview(id: AccessToken.random().value.prefix(16).description, session: session)
-        try open.withLock { open throws in
-            guard open.count < limit else {
-                throw Refusal(.serviceUnavailable, "This server has \(limit) interviews open, its most; finish some, or start it again.")
+    /// Runs `body`, which makes a session and `add`s it, with a place kept for it: the limit is
+    /// checked before any file is made, and a start that fails leaves nothing open.
+    func opening<T>(_ body: () throws -> T) throws -> T {
+        try table.withLock { table throws in
+            let unfinished = table.byID.values.count { !$0.isOver }
+            guard unfinished + table.starting < limit else {
+                throw Refusal(.serviceUnavailable, "This server has \(limit) interviews going, its most; finish some, or start it again.")
             }
-            open[interview.id] = interview
+            table.starting += 1
+        }
+        defer { table.withLock { $0.starting -= 1 } }
+        return try body()
+    }
+
+    /// Adds a session made inside `opening`.
+    func add(_ session: sending InterviewSession) -> OpenInterview {
+        let id = AccessToken.random().value.prefix(16).description
+        let opened = table.withLock { table -> Int in
+            table.opened += 1
+            return table.opened
+        }
+        let interview = OpenInterview(id: id, opened: opened, session: session)
+        table.withLock { table in
+            table.byID[id] = interview
+            let finished = table.byID.values.filter(\.isOver).sorted { $0.opened < $1.opened }
+            for old in finished.dropLast(Self.finishedKept) { table.byID[old.id] = nil }
         }
         return interview
     }
 
+    func remove(_ interview: OpenInterview) {
+        table.withLock { $0.byID[interview.id] = nil }
+    }
+
     func interview(_ id: String) throws -> OpenInterview {
-        guard let found = open.withLock({ $0[id] }) else {
+        guard let found = table.withLock({ $0.byID[id] }) else {
             throw Refusal(.notFound, "No interview \(id) is open in this server; it may have been started before the server last stopped. Continue it from the list of unfinished interviews.")
         }
         return found
     }
 
     /// Open interviews not yet over, as the page lists them.
-    var unfinished: [OpenInterview] { open.withLock { Array($0.values) }.filter { !$0.isOver } }
+    var unfinished: [OpenInterview] { table.withLock { Array($0.byID.values) }.filter { !$0.isOver }.sorted { $0.opened > $1.opened } }
 
-    /// Whether a transcript (by its session name) is open here already.
-    func named(_ name: String) -> OpenInterview? { open.withLock { $0.values.first { $0.name == name } } }
+    /// The unfinished interview recording the transcript `name` (its session name), if one is open here.
+    func unfinished(named name: String) -> OpenInterview? {
+        table.withLock { $0.byID.values.first { $0.name == name && !$0.isOver } }
+    }
 
     func stopAll(because reason: String) {
-        for interview in open.withLock({ Array($0.values) }) { interview.stop(because: reason) }
+        for interview in table.withLock({ Array($0.byID.values) }) { interview.stop(because: reason) }
     }
 }

@@ -30,13 +30,29 @@ extension Rehearse {
             guard !host.isEmpty else { throw ValidationError("--host needs an address, e.g. --host 127.0.0.1") }
         }
 
+        /// Interviews that may be going at once: each holds its transcript open, and connections need
+        /// descriptors too, so the limit follows the open-file limit (raised to its most first).
+        static func interviewLimit() -> Int {
+            var limits = rlimit()
+            guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limits) == 0 else { return 100 }
+            if limits.rlim_cur < limits.rlim_max {
+                var raised = limits
+                raised.rlim_cur = limits.rlim_max
+                if setrlimit(Int32(RLIMIT_NOFILE.rawValue), &raised) == 0 { limits = raised }
+            }
+            let descriptors = Int(clamping: min(limits.rlim_cur, 1 << 20))
+            return max(10, min(1_000, (descriptors - 256) / 3))
+        }
+
         func run() async throws {
             try await reportingFailures {
                 if !["127.0.0.1", "localhost", "::1"].contains(host) {
                     printError("warning: listening on \(host): other machines that can reach it may try the server; only a browser with the printed address (its key) gets in, and traffic is not encrypted")
                 }
                 let analyzers = try analyzerOptions.resolve()
-                let server = WebServer(library: LocalInterviewLibrary(analyzerOptions: analyzerOptions, analyzers: analyzers), host: host, port: port)
+                let server = WebServer(
+                    library: LocalInterviewLibrary(analyzerOptions: analyzerOptions, analyzers: analyzers), host: host, port: port,
+                    interviewLimit: Self.interviewLimit())
                 let app = server.application { address in
                     print("Rehearse is ready. Open this address in your browser (it holds the key to this server):")
                     print("  \(address)")
@@ -45,7 +61,8 @@ extension Rehearse {
                     fflush(nil)
                 }
                 do {
-                    try await app.runService()
+                    // A closed terminal (SIGHUP) stops it as Ctrl-C does: every open interview is stopped and saved.
+                    try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint, .sighup])
                 } catch {
                     throw CommandFailure.io("cannot serve on \(host):\(port): \(error); choose another --port, or leave it out for any free one")
                 }

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import Glibc
 import InterviewKit
 import SystemIO
 import WebFront
@@ -81,12 +82,13 @@ struct LocalInterviewLibrary: InterviewLibrary {
     }
 
     /// The transcript a session name (as the history lists it) stands for, in the transcript
-    /// folder and nowhere else.
+    /// folder and nowhere else: a plain name, and a regular file there (not a link out of it).
     private static func transcriptPath(_ name: String) throws(LibraryError) -> String {
         let allowed = name.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil)) || "-_".unicodeScalars.contains($0) }
         guard !name.isEmpty, name.count <= 200, allowed else { throw LibraryError(.notFound, "There is no saved interview '\(name)'.") }
         let path = TranscriptLocation.directory() + "/" + name + ".jsonl"
-        guard FileBytes.exists(path) else { throw LibraryError(.notFound, "There is no saved interview '\(name)'.") }
+        var status = stat()
+        guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { throw LibraryError(.notFound, "There is no saved interview '\(name)'.") }
         return path
     }
 

@@ -50,8 +50,8 @@ import WebFront
         let operation = ((Self.spec["paths"] as! [String: Any])[template] as! [String: Any])[method] as! [String: Any]
         let uri = template.replacingOccurrences(of: "{id}", with: id)
         var headers = HTTPFields()
-        headers[.cookie] = "rehearse_key=\(token)"
-        headers[.origin] = "http://localhost"
+        headers[.cookie] = "rehearse_key_8080=\(token)"
+        headers[.origin] = "http://localhost:8080"
         headers[.contentType] = "application/json"
         let buffer = try body.map { ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: $0)) }
         let (status, text) = try await client.execute(uri: uri, method: HTTPRequest.Method(method.uppercased())!, headers: headers, body: buffer) {
@@ -74,7 +74,7 @@ import WebFront
         let library = try TestLibrary()
         let token = String(repeating: "5a", count: 32)
         let server = WebServer(library: library, port: 8080, token: AccessToken(value: token))
-        try await Application(router: server.router).test(.router) { client in
+        try await Application(router: server.testRouter).test(.router) { client in
             let started = try await check(client, token: token, "post", "/api/interviews", id: "", body: example("/api/interviews", "post"))
             let id = try #require((started["state"] as? [String: Any])?["id"] as? String)
             var called: Set<String> = ["post /api/interviews"]

@@ -111,4 +111,31 @@ import Testing
         #expect((resumed.json["events"] as? [[String: Any]])?.first?["type"] as? String == "resumed")
         #expect(again.stop().status == 0)
     }
+
+    /// The real library's replay names: a saved interview is shown; nothing outside the
+    /// transcript folder is, however the name is written.
+    @Test func aReplayNameReachesOnlyTheTranscriptFolder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-serve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("rehearse/transcripts"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A transcript-shaped secret beside the folder, and one a link in the folder points to.
+        let recorded = try Rehearse.run(["run", "--seed", "3", "--transcript", folder.appendingPathComponent("secret.jsonl").path], input: "A secret answer 7f3a.\n\n:quit\n")
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("rehearse/transcripts/linked.jsonl").path, withDestinationPath: folder.appendingPathComponent("secret.jsonl").path)
+        let own = try Rehearse.run(["run", "--seed", "3", "--transcript", folder.appendingPathComponent("rehearse/transcripts/mine.jsonl").path], input: "My own answer 9c1d.\n\n:quit\n")
+        #expect(own.status == 0, "\(own.stderr)")
+
+        let server = try Server(folder: folder)
+        defer { _ = server.stop() }
+        let path = String(server.address.dropFirst("http://127.0.0.1:\(server.port)".count))
+        let cookie = try #require(try LoopbackHTTP.send(port: server.port, "GET", path).headers["set-cookie"]?.split(separator: ";").first.map(String.init))
+        let headers = ["Cookie": cookie]
+        let shown = try LoopbackHTTP.send(port: server.port, "GET", "/replay/mine", headers: headers)
+        #expect(shown.status == 200 && shown.body.contains("My own answer 9c1d."), "the check below can fail: \(shown.status)")
+        for name in ["..%2Fsecret", "..%2F..%2Fsecret", "%2E%2E%2Fsecret", "..", "linked", "mine.jsonl", "mine%00", "%2Fetc%2Fpasswd", "secret"] {
+            let reply = try LoopbackHTTP.send(port: server.port, "GET", "/replay/\(name)", headers: headers)
+            #expect(reply.status == 404, "/replay/\(name): \(reply.status)")
+            #expect(!reply.body.contains("7f3a"), "/replay/\(name) showed the secret")
+        }
+    }
 }
