@@ -109,10 +109,12 @@ struct APIRoutes: Sendable {
         let (library, interviews) = (self.library, self.interviews)
         if let name = body.resume {
             let (status, reply) = try await work { () throws -> (HTTPResponse.Status, InterviewReply) in
-                if let already = interviews.unfinished(named: name) { return (.ok, try already.act(tab: body.tab) { _ in [] }) }
-                return try interviews.opening {
-                    let session = try Self.library { () throws(LibraryError) in try library.resumeInterview(named: name) }
-                    return (.created, try Self.begin(interviews.add(session), tab: body.tab, in: interviews) { session throws(SessionError) in try session.resume() })
+                try interviews.resuming(name) {
+                    if let already = interviews.unfinished(named: name) { return (.ok, try already.act(tab: body.tab) { _ in [] }) }
+                    return try interviews.opening {
+                        let session = try Self.library { () throws(LibraryError) in try library.resumeInterview(named: name) }
+                        return (.created, try Self.begin(interviews.add(session), tab: body.tab, in: interviews) { session throws(SessionError) in try session.resume() })
+                    }
                 }
             }
             return JSONReply.response(status, reply)

@@ -11,6 +11,8 @@ final class OpenInterviews: Sendable {
         /// Starts under way: their files are being made, and they count against the limit already.
         var starting = 0
         var opened = 0
+        /// Stopped interviews being continued now, by session name: a second request for one waits its turn.
+        var resuming: Set<String> = []
     }
 
     private let table = Mutex(Table())
@@ -34,6 +36,18 @@ final class OpenInterviews: Sendable {
             table.starting += 1
         }
         defer { table.withLock { $0.starting -= 1 } }
+        return try body()
+    }
+
+    /// Runs `body` with `name` marked as being continued, so that two tabs asking at once do not
+    /// both open its transcript (the second is told to try again).
+    func resuming<T>(_ name: String, _ body: () throws -> T) throws -> T {
+        try table.withLock { table throws in
+            guard table.resuming.insert(name).inserted else {
+                throw Refusal(.conflict, "This interview is being opened in another tab just now; try again in a moment.")
+            }
+        }
+        defer { _ = table.withLock { $0.resuming.remove(name) } }
         return try body()
     }
 

@@ -53,6 +53,9 @@ struct LocalInterviewLibrary: InterviewLibrary {
 
     func resumeInterview(named name: String) throws(LibraryError) -> InterviewSession {
         let path = try Self.transcriptPath(name)
+        if TranscriptWriter.writer(of: path) != nil {
+            throw LibraryError(.conflict, "This interview is being continued somewhere else (another window, or `rehearse run` in a terminal). Finish or close it there, then continue it here.")
+        }
         return try Self.failing {
             try InterviewSetup.resumedSession(
                 transcript: path, scenario: nil, timeLimit: nil, analyzers: { try TranscriptFile.analyzers(analyzerOptions, recorded: $0) },
