@@ -68,6 +68,12 @@ struct ClauseFacts {
         if has(.later) && !ownAction { strongResult = true }
         // "She always came late" is someone else's habit, part of a story; "I always listen" is the speaker's.
         if (habitWords && (hasOwnOrGroupSubject || !hasSubject)) || has(.generic) { habitual = true }
+        // The speaker's action in other words: the passive ("the family was contacted by me"), or
+        // a noun ("my referral of her to…", "my first step was a call"). Still theirs.
+        if !hypothetical && !habitual && (has(.ownStep) || Self.actsInOtherWords(tokens)) {
+            ownAction = true
+            past = true
+        }
         if let first = tokens.first(where: { !$0.info.contains(.connective) && !$0.info.contains(.adverb) })?.info {
             if first.contains(.actionPast) && !first.contains(.thirdPerson) {
                 // "…, found out he had been in hospital": the verb comes first, so its subject is the previous clause's.
@@ -305,14 +311,49 @@ struct ClauseFacts {
 
     enum Phrase: UInt32 {
         case anchor = 1, sceneSetter = 2, task = 4, strongResult = 8, weakResult = 16, uncertainty = 32, conditionalOpener = 64, generic = 128
-        case later = 256, declining = 512
+        case later = 256, declining = 512, ownStep = 1024
     }
 
     /// All the lists below, in the order of `Phrase`'s bits.
     static let phraseLists = [
         anchors, sceneSetters, taskPhrases, strongResults, weakResults, uncertainty, conditionalOpeners, genericPhrases, laterPhrases,
-        declining,
+        declining, ownSteps,
     ]
+
+    /// The speaker's steps named as such: "my first step was a call to the daughter".
+    static let ownSteps: [String] = [
+        "my first step", "my next step", "my second step", "my last step", "my final step", "my first move", "my next move",
+        "my first action", "my next action", "my contribution", "my last contribution", "my first contribution",
+        "my response was", "my first response",
+    ]
+
+    /// Nouns of doing that do not end in "-tion", "-sion" or "-ment".
+    static let deverbalNouns: Set<String> = [
+        "referral", "proposal", "approval", "removal", "arrival", "renewal", "withdrawal", "call", "visit", "review",
+        "request", "offer", "response", "reply", "check", "check-in", "outreach", "handling", "follow-up", "repair",
+        "apology", "delivery", "analysis", "choice", "advocacy", "coordination", "rewrite", "redesign", "audit", "training",
+    ]
+
+    /// "…by me" after a past participle, or "my" and a noun of doing before a preposition ("my
+    /// arrangement of a meeting", "my call to the daughter").
+    static func actsInOtherWords(_ tokens: UnsafeBufferPointer<Token>) -> Bool {
+        var sawPast = false
+        for i in tokens.indices {
+            let info = tokens[i].info
+            if tokens[i].is(.by), sawPast, i + 1 < tokens.count, tokens[i + 1].info.contains(.speakerObject) || tokens[i + 1].info.contains(.ownSubject) {
+                return true
+            }
+            if info.contains(.ownPossessive) {
+                // One word between may describe it: "my first call to", "my formal request for".
+                for noun in (i + 1)..<min(i + 3, tokens.count) where noun + 1 < tokens.count {
+                    let nounInfo = tokens[noun].info
+                    if (nounInfo.contains(.nominalSuffix) || nounInfo.contains(.deverbal)) && tokens[noun + 1].info.contains(.preposition) { return true }
+                }
+            }
+            if info.contains(.past) { sawPast = true }
+        }
+        return false
+    }
     static let phrases = PhraseIndex(phraseLists, vocabulary: .builtIn)
 
     static let anchors: [String] = [

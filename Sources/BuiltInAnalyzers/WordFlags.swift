@@ -38,6 +38,12 @@ extension WordInfo {
     /// "-ing" forms that, after "I was", set a scene rather than tell an action ("I was working
     /// nights", "I was feeling lost").
     package static let sceneProgressive = WordInfo(rawValue: 1 << 31)
+    /// "me", as the agent of a passive ("was contacted by me").
+    package static let speakerObject = WordInfo(rawValue: 1 << 32)
+    /// "my", before an action told as a noun ("my referral of her").
+    package static let ownPossessive = WordInfo(rawValue: 1 << 33)
+    /// Nouns of doing that the "-tion", "-sion", "-ment" form does not give ("referral", "call").
+    package static let deverbal = WordInfo(rawValue: 1 << 34)
     /// The words of "I can't really think of one": a negation or a word of not managing; a verb of
     /// recalling; "have"; what is recalled ("one", "an example"); "a time" and "mind", which count
     /// only after a verb of recalling ("I didn't have time" declines nothing).
@@ -71,6 +77,7 @@ extension Lexicon {
         (ClauseFacts.declineNegations, .declineNegation), (ClauseFacts.recallVerbs, .recallVerb),
         (ClauseFacts.possessionVerbs, .possessionVerb), (ClauseFacts.exampleNouns, .exampleNoun),
         (ClauseFacts.memoryNouns, .memoryNoun), (ClauseFacts.nothingWords, .nothing),
+        (["me"], .speakerObject), (["my"], .ownPossessive), (ClauseFacts.deverbalNouns, .deverbal),
     ]
 
     /// Everything the lists say about `word`, plus what its form says (digits, years, "-ed").

@@ -59,18 +59,14 @@ enum STARFeatures {
 
     /// The words, the first two on their own, and for each subject the form of the verb after it.
     private static func addWords(_ tokens: UnsafeBufferPointer<Token>, range: Range<Int>, _ text: TextSegmenter, to features: inout FeatureVector) {
-        var lastNegation = Int.min / 2
-        var unknowing = false
+        var unknowing = UnknownOutcome()
         for (offset, token) in tokens.enumerated() {
             let index = range.lowerBound + offset
             text.withSpelling(of: index) { spelling in
                 features.add(Names.word, bytes: spelling)
                 if offset == 0 { features.add(Names.firstWord, bytes: spelling) }
                 if offset == 1 { features.add(Names.secondWord, bytes: spelling) }
-                // "I never learned whether…", "I don't know if…": an outcome the speaker does not know.
-                let key = FeatureHash.extend(Names.word.key, spelling)
-                if negations.contains(key) { lastNegation = offset }
-                if knowing.contains(key) && offset - lastNegation <= 3 { unknowing = true }
+                unknowing.read(FeatureHash.extend(Names.word.key, spelling), at: offset)
             }
             guard let subject = subjectKind(token.info, before: offset > 0 ? tokens[offset - 1].info : [], beforeThat: offset > 1 ? tokens[offset - 2].info : []) else { continue }
             var verb = offset + 1
@@ -79,7 +75,31 @@ enum STARFeatures {
             features.add(Names.subjectVerb[subject][verbForm(tokens[verb].info, token.info)])
             text.withSpelling(of: range.lowerBound + verb) { features.add(Names.subjectVerbWord[subject], bytes: $0) }
         }
-        if unknowing { features.add(Names.unknownOutcome) }
+        if unknowing.found { features.add(Names.unknownOutcome) }
+    }
+
+    /// "I never learned whether…", "I don't know if…", "I was never told", "I don't have an ending
+    /// yet": a negation, then within three words a verb or noun of knowing: an outcome the speaker
+    /// does not know.
+    struct UnknownOutcome {
+        private var lastNegation = Int.min / 2
+        private(set) var found = false
+
+        mutating func read(_ key: UInt64, at offset: Int) {
+            if negations.contains(key) { lastNegation = offset }
+            if knowing.contains(key) && offset - lastNegation <= 3 { found = true }
+        }
+    }
+
+    /// Whether the clauses in `range` say the outcome is unknown.
+    static func saysOutcomeUnknown(_ text: TextSegmenter, clauses range: Range<Int>) -> Bool {
+        range.contains { index in
+            var unknowing = UnknownOutcome()
+            for (offset, token) in text.clauses[index].range.enumerated() {
+                text.withSpelling(of: token) { unknowing.read(FeatureHash.extend(Names.word.key, $0), at: offset) }
+            }
+            return unknowing.found
+        }
     }
 
     /// Whether any word of the answer is a negation, or one of the words people decline with
@@ -96,8 +116,8 @@ enum STARFeatures {
     static let decliningWords = Set(["nothing", "blank", "blanking", "pass", "none", "nope", "cannot", "unable"].map { NamedFeature("word:" + $0).key })
 
     /// Word keys of negations, and of verbs of knowing and finding out.
-    static let negations = Set(["not", "never", "don't", "didn't", "dont", "didnt", "can't", "cant", "couldn't", "no", "haven't", "hasn't", "wasn't", "weren't", "won't", "doesn't"].map { NamedFeature("word:" + $0).key })
-    static let knowing = Set(["know", "knew", "learned", "learnt", "find", "found", "heard", "hear", "sure", "idea", "tell", "told", "say", "clue", "update", "follow", "followed", "see", "saw"].map { NamedFeature("word:" + $0).key })
+    static let negations = Set(["not", "never", "don't", "didn't", "dont", "didnt", "can't", "cant", "cannot", "couldn't", "no", "nobody", "haven't", "hasn't", "wasn't", "weren't", "won't", "doesn't"].map { NamedFeature("word:" + $0).key })
+    static let knowing = Set(["know", "knew", "learned", "learnt", "find", "found", "heard", "hear", "sure", "idea", "tell", "told", "say", "clue", "update", "follow", "followed", "see", "saw", "ending", "outcome"].map { NamedFeature("word:" + $0).key })
 
     /// 0 the speaker, 1 a group with the speaker, 2 someone else.
     private static func subjectKind(_ info: WordInfo, before: WordInfo, beforeThat: WordInfo) -> Int? {
@@ -147,6 +167,15 @@ enum STARFeatures {
         // training answer has a kind, so a missing one would lower every decision.
         features.add(Names.kind[QuestionKind.allCases.firstIndex(of: kind ?? .behavioral) ?? 0])
         let count = roles.count
+        // How the story ends: an outcome the speaker says they do not know, after their last action
+        // or in the last sentence, leaves it without a result however result-like what came before.
+        if count > 0 {
+            let lastSentence = text.clauses[count - 1].sentence
+            let lastAction = reading.roles.lastIndex { $0.contains(.acting) } ?? -1
+            let ending = min(lastAction + 1, text.clauses.lastIndex { $0.sentence != lastSentence }.map { $0 + 1 } ?? 0)
+            if saysOutcomeUnknown(text, clauses: ending..<count) { features.add(Names.endsUnknown) }
+            for role in ClauseRole.allCases { features.add(Names.roleLast[role.column], roles[count - 1][role.column]) }
+        }
         for role in ClauseRole.allCases {
             let column = role.column
             var highest = 0.0
@@ -237,5 +266,7 @@ enum STARFeatures {
         static let roleLate = list("role-late:", roles)
         static let roleEarly = list("role-early:", roles)
         static let unknownOutcome = NamedFeature("pattern:unknown-outcome")
+        static let endsUnknown = NamedFeature("end:unknown-outcome")
+        static let roleLast = list("role-last:", roles)
     }
 }

@@ -32,6 +32,8 @@ package struct WordInfo: OptionSet, Sendable, Hashable {
     package static let endsApostropheD = WordInfo(rawValue: 1 << 52)
     package static let endsApostropheLL = WordInfo(rawValue: 1 << 53)
     package static let endsApostropheMOrRe = WordInfo(rawValue: 1 << 54)
+    /// A noun made from a verb: "-tion", "-sion", "-ment" ("referral", "call" are listed by the analyzers).
+    package static let nominalSuffix = WordInfo(rawValue: 1 << 56)
 }
 
 extension WordInfo {
@@ -69,6 +71,11 @@ extension WordInfo {
             info.insert(.endsApostropheMOrRe)
         }
         if endsWith(UInt8(ascii: "l"), UInt8(ascii: "l")), count >= 3, word[count - 3] == UInt8(ascii: "'") { info.insert(.endsApostropheLL) }
+        if count >= 6, endsWith(UInt8(ascii: "o"), UInt8(ascii: "n")), word[count - 3] == UInt8(ascii: "i"), word[count - 4] == UInt8(ascii: "t") || word[count - 4] == UInt8(ascii: "s") {
+            info.insert(.nominalSuffix)
+        } else if count >= 6, endsWith(UInt8(ascii: "n"), UInt8(ascii: "t")), word[count - 3] == UInt8(ascii: "e"), word[count - 4] == UInt8(ascii: "m") {
+            info.insert(.nominalSuffix)
+        }
         return info
     }
 

@@ -106,7 +106,7 @@ package struct STARModelTrainer: Sendable {
         case .task: return true
         case .situation: (roles, rules) = ([.situation], ["rule:situation", "rule:anchor"])
         case .action: (roles, rules) = ([.ownAction, .groupAction], ["rule:action", "rule:we-only"])
-        case .result: (roles, rules) = ([.result, .feeling], ["rule:result", "rule:uncertain"])
+        case .result: (roles, rules) = ([.result, .feeling], ["rule:result", "rule:uncertain", "end:unknown-outcome"])
         }
         if rules.contains(feature) { return true }
         guard feature.hasPrefix("role-"), let colon = feature.firstIndex(of: ":") else { return false }
