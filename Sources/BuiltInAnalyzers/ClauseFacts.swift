@@ -34,6 +34,9 @@ struct ClauseFacts {
     var habitWords = false
     /// A reason or backstory ("because she had missed…"), as opposed to what happened meanwhile.
     var givesBackground = false
+    /// The speaker got something done ("I finished all the hours", "I passed"): an action that
+    /// may be the outcome.
+    var ownCompletion = false
 
     /// Reads one clause's tokens. Words are compared by vocabulary id and flags, never as Strings:
     /// this runs for every clause of every answer.
@@ -232,6 +235,7 @@ struct ClauseFacts {
         }
         if verbInfo.contains(.actionPast) {
             if subject == .other && verbInfo.contains(.speech) { thirdPersonSpeech = true }
+            if subject != .other && verbInfo.contains(.completionVerb) { ownCompletion = true }
             return event(subject, action: true)
         }
         // "she has been sober", "he has stayed": the present perfect reports where things stand.
@@ -326,6 +330,8 @@ struct ClauseFacts {
         "my first action", "my next action", "my contribution", "my last contribution", "my first contribution",
         "my response was", "my first response",
     ]
+
+    static let completionVerbs: Set<String> = ["finished", "completed", "passed", "graduated", "earned", "achieved", "reached", "accomplished"]
 
     /// Nouns of doing that do not end in "-tion", "-sion" or "-ment".
     static let deverbalNouns: Set<String> = [

@@ -44,6 +44,8 @@ extension WordInfo {
     package static let ownPossessive = WordInfo(rawValue: 1 << 33)
     /// Nouns of doing that the "-tion", "-sion", "-ment" form does not give ("referral", "call").
     package static let deverbal = WordInfo(rawValue: 1 << 34)
+    /// Verbs of getting something done: "I finished the hours" tells how it turned out.
+    package static let completionVerb = WordInfo(rawValue: 1 << 35)
     /// The words of "I can't really think of one": a negation or a word of not managing; a verb of
     /// recalling; "have"; what is recalled ("one", "an example"); "a time" and "mind", which count
     /// only after a verb of recalling ("I didn't have time" declines nothing).
@@ -78,6 +80,7 @@ extension Lexicon {
         (ClauseFacts.possessionVerbs, .possessionVerb), (ClauseFacts.exampleNouns, .exampleNoun),
         (ClauseFacts.memoryNouns, .memoryNoun), (ClauseFacts.nothingWords, .nothing),
         (["me"], .speakerObject), (["my"], .ownPossessive), (ClauseFacts.deverbalNouns, .deverbal),
+        (ClauseFacts.completionVerbs, .completionVerb),
     ]
 
     /// Everything the lists say about `word`, plus what its form says (digits, years, "-ed").

@@ -168,13 +168,26 @@ enum STARFeatures {
         features.add(Names.kind[QuestionKind.allCases.firstIndex(of: kind ?? .behavioral) ?? 0])
         let count = roles.count
         // How the story ends: an outcome the speaker says they do not know, after their last action
-        // or in the last sentence, leaves it without a result however result-like what came before.
+        // or in the last sentence of its paragraph, leaves it without a result however result-like
+        // what came before. A later paragraph answers a follow-up ("I'm not sure" which tools).
         if count > 0 {
-            let lastSentence = text.clauses[count - 1].sentence
             let lastAction = reading.roles.lastIndex { $0.contains(.acting) } ?? -1
-            let ending = min(lastAction + 1, text.clauses.lastIndex { $0.sentence != lastSentence }.map { $0 + 1 } ?? 0)
-            if saysOutcomeUnknown(text, clauses: ending..<count) { features.add(Names.endsUnknown) }
-            for role in ClauseRole.allCases { features.add(Names.roleLast[role.column], roles[count - 1][role.column]) }
+            let paragraphEnd = (max(lastAction, 0) + 1..<count).first { text.startsParagraph($0) } ?? count
+            let lastSentence = text.clauses[paragraphEnd - 1].sentence
+            let sentenceStart = (0..<paragraphEnd).last { text.clauses[$0].sentence != lastSentence }.map { $0 + 1 } ?? 0
+            if saysOutcomeUnknown(text, clauses: min(lastAction + 1, sentenceStart)..<paragraphEnd) { features.add(Names.endsUnknown) }
+            // How it begins: a scene is set before the speaker acts, or the story opens on the task or the action.
+            let firstAction = reading.roles.firstIndex { $0.contains(.acting) }
+            for role in ClauseRole.allCases {
+                let column = role.column
+                features.add(Names.roleLast[column], roles[count - 1][column])
+                features.add(Names.roleFirst[column], roles[0][column])
+                if let firstAction {
+                    features.add(Names.roleBeforeAction[column], roles[..<firstAction].reduce(0) { max($0, $1[column]) })
+                    // What follows the first action: where an outcome belongs in time, and mostly in the telling.
+                    features.add(Names.roleAfterAction[column], min(roles[(firstAction + 1)...].reduce(0) { $0 + $1[column] }, 3) / 3)
+                }
+            }
         }
         for role in ClauseRole.allCases {
             let column = role.column
@@ -214,6 +227,9 @@ enum STARFeatures {
         // Only someone else acts ("a psychiatrist wanted to discharge him"), or nobody is named: a
         // linear model cannot make these from "subject" and "ownOrGroupSubject" by itself.
         ("othersOnly", { $0.hasSubject && !$0.hasOwnOrGroupSubject }), ("noSubject", { !$0.hasSubject }),
+        ("ownCompletion", { $0.ownCompletion }),
+        // "Last year I called her": an action, though it opens the story with an anchor as scenes do.
+        ("ownActionNotScene", { $0.ownAction && !$0.sceneSetter }),
     ]
     static let ruleParts: [STARReading.Role] = [.situation, .task, .ownAction, .groupAction, .result, .narrative]
     static let rulePartNames = ["situation", "task", "ownAction", "groupAction", "result", "narrative"]
@@ -268,5 +284,8 @@ enum STARFeatures {
         static let unknownOutcome = NamedFeature("pattern:unknown-outcome")
         static let endsUnknown = NamedFeature("end:unknown-outcome")
         static let roleLast = list("role-last:", roles)
+        static let roleFirst = list("role-first:", roles)
+        static let roleBeforeAction = list("role-before-action:", roles)
+        static let roleAfterAction = list("role-after-action:", roles)
     }
 }

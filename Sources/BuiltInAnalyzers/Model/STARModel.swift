@@ -72,6 +72,17 @@ package struct STARModel: Sendable {
                 return head(.specificExample).probabilities(features)[0] >= 0.5
             }
         }
+        // How it turned out comes once the speaker has acted: a clause from the first action on that
+        // reads most like a result, or a result the rules found. A scene of someone doing well
+        // before anything was done is no outcome, however result-like its words.
+        if let firstAction = reading.roles.firstIndex(where: { $0.contains(.acting) }) {
+            let column = ClauseRole.result.column
+            decision.outcomePlaced = reading.result != nil || roles[firstAction...].contains { clause in clause.allSatisfy { $0 <= clause[column] } }
+            // "…I met her every week. I finished all the hours in eleven months.": the speaker's own
+            // getting it done, last, is how it turned out.
+            decision.completedLast = firstAction < roles.count - 1 && reading.facts.last?.ownCompletion == true
+        }
+        decision.rulesFindOwnAction = reading.ownAction != nil
         // Only asked when it could change the decision: it reads every word again.
         if !decision.specific && decision.says(.declined) {
             decision.mayDecline = reading.declines || STARFeatures.hasDecliningWord(text)
@@ -92,6 +103,10 @@ struct STARDecision {
     /// The answer has a word a candidate declines with ("can't", "nothing", "blank"), or a listed
     /// phrase: "I can think of many times" is no decline, however like one its clauses read.
     var mayDecline = true
+    /// Whether a result could be where the model found one (`STARModel.decide`).
+    var outcomePlaced = true
+    var completedLast = false
+    var rulesFindOwnAction = false
     /// The answer's features, kept to explain a decision.
     var features: FeatureVector
 
@@ -125,8 +140,12 @@ struct STARDecision {
     var specific: Bool { says(.specificExample) || specificInParagraph }
     var situation: Bool { specific && says(.situation) }
     var task: Bool { specific && says(.task) }
-    var action: Bool { specific && says(.action) }
-    var result: Bool { specific && says(.result) }
+    /// Where the model leans against an own action the rules found ("Last year I called her",
+    /// whose anchor makes the clause read like a scene), the rules' plain reading of who acted
+    /// decides unless the model is fairly sure (below 0.35).
+    var action: Bool { specific && (says(.action) || (rulesFindOwnAction && probability(.action) >= Self.actionFloor)) }
+    static let actionFloor = 0.35
+    var result: Bool { specific && ((says(.result) && outcomePlaced) || completedLast) }
     var declined: Bool { !specific && mayDecline && says(.declined) }
 
     /// The follow-ups the decisions call for, by the labelling guide's priority.

@@ -269,18 +269,23 @@ package struct TextSegmenter {
     package var paragraphs: [String] {
         var paragraphs: [String] = []
         var start = 0
-        for index in clauses.indices.dropFirst() {
-            // A blank line is two scalars at least; most gaps are one space, and make no String.
-            let (gapStart, gapEnd) = (clauses[index - 1].end, clauses[index].start)
-            guard gapEnd - gapStart >= 2 else { continue }
-            let gap = text(gapStart, gapEnd)
-            guard gap.contains("\n\n") || gap.contains("\r\n\r\n") else { continue }
+        for index in clauses.indices.dropFirst() where startsParagraph(index) {
             paragraphs.append(text(clauses[start].start, clauses[index - 1].end))
             start = index
         }
         guard !paragraphs.isEmpty, let last = clauses.last else { return [] }
         paragraphs.append(text(clauses[start].start, last.end))
         return paragraphs
+    }
+
+    /// Whether a blank line comes before clause `index` (not the first).
+    package func startsParagraph(_ index: Int) -> Bool {
+        guard index > 0 && index < clauses.count else { return false }
+        // A blank line is two scalars at least; most gaps are one space, and make no String.
+        let (gapStart, gapEnd) = (clauses[index - 1].end, clauses[index].start)
+        guard gapEnd - gapStart >= 2 else { return false }
+        let gap = text(gapStart, gapEnd)
+        return gap.contains("\n\n") || gap.contains("\r\n\r\n")
     }
 
     package func text(_ start: Int, _ end: Int) -> String {

@@ -102,16 +102,24 @@ package struct STARModelTrainer: Sendable {
         switch head {
         // Not the answer's length for the example: short answers were mostly general in the
         // training writers' answers, and a three-sentence story is still a story.
-        case .specificExample, .declined: return !feature.hasPrefix("length:")
+        // Nor where in the answer a role comes, or how the story ends: those speak to its parts
+        // (an unknown outcome, a last clause that is no outcome), not to whether it was one time.
+        case .specificExample, .declined: return !feature.hasPrefix("length:") && !Self.placing.contains { feature.hasPrefix($0) }
         case .task: return true
         case .situation: (roles, rules) = ([.situation], ["rule:situation", "rule:anchor"])
         case .action: (roles, rules) = ([.ownAction, .groupAction], ["rule:action", "rule:we-only"])
         case .result: (roles, rules) = ([.result, .feeling], ["rule:result", "rule:uncertain", "end:unknown-outcome"])
         }
         if rules.contains(feature) { return true }
+        // How a story begins speaks to its scene only: a result or an action before the speaker's
+        // first action is no outcome, and reading it there taught the heads the training writers' order.
+        if head != .situation && (feature.hasPrefix("role-first:") || feature.hasPrefix("role-before-action:")) { return false }
         guard feature.hasPrefix("role-"), let colon = feature.firstIndex(of: ":") else { return false }
         return roles.contains { $0.rawValue == feature[feature.index(after: colon)...] }
     }
+
+    /// The features that say where in the answer something comes.
+    static let placing = ["end:", "role-last:", "role-first:", "role-before-action:", "role-after-action:"]
 
     /// The rules' verdicts that can only count for a head's yes: the rules finding a specific
     /// example, a scene, an own action or a result. Left free, a verdict that always comes with
