@@ -37,6 +37,10 @@ struct ClauseFacts {
     /// The speaker got something done ("I finished all the hours", "I passed"): an action that
     /// may be the outcome.
     var ownCompletion = false
+    /// "I never learned whether…", "I don't know if…", "I was never told", "I don't have an ending
+    /// yet": a negation, then within three words a verb or noun of knowing: an outcome the speaker
+    /// does not know.
+    var unknownOutcome = false
 
     /// Reads one clause's tokens. Words are compared by vocabulary id and flags, never as Strings:
     /// this runs for every clause of every answer.
@@ -50,6 +54,11 @@ struct ClauseFacts {
             hasHad = hasHad || token.is(.had)
         }
         let all = later.union(firstToken.info)
+        var lastNegation = Int.min / 2
+        for (offset, token) in tokens.enumerated() {
+            if token.info.contains(.negationWord) { lastNegation = offset }
+            if token.info.contains(.knowingWord) && offset - lastNegation <= 3 { unknownOutcome = true }
+        }
         subordinate = firstToken.info.contains(.subordinator)
         givesBackground = firstToken.is(.because) || firstToken.is(.since) || firstToken.is(.as) || hasHad
         // "once" anchors a story when it stands alone or ends the clause ("I had a client once"), not in "once he calmed down".
@@ -329,6 +338,16 @@ struct ClauseFacts {
         "my first step", "my next step", "my second step", "my last step", "my final step", "my first move", "my next move",
         "my first action", "my next action", "my contribution", "my last contribution", "my first contribution",
         "my response was", "my first response",
+    ]
+
+    static let negationWords: Set<String> = [
+        "not", "never", "don't", "didn't", "dont", "didnt", "can't", "cant", "cannot", "couldn't", "no", "nobody", "haven't", "hasn't",
+        "wasn't", "weren't", "won't", "doesn't",
+    ]
+    /// Verbs and nouns of knowing and finding out.
+    static let knowingWords: Set<String> = [
+        "know", "knew", "learned", "learnt", "find", "found", "heard", "hear", "sure", "idea", "tell", "told", "say", "clue", "update",
+        "follow", "followed", "see", "saw", "ending", "outcome",
     ]
 
     static let completionVerbs: Set<String> = ["finished", "completed", "passed", "graduated", "earned", "achieved", "reached", "accomplished"]

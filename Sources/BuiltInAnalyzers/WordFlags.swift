@@ -46,6 +46,9 @@ extension WordInfo {
     package static let deverbal = WordInfo(rawValue: 1 << 34)
     /// Verbs of getting something done: "I finished the hours" tells how it turned out.
     package static let completionVerb = WordInfo(rawValue: 1 << 35)
+    /// The negations and the words of knowing that say an outcome is unknown ("never found out").
+    package static let negationWord = WordInfo(rawValue: 1 << 36)
+    package static let knowingWord = WordInfo(rawValue: 1 << 37)
     /// The words of "I can't really think of one": a negation or a word of not managing; a verb of
     /// recalling; "have"; what is recalled ("one", "an example"); "a time" and "mind", which count
     /// only after a verb of recalling ("I didn't have time" declines nothing).
@@ -80,7 +83,7 @@ extension Lexicon {
         (ClauseFacts.possessionVerbs, .possessionVerb), (ClauseFacts.exampleNouns, .exampleNoun),
         (ClauseFacts.memoryNouns, .memoryNoun), (ClauseFacts.nothingWords, .nothing),
         (["me"], .speakerObject), (["my"], .ownPossessive), (ClauseFacts.deverbalNouns, .deverbal),
-        (ClauseFacts.completionVerbs, .completionVerb),
+        (ClauseFacts.completionVerbs, .completionVerb), (ClauseFacts.negationWords, .negationWord), (ClauseFacts.knowingWords, .knowingWord),
     ]
 
     /// Everything the lists say about `word`, plus what its form says (digits, years, "-ed").

@@ -35,6 +35,7 @@ enum STARFeatures {
                 if firstAction == nil { features.add(Names.noAction) }
                 if reading.isSpecific { features.add(Names.answerSpecific) }
                 addWords(UnsafeBufferPointer(rebasing: tokens[clause.range]), range: clause.range, text, to: &features)
+                if facts[index].unknownOutcome { features.add(Names.unknownOutcome) }
                 vectors.append(features)
             }
         }
@@ -59,14 +60,12 @@ enum STARFeatures {
 
     /// The words, the first two on their own, and for each subject the form of the verb after it.
     private static func addWords(_ tokens: UnsafeBufferPointer<Token>, range: Range<Int>, _ text: TextSegmenter, to features: inout FeatureVector) {
-        var unknowing = UnknownOutcome()
         for (offset, token) in tokens.enumerated() {
             let index = range.lowerBound + offset
             text.withSpelling(of: index) { spelling in
                 features.add(Names.word, bytes: spelling)
                 if offset == 0 { features.add(Names.firstWord, bytes: spelling) }
                 if offset == 1 { features.add(Names.secondWord, bytes: spelling) }
-                unknowing.read(FeatureHash.extend(Names.word.key, spelling), at: offset)
             }
             guard let subject = subjectKind(token.info, before: offset > 0 ? tokens[offset - 1].info : [], beforeThat: offset > 1 ? tokens[offset - 2].info : []) else { continue }
             var verb = offset + 1
@@ -74,31 +73,6 @@ enum STARFeatures {
             guard verb < tokens.count else { continue }
             features.add(Names.subjectVerb[subject][verbForm(tokens[verb].info, token.info)])
             text.withSpelling(of: range.lowerBound + verb) { features.add(Names.subjectVerbWord[subject], bytes: $0) }
-        }
-        if unknowing.found { features.add(Names.unknownOutcome) }
-    }
-
-    /// "I never learned whether…", "I don't know if…", "I was never told", "I don't have an ending
-    /// yet": a negation, then within three words a verb or noun of knowing: an outcome the speaker
-    /// does not know.
-    struct UnknownOutcome {
-        private var lastNegation = Int.min / 2
-        private(set) var found = false
-
-        mutating func read(_ key: UInt64, at offset: Int) {
-            if negations.contains(key) { lastNegation = offset }
-            if knowing.contains(key) && offset - lastNegation <= 3 { found = true }
-        }
-    }
-
-    /// Whether the clauses in `range` say the outcome is unknown.
-    static func saysOutcomeUnknown(_ text: TextSegmenter, clauses range: Range<Int>) -> Bool {
-        range.contains { index in
-            var unknowing = UnknownOutcome()
-            for (offset, token) in text.clauses[index].range.enumerated() {
-                text.withSpelling(of: token) { unknowing.read(FeatureHash.extend(Names.word.key, $0), at: offset) }
-            }
-            return unknowing.found
         }
     }
 
@@ -108,16 +82,13 @@ enum STARFeatures {
         text.tokens.indices.contains { index in
             text.withSpelling(of: index) { spelling in
                 let key = FeatureHash.extend(Names.word.key, spelling)
-                return negations.contains(key) || decliningWords.contains(key)
+                return text.tokens[index].info.contains(.negationWord) || decliningWords.contains(key)
             }
         }
     }
 
     static let decliningWords = Set(["nothing", "blank", "blanking", "pass", "none", "nope", "cannot", "unable"].map { NamedFeature("word:" + $0).key })
 
-    /// Word keys of negations, and of verbs of knowing and finding out.
-    static let negations = Set(["not", "never", "don't", "didn't", "dont", "didnt", "can't", "cant", "cannot", "couldn't", "no", "nobody", "haven't", "hasn't", "wasn't", "weren't", "won't", "doesn't"].map { NamedFeature("word:" + $0).key })
-    static let knowing = Set(["know", "knew", "learned", "learnt", "find", "found", "heard", "hear", "sure", "idea", "tell", "told", "say", "clue", "update", "follow", "followed", "see", "saw", "ending", "outcome"].map { NamedFeature("word:" + $0).key })
 
     /// 0 the speaker, 1 a group with the speaker, 2 someone else.
     private static func subjectKind(_ info: WordInfo, before: WordInfo, beforeThat: WordInfo) -> Int? {
@@ -175,7 +146,7 @@ enum STARFeatures {
             let paragraphEnd = (max(lastAction, 0) + 1..<count).first { text.startsParagraph($0) } ?? count
             let lastSentence = text.clauses[paragraphEnd - 1].sentence
             let sentenceStart = (0..<paragraphEnd).last { text.clauses[$0].sentence != lastSentence }.map { $0 + 1 } ?? 0
-            if saysOutcomeUnknown(text, clauses: min(lastAction + 1, sentenceStart)..<paragraphEnd) { features.add(Names.endsUnknown) }
+            if reading.facts[min(lastAction + 1, sentenceStart)..<paragraphEnd].contains(where: \.unknownOutcome) { features.add(Names.endsUnknown) }
             // How it begins: a scene is set before the speaker acts, or the story opens on the task or the action.
             let firstAction = reading.roles.firstIndex { $0.contains(.acting) }
             for role in ClauseRole.allCases {
