@@ -98,12 +98,10 @@ def main():
                 item[label] = value
                 if "two-of-three" not in item.setdefault("settled", []):
                     item["settled"].append("two-of-three")
-            # No example, no parts: the guide's rule holds after a change too.
-            if item.get("specific_example") is False:
-                for part in ["situation", "task", "action", "result"]:
-                    if item.get(part):
-                        item.setdefault("writer_labels", {}).setdefault(part, item[part])
-                        item[part] = False
+            # No example, no parts: a change that breaks the guide's rule is reported, not mended
+            # (only both new labellers together may change a label).
+            if item.get("specific_example") is False and any(item.get(part) for part in ["situation", "task", "action", "result"]):
+                print(f"{item['id']}: no specific example, but a STAR part is still true; settle it in settled.md", file=sys.stderr)
             after = json.dumps(item, ensure_ascii=False)
             if after != before:
                 changed += 1

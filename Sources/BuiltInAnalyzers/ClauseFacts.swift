@@ -34,7 +34,7 @@ struct ClauseFacts {
     var habitWords = false
     /// A reason or backstory ("because she had missed…"), as opposed to what happened meanwhile.
     var givesBackground = false
-    /// The speaker got something done ("I finished all the hours", "I passed"): an action that
+    /// The speaker got something done ("I finished the program", "I graduated"): an action that
     /// may be the outcome.
     var ownCompletion = false
     /// "I never learned whether…", "I don't know if…", "I was never told", "I don't have an ending
@@ -55,9 +55,10 @@ struct ClauseFacts {
         }
         let all = later.union(firstToken.info)
         var lastNegation = Int.min / 2
+        var negatedKnowing = false
         for (offset, token) in tokens.enumerated() {
             if token.info.contains(.negationWord) { lastNegation = offset }
-            if token.info.contains(.knowingWord) && offset - lastNegation <= 3 { unknownOutcome = true }
+            if token.info.contains(.knowingWord) && offset - lastNegation <= 3 { negatedKnowing = true }
         }
         subordinate = firstToken.info.contains(.subordinator)
         givesBackground = firstToken.is(.because) || firstToken.is(.since) || firstToken.is(.as) || hasHad
@@ -76,13 +77,16 @@ struct ClauseFacts {
         if firstToken.is(.if) || has(.conditionalOpener) { hypothetical = true }
         habitWords = all.contains(.habitual)
         readSubjects(tokens)
+        // It is the speaker who does not know ("I never found out", "nobody told me"), not someone
+        // in the story ("the ex never found her").
+        unknownOutcome = negatedKnowing && (hasOwnOrGroupSubject || all.contains(.speakerObject))
         // "I asked her at the next session" dates the speaker's own action; "the next session she came early" is an outcome.
         if has(.later) && !ownAction { strongResult = true }
         // "She always came late" is someone else's habit, part of a story; "I always listen" is the speaker's.
         if (habitWords && (hasOwnOrGroupSubject || !hasSubject)) || has(.generic) { habitual = true }
         // The speaker's action in other words: the passive ("the family was contacted by me"), or
         // a noun ("my referral of her to…", "my first step was a call"). Still theirs.
-        if !hypothetical && !habitual && (has(.ownStep) || Self.actsInOtherWords(tokens)) {
+        if !hypothetical && !habitual && all.contains(.past) && !all.contains(.modal) && (has(.ownStep) || Self.actsInOtherWords(tokens)) {
             ownAction = true
             past = true
         }
@@ -244,7 +248,7 @@ struct ClauseFacts {
         }
         if verbInfo.contains(.actionPast) {
             if subject == .other && verbInfo.contains(.speech) { thirdPersonSpeech = true }
-            if subject != .other && verbInfo.contains(.completionVerb) { ownCompletion = true }
+            if subject == .own && verbInfo.contains(.completionVerb) { ownCompletion = true }
             return event(subject, action: true)
         }
         // "she has been sober", "he has stayed": the present perfect reports where things stand.
@@ -350,32 +354,37 @@ struct ClauseFacts {
         "follow", "followed", "see", "saw", "ending", "outcome",
     ]
 
-    static let completionVerbs: Set<String> = ["finished", "completed", "passed", "graduated", "earned", "achieved", "reached", "accomplished"]
+    /// Not "passed" or "reached", which pass things on and reach out as often as they succeed.
+    static let completionVerbs: Set<String> = ["finished", "completed", "graduated", "earned", "achieved", "accomplished"]
 
     /// Nouns of doing that do not end in "-tion", "-sion" or "-ment".
     static let deverbalNouns: Set<String> = [
         "referral", "proposal", "approval", "removal", "arrival", "renewal", "withdrawal", "call", "visit", "review",
         "request", "offer", "response", "reply", "check", "check-in", "outreach", "handling", "follow-up", "repair",
-        "apology", "delivery", "analysis", "choice", "advocacy", "coordination", "rewrite", "redesign", "audit", "training",
+        "apology", "delivery", "analysis", "choice", "advocacy", "rewrite", "redesign", "audit", "training",
     ]
 
-    /// "…by me" after a past participle, or "my" and a noun of doing before a preposition ("my
-    /// arrangement of a meeting", "my call to the daughter").
+    /// A passive with the speaker as its agent ("was contacted by me", "got sent by me"), or "my"
+    /// and a noun of doing before a preposition ("my arrangement of a meeting", "my call to the
+    /// daughter"), in a clause that tells the past (the caller checks). Not "he walked right by me",
+    /// nor a scene noun ("my placement at the clinic", "my session with her").
     static func actsInOtherWords(_ tokens: UnsafeBufferPointer<Token>) -> Bool {
-        var sawPast = false
         for i in tokens.indices {
             let info = tokens[i].info
-            if tokens[i].is(.by), sawPast, i + 1 < tokens.count, tokens[i + 1].info.contains(.speakerObject) || tokens[i + 1].info.contains(.ownSubject) {
+            if tokens[i].is(.by), i >= 2, i + 1 < tokens.count, tokens[i + 1].info.contains(.speakerObject) || tokens[i + 1].info.contains(.ownSubject),
+                tokens[i - 1].info.contains(.past) || tokens[i - 1].info.contains(.participle),
+                tokens[i - 2].is(.was) || tokens[i - 2].is(.were) || tokens[i - 2].is(.got) || tokens[i - 2].info.contains(.participle)
+            {
                 return true
             }
             if info.contains(.ownPossessive) {
                 // One word between may describe it: "my first call to", "my formal request for".
                 for noun in (i + 1)..<min(i + 3, tokens.count) where noun + 1 < tokens.count {
                     let nounInfo = tokens[noun].info
+                    guard !nounInfo.contains(.sceneNoun) else { break }
                     if (nounInfo.contains(.nominalSuffix) || nounInfo.contains(.deverbal)) && tokens[noun + 1].info.contains(.preposition) { return true }
                 }
             }
-            if info.contains(.past) { sawPast = true }
         }
         return false
     }

@@ -144,9 +144,11 @@ enum STARFeatures {
         if count > 0 {
             let lastAction = reading.roles.lastIndex { $0.contains(.acting) } ?? -1
             let paragraphEnd = (max(lastAction, 0) + 1..<count).first { text.startsParagraph($0) } ?? count
+            // After the last action; with none, the paragraph's last sentence.
             let lastSentence = text.clauses[paragraphEnd - 1].sentence
             let sentenceStart = (0..<paragraphEnd).last { text.clauses[$0].sentence != lastSentence }.map { $0 + 1 } ?? 0
-            if reading.facts[min(lastAction + 1, sentenceStart)..<paragraphEnd].contains(where: \.unknownOutcome) { features.add(Names.endsUnknown) }
+            let ending = lastAction >= 0 ? lastAction + 1 : sentenceStart
+            if reading.facts[min(ending, paragraphEnd)..<paragraphEnd].contains(where: \.unknownOutcome) { features.add(Names.endsUnknown) }
             // How it begins: a scene is set before the speaker acts, or the story opens on the task or the action.
             let firstAction = reading.roles.firstIndex { $0.contains(.acting) }
             for role in ClauseRole.allCases {

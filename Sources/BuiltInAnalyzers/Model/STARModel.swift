@@ -78,9 +78,12 @@ package struct STARModel: Sendable {
         if let firstAction = reading.roles.firstIndex(where: { $0.contains(.acting) }) {
             let column = ClauseRole.result.column
             decision.outcomePlaced = reading.result != nil || roles[firstAction...].contains { clause in clause.allSatisfy { $0 <= clause[column] } }
-            // "…I met her every week. I finished all the hours in eleven months.": the speaker's own
-            // getting it done, last, is how it turned out.
-            decision.completedLast = firstAction < roles.count - 1 && reading.facts.last?.ownCompletion == true
+            // "…I met with her every Friday. I completed the program in March.": the speaker getting
+            // it done, in a closing sentence of its own after their actions, is how it turned out.
+            if let last = reading.facts.last, firstAction < roles.count - 1, last.ownCompletion, !last.uncertain, !last.hypothetical, !last.habitual {
+                let clauses = text.clauses
+                decision.completedLast = clauses.count < 2 || clauses[clauses.count - 2].sentence != clauses[clauses.count - 1].sentence
+            }
         }
         decision.rulesFindOwnAction = reading.ownAction != nil
         // Only asked when it could change the decision: it reads every word again.
