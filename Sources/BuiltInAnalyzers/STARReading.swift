@@ -22,6 +22,9 @@ struct STARReading {
     /// What the rules read in each clause, after a story told in the present was read as past and
     /// verb-first clauses took their subject from the clause before.
     private(set) var facts: [ClauseFacts] = []
+    /// The first and the last clause in which the speaker or their group acts (`Role.acting`).
+    private(set) var firstAction: Int?
+    private(set) var lastActing: Int?
 
     struct Role: OptionSet {
         let rawValue: UInt8
@@ -71,7 +74,8 @@ struct STARReading {
             let narrative = !clause.hypothetical && !clause.habitual
             return narrative ? (clause.ownAction || clause.groupAction ? [.narrative, .acting] : .narrative) : []
         }
-        let firstAction = roles.firstIndex { $0.contains(.acting) }
+        firstAction = roles.firstIndex { $0.contains(.acting) }
+        lastActing = roles.lastIndex { $0.contains(.acting) }
         // A subordinate "when we told him" does not move the telling past the actions.
         let lastAction = facts.indices.last { roles[$0].contains(.acting) && !facts[$0].subordinate }
         for (index, clause) in facts.enumerated() {

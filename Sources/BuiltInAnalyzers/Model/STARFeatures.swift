@@ -13,8 +13,8 @@ enum STARFeatures {
         let facts = reading.facts
         let roles = reading.roles
         let count = facts.count
-        let firstAction = roles.firstIndex { $0.contains(.acting) }
-        let lastAction = roles.lastIndex { $0.contains(.acting) }
+        let firstAction = reading.firstAction
+        let lastAction = reading.lastActing
         // Each clause's facts as bits, read once: a clause's features repeat its neighbours'.
         let bits = facts.map(factBits)
         var vectors: [FeatureVector] = []
@@ -80,15 +80,14 @@ enum STARFeatures {
     /// without one ("I'm drawing a blank", "I'll pass on that one").
     static func hasDecliningWord(_ text: TextSegmenter) -> Bool {
         text.tokens.indices.contains { index in
-            text.withSpelling(of: index) { spelling in
+            text.tokens[index].info.contains(.negationWord) || text.withSpelling(of: index) { spelling in
                 let key = FeatureHash.extend(Names.word.key, spelling)
-                return text.tokens[index].info.contains(.negationWord) || decliningWords.contains(key)
+                return decliningWords.contains(key)
             }
         }
     }
 
     static let decliningWords = Set(["nothing", "blank", "blanking", "pass", "none", "nope", "cannot", "unable"].map { NamedFeature("word:" + $0).key })
-
 
     /// 0 the speaker, 1 a group with the speaker, 2 someone else.
     private static func subjectKind(_ info: WordInfo, before: WordInfo, beforeThat: WordInfo) -> Int? {
@@ -142,7 +141,7 @@ enum STARFeatures {
         // or in the last sentence of its paragraph, leaves it without a result however result-like
         // what came before. A later paragraph answers a follow-up ("I'm not sure" which tools).
         if count > 0 {
-            let lastAction = reading.roles.lastIndex { $0.contains(.acting) } ?? -1
+            let lastAction = reading.lastActing ?? -1
             let paragraphEnd = (max(lastAction, 0) + 1..<count).first { text.startsParagraph($0) } ?? count
             // After the last action; with none, the paragraph's last sentence.
             let lastSentence = text.clauses[paragraphEnd - 1].sentence
@@ -150,7 +149,7 @@ enum STARFeatures {
             let ending = lastAction >= 0 ? lastAction + 1 : sentenceStart
             if reading.facts[min(ending, paragraphEnd)..<paragraphEnd].contains(where: \.unknownOutcome) { features.add(Names.endsUnknown) }
             // How it begins: a scene is set before the speaker acts, or the story opens on the task or the action.
-            let firstAction = reading.roles.firstIndex { $0.contains(.acting) }
+            let firstAction = reading.firstAction
             for role in ClauseRole.allCases {
                 let column = role.column
                 features.add(Names.roleLast[column], roles[count - 1][column])

@@ -75,7 +75,7 @@ package struct STARModel: Sendable {
         // How it turned out comes once the speaker has acted: a clause from the first action on that
         // reads most like a result, or a result the rules found. A scene of someone doing well
         // before anything was done is no outcome, however result-like its words.
-        if let firstAction = reading.roles.firstIndex(where: { $0.contains(.acting) }) {
+        if let firstAction = reading.firstAction {
             let column = ClauseRole.result.column
             decision.outcomePlaced = reading.result != nil || roles[firstAction...].contains { clause in clause.allSatisfy { $0 <= clause[column] } }
             // "…I met with her every Friday. I completed the program in March.": the speaker getting

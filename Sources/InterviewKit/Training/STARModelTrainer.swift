@@ -105,21 +105,23 @@ package struct STARModelTrainer: Sendable {
         // Nor where in the answer a role comes, or how the story ends: those speak to its parts
         // (an unknown outcome, a last clause that is no outcome), not to whether it was one time.
         case .specificExample, .declined: return !feature.hasPrefix("length:") && !Self.placing.contains { feature.hasPrefix($0) }
-        case .task: return !feature.hasPrefix("role-first:") && !feature.hasPrefix("role-before-action:")
+        case .task: return !Self.beginning.contains { feature.hasPrefix($0) }
         case .situation: (roles, rules) = ([.situation], ["rule:situation", "rule:anchor"])
         case .action: (roles, rules) = ([.ownAction, .groupAction], ["rule:action", "rule:we-only"])
         case .result: (roles, rules) = ([.result, .feeling], ["rule:result", "rule:uncertain", "end:unknown-outcome"])
         }
         if rules.contains(feature) { return true }
-        // How a story begins speaks to its scene only (the task head leaves it out above): a result or an action before the speaker's
-        // first action is no outcome, and reading it there taught the heads the training writers' order.
-        if head != .situation && (feature.hasPrefix("role-first:") || feature.hasPrefix("role-before-action:")) { return false }
+        // How a story begins speaks to its scene only (the task head leaves it out above): a result
+        // or an action before the speaker's first action is no outcome, and reading it there taught
+        // the heads the training writers' order.
+        if head != .situation && Self.beginning.contains(where: { feature.hasPrefix($0) }) { return false }
         guard feature.hasPrefix("role-"), let colon = feature.firstIndex(of: ":") else { return false }
         return roles.contains { $0.rawValue == feature[feature.index(after: colon)...] }
     }
 
-    /// The features that say where in the answer something comes.
-    static let placing = ["end:", "role-last:", "role-first:", "role-before-action:", "role-after-action:"]
+    /// The features that say where in the answer something comes, and of those, how it begins.
+    static let beginning = ["role-first:", "role-before-action:"]
+    static let placing = ["end:", "role-last:", "role-after-action:"] + beginning
 
     /// The rules' verdicts that can only count for a head's yes: the rules finding a specific
     /// example, a scene, an own action or a result. Left free, a verdict that always comes with
