@@ -23,6 +23,11 @@ extension RehearseTrain {
                 print("\(decision.head.rawValue): \(String(format: "%.3f", decision.probability))")
                 for signal in decision.signals { print("    \(String(format: "%+.3f", signal.weight))  \(signal.feature)") }
             }
+            print("verdicts (after the checks over the heads):")
+            for verdict in reading.verdicts {
+                print("    \(verdict.head.rawValue): \(verdict.yes ? "yes" : "no")\(verdict.why.map { " (\($0))" } ?? "")")
+            }
+            print("follow-up: \(reading.followup)")
         }
     }
 }

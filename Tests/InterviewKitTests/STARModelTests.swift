@@ -19,6 +19,30 @@ import Testing
         #expect(analysis.evidence.contains { $0.feature == STARFeature.action && $0.text.contains("I called her landlord") })
     }
 
+    /// The explanation's verdicts are the analysis's own decisions, and say why wherever a check
+    /// over the heads overruled one.
+    @Test(arguments: [
+        "Last year I called her mother. She came to the next session.",
+        "I always listen first and try to validate what the client feels.",
+        "I can't think of one right now, sorry.",
+        "A client was doing really well. I met with him and planned his step down.",
+        "We met with the family twice.\n\nLast March a father got loud at intake. I sat with him and he calmed down.",
+    ])
+    func theExplanationSaysWhatTheChecksDecided(answer: String) throws {
+        let model = try #require(STARModel.builtIn)
+        let reading = model.explain(answer, kind: .behavioral)
+        let analysis = STARAnalyzer(model: model).analyze(answer, context: AnalysisContext(kind: .behavioral))
+        let features: [STARModel.Head: String] = [
+            .specificExample: STARFeature.specificExample, .situation: STARFeature.situation, .task: STARFeature.task,
+            .action: STARFeature.action, .result: STARFeature.result, .declined: STARFeature.declined,
+        ]
+        for (verdict, decision) in zip(reading.verdicts, reading.decisions) {
+            #expect(analysis[features[verdict.head]!]?.boolValue == verdict.yes, "\(verdict.head)")
+            if verdict.yes != (decision.probability >= 0.5) { #expect(verdict.why != nil, "\(verdict.head) was overruled without a reason") }
+        }
+        #expect(reading.followup == analysis.followup)
+    }
+
     @Test func theWeightsFileRoundTrips() throws {
         let model = STARModel(
             clauseRoles: LinearModel(

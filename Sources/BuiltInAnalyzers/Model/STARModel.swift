@@ -175,6 +175,12 @@ extension STARModel {
     package struct Reading: Sendable {
         package var clauses: [(text: String, roles: [(role: ClauseRole, probability: Double)])]
         package var decisions: [(head: Head, probability: Double, signals: [(feature: String, weight: Double)])]
+        /// The final say on each decision after the checks over the heads (a paragraph that is an
+        /// example by itself, where a result can be, the rules' own action…), with why when a check
+        /// changed what the head said.
+        package var verdicts: [(head: Head, yes: Bool, why: String?)]
+        /// The follow-up those verdicts call for ("none" for a complete story).
+        package var followup: String
     }
 
     package func explain(_ answer: String, kind: QuestionKind?) -> Reading {
@@ -190,6 +196,36 @@ extension STARModel {
             let signals = model.contributions(decision.features, column: 0).prefix(6).map { (model.featureNames[$0.row], $0.amount) }
             return (head, decision.probabilities[index], Array(signals))
         }
-        return Reading(clauses: clauses, decisions: decisions)
+        return Reading(clauses: clauses, decisions: decisions, verdicts: decision.verdicts, followup: decision.followup)
+    }
+}
+
+extension STARDecision {
+    /// Each head's final yes or no, and why when it differs from the head's own probability.
+    var verdicts: [(head: STARModel.Head, yes: Bool, why: String?)] {
+        STARModel.Head.allCases.map { head in
+            let said = says(head)
+            let yes: Bool
+            var why: String?
+            switch head {
+            case .specificExample:
+                yes = specific
+                if yes && !said { why = "one paragraph is a specific example by itself" }
+            case .situation, .task:
+                yes = head == .situation ? situation : task
+            case .action:
+                yes = action
+                if yes && !said { why = "the rules find an own action and the head is not sure against it (\(Self.actionFloor) or more)" }
+            case .result:
+                yes = result
+                if yes && !said { why = "the speaker getting it done closes the story" }
+                if !yes && said && specific { why = "no clause from the speaker's first action on reads as a result" }
+            case .declined:
+                yes = declined
+                if !yes && said { why = specific ? "the answer is a specific example" : "no word people decline with" }
+            }
+            if head != .specificExample && head != .declined && said && !specific { why = "no example, no parts" }
+            return (head, yes, why)
+        }
     }
 }
