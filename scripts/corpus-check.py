@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Checks the multi-writer corpus (Tests/Fixtures/corpus/writers/*.jsonl) and prints its counts.
+"""Checks the multi-writer corpus (Tests/Fixtures/corpus/writers/*.jsonl, the training writers, and
+unseen/*.jsonl, the writers kept out of training) and prints its counts.
 
 Usage: scripts/corpus-check.py [FILE ...]   (default: every writer's file)
 Exits 1 when a line is malformed, naming it as FILE:LINE and what to fix.
@@ -52,8 +53,8 @@ def check(path, problems, counts, seen):
 
 
 def main():
-    root = os.path.join(os.path.dirname(__file__), "..", "Tests", "Fixtures", "corpus", "writers")
-    paths = sys.argv[1:] or sorted(glob.glob(os.path.join(root, "*.jsonl")))
+    root = os.path.join(os.path.dirname(__file__), "..", "Tests", "Fixtures", "corpus")
+    paths = sys.argv[1:] or sorted(glob.glob(os.path.join(root, "writers", "*.jsonl")) + glob.glob(os.path.join(root, "unseen", "*.jsonl")))
     problems, seen = [], {}
     counts = {name: collections.Counter() for name in ["writer", "style", "pattern"]}
     for path in paths:
