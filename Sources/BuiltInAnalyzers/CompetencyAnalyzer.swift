@@ -2,8 +2,10 @@ import InterviewCore
 
 /// Finds which of the scenario's competencies an answer shows, by their cue words and phrases.
 /// Cues match whole words in any common form ("listen" matches "listened" and "listening"), never
-/// parts of other words, and never a word in a grammatical sense the cue does not write ("right
-/// now" does not show the cue "rights").
+/// parts of other words, never a word in a grammatical sense the cue does not write ("right
+/// now" does not show the cue "rights"), never what the speaker says they did not do ("I didn't
+/// do a safety plan") and never a word in a set expression that means something else ("I mean",
+/// "of course", "wrap up"): `CueReading`.
 public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
     public let identifier = "competency"
     public let version = "1.0"
@@ -51,6 +53,7 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
             ? CompetencyCueIndex.none : cueIndex?.index(for: context.competencies) ?? CompetencyCueIndex(context.competencies)
         var stems: [Int32] = []
         var written: [Int32] = []
+        let blocks = cues.isEmpty ? [] : CueReading.blocks(segmenter)
         if !cues.isEmpty {
             stems.reserveCapacity(segmenter.tokens.count)
             written.reserveCapacity(segmenter.tokens.count)
@@ -65,7 +68,7 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
         named.reserveCapacity(context.competencies.count)
         var evidence: [Evidence] = []
         var shown = 0
-        for (index, hit) in cues.firstHits(in: stems, written: written).enumerated() {
+        for (index, hit) in cues.firstHits(in: stems, written: written, blocks: blocks).enumerated() {
             let feature = cues.featureNames[index]
             named.append((feature, .bool(hit != nil)))
             if let hit {
@@ -112,7 +115,9 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
         var addY = false
         // At least three characters are left; bytes are at least as many, so that is checked first.
         for suffix in suffixBytes
-        where end - suffix.count >= 3 && bytes[(end - suffix.count)..<end].elementsEqual(suffix) && scalars(end - suffix.count) >= 3 {
+        where end - suffix.count >= 3 && bytes[(end - suffix.count)..<end].elementsEqual(suffix) && scalars(end - suffix.count) >= 3
+            && !(suffix.count == 1 && suffix[0] == UInt8(ascii: "s") && keepsFinalS(bytes, end))
+        {
             end -= suffix.count
             addY = suffix.count == 3 && suffix[1] == UInt8(ascii: "e")  // "ied", "ies"
             break
@@ -126,6 +131,14 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
             }
         }
         return (end, addY)
+    }
+
+    /// "bias", "focus", "crisis", "stress": an "s" after "s", "u" or "i", or in "-ias", is the word's
+    /// own, so that "biases" and "bias" share a stem.
+    private static func keepsFinalS(_ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Bool {
+        let before = bytes[end - 2]
+        if before == UInt8(ascii: "s") || before == UInt8(ascii: "u") || before == UInt8(ascii: "i") { return true }
+        return before == UInt8(ascii: "a") && end >= 3 && bytes[end - 3] == UInt8(ascii: "i")
     }
 
     private static func isKeptDouble(_ byte: UInt8) -> Bool {

@@ -20,6 +20,10 @@ final class CompetencyCueIndex: Sendable {
     /// more than one start; a clear bit is a sure no. (Stems shorter than three come only from
     /// words shorter than three, or from "'s" words of four bytes or less; those are stemmed.)
     private let starts: [UInt64]
+    /// `cueKeeps[competency][cue]`: what the cue's own words say, so that it still matches where
+    /// its words are negated (a cue with a negation: "no judgment") or stand in a set expression
+    /// the cue itself writes (a cue "of course" matches "of course").
+    private let cueKeeps: [[CueReading.Blocks]]
     /// `competency.<id>` for each competency, the names of their features.
     let featureNames: [String]
 
@@ -46,6 +50,7 @@ final class CompetencyCueIndex: Sendable {
             }
         }
         cueWords = written.table
+        cueKeeps = competencies.map { competency in competency.cues.map { CueReading.blocks(TextSegmenter($0, vocabulary: .builtIn)).reduce([]) { $0.union($1) } } }
         var index = [[(competency: Int, cue: Int)]](repeating: [], count: words.count)
         for (competency, cues) in cueIDs.enumerated() {
             for (cue, stems) in cues.enumerated() {
@@ -115,9 +120,12 @@ final class CompetencyCueIndex: Sendable {
 
     /// For each competency, where its first cue (in the order written) that occurs anywhere in
     /// `stems` first occurs, as a range of word positions. `written` (`writtenID`, one per word)
-    /// holds the words in a grammatical sense to their spelling.
-    func firstHits(in stems: [Int32], written: [Int32]? = nil) -> [Range<Int>?] {
+    /// holds the words in a grammatical sense to their spelling; `blocks` (`CueReading.blocks`, one
+    /// per word) says where the speaker negates, or a word stands in a set expression, and no cue
+    /// that does not say the same matches there.
+    func firstHits(in stems: [Int32], written: [Int32]? = nil, blocks: [CueReading.Blocks]? = nil) -> [Range<Int>?] {
         func matches(_ position: Int, _ competency: Int, _ cue: Int, _ offset: Int) -> Bool {
+            if let blocks, !blocks[position].isSubset(of: cueKeeps[competency][cue]) { return false }
             guard let written, written[position] != Self.anySpelling else { return true }
             return written[position] == cueWritten[competency][cue][offset]
         }

@@ -49,6 +49,31 @@ import Testing
         #expect(result.stdout.contains("\"followup\""))
     }
 
+    /// An author checking what an answer earns on one question of a scenario.
+    @Test func whatAnAnswerEarnsOnAScenariosQuestion() throws {
+        let filler = try Rehearse.run(
+            ["analyze", "--scenario", "clinician-behavioral", "--question", "risk-assessment"],
+            input: "I mean, last spring a client told me she wanted to die, and I stayed with her until her sister came. She went to the hospital that night.")
+        #expect(filler.status == 0, "\(filler.stderr)")
+        #expect(filler.stdout.contains("not shown: risk (Suicide and self-harm risk assessment)"))
+        #expect(filler.stdout.contains("Next: probe risk-assessment/risk-tools"))
+        let shown = try Rehearse.run(
+            ["analyze", "--scenario", "clinician-behavioral", "--question", "risk-assessment", "--json"],
+            input: "Last spring a client told me she wanted to die. I needed to know how close she was to acting on it. I asked her directly about a plan and the means, and we wrote a safety plan. She called me the next morning and came to her next session.")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
+        let competencies = try #require(object["competencies"] as? [[String: Any]])
+        #expect(competencies.count == 1)
+        #expect(competencies.first?["id"] as? String == "risk" && competencies.first?["shown"] as? Bool == true)
+        #expect(competencies.first?["evidence"] as? String == "safety plan")
+        let next = try #require(object["next"] as? [String: Any])
+        #expect(next["target"] as? String == "question risk-harder")
+        let typo = try Rehearse.run(["analyze", "--scenario", "clinician-behavioral", "--question", "risk-asessment"], input: "x")
+        #expect(typo.status == 64)
+        #expect(typo.stderr.hasSuffix("has no question 'risk-asessment'; did you mean 'risk-assessment'?\n"))
+        let none = try Rehearse.run(["analyze", "--scenario", "clinician-behavioral"], input: "x")
+        #expect(none.status == 64 && none.stderr.contains("--scenario needs --question"))
+    }
+
     @Test func missingFileAndUnknownAnalyzer() throws {
         let missing = try Rehearse.run(["analyze", "--file", "/no/such/answer.txt"])
         #expect(missing.status == 66)

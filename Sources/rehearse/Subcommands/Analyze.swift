@@ -9,10 +9,17 @@ extension Rehearse {
         static let configuration = CommandConfiguration(
             commandName: "analyze",
             abstract: "Analyse one answer and say which follow-up it calls for, with the evidence.",
-            discussion: "Reads the answer from standard input, or from --file.")
+            discussion: """
+                Reads the answer from standard input, or from --file. With --scenario, the answer is read as given to \
+                one of that scenario's questions (--question names its id): it also says which of the question's \
+                competencies the answer shows, with the words that show them, and what the interviewer would do next.
+                """)
 
-        @Option(help: "The question the answer responds to.")
+        @Option(help: "The question the answer responds to: its text, or with --scenario its id.")
         var question: String?
+
+        @Option(help: ArgumentHelp("A scenario file or bundled name: analyse the answer as given to its question --question.", valueName: "scenario"))
+        var scenario: String?
 
         @Option(help: "The kind of question: behavioral, situational, goals or general.")
         var kind: QuestionKind?
@@ -32,6 +39,10 @@ extension Rehearse {
                 guard answer.contains(where: { !$0.isWhitespace }) else {
                     throw CommandFailure.data("there is no answer to analyse: \(file ?? "standard input") is empty; write the answer there, or pipe it in")
                 }
+                if let scenario {
+                    try analyze(answer, scenario: scenario, analyzers: analyzers)
+                    return
+                }
                 let analysis = analyzers.analyze(answer, context: AnalysisContext(questionText: question, kind: kind))
                 if json {
                     print(try JSONOutput.string(AnalysisJSON(analysis)))
@@ -43,7 +54,84 @@ extension Rehearse {
     }
 }
 
+extension Rehearse.Analyze {
+    /// The answer as the interview would take it after the scenario's question `question`: the
+    /// analysis, what it earns of the question's competencies, and the step that would follow.
+    func analyze(_ answer: String, scenario path: String, analyzers: AnalyzerSet) throws {
+        let file = try ScenarioFile.load(path: path, analyzers: analyzers)
+        let ids = file.scenario.questions.map(\.id)
+        guard let id = question else {
+            throw CommandFailure.usage("--scenario needs --question and one of its question ids: \(ids.joined(separator: ", "))")
+        }
+        guard let asked = file.scenario.question(id) else {
+            let hint = closestMatch(to: id, in: ids).map { "did you mean '\($0)'?" } ?? "its questions are " + ids.joined(separator: ", ")
+            throw CommandFailure.usage("\(file.path) has no question '\(id)'; \(hint)")
+        }
+        if let kind, kind != asked.kind {
+            throw CommandFailure.usage("the question '\(id)' is \(asked.kind.rawValue), not \(kind.rawValue); leave --kind out with --scenario")
+        }
+        let interviewer = Interviewer(scenario: file.scenario, analyzers: analyzers, options: EngineOptions(onlyQuestion: id))
+        let turn = interviewer.respond(to: answer, in: interviewer.start(seed: 1).state)
+        guard let analysis = turn.analysis else { throw CommandFailure.data("the question '\(id)' could not be analysed") }
+        let earned = CompetencyReport.of(analysis, question: asked, in: file.scenario)
+        if json {
+            var output = AnalysisJSON(analysis)
+            output.competencies = earned
+            output.next = NextStepJSON(turn.step)
+            print(try JSONOutput.string(output))
+        } else {
+            print(AnalysisText.render(analysis, answer: answer))
+            print("")
+            print(CompetencyReport.render(earned))
+            print("")
+            print("Next: \(NextStepJSON(turn.step).target) (\(turn.step.reason.summary))")
+        }
+    }
+}
+
 extension QuestionKind: ExpressibleByArgument {}
+
+/// What an answer earns of a question's competencies, for authors checking their cues.
+struct CompetencyReport: Encodable {
+    var id: String
+    var label: String
+    var shown: Bool
+    /// The words that show it, as the answer says them.
+    var evidence: String?
+
+    /// One per competency the question assesses, in the scenario's order.
+    static func of(_ analysis: Analysis, question: Question, in scenario: Scenario) -> [CompetencyReport] {
+        scenario.competencies.filter { question.assesses.contains($0.id) }.map { competency in
+            let feature = CompetencyFeature.shows(competency.id)
+            return CompetencyReport(
+                id: competency.id, label: competency.label, shown: analysis[feature]?.boolValue == true,
+                evidence: analysis.evidence.first { $0.feature == feature }?.text)
+        }
+    }
+
+    static func render(_ reports: [CompetencyReport]) -> String {
+        guard !reports.isEmpty else { return "Competencies: the question assesses none." }
+        return (["Competencies the question assesses:"] + reports.map { report in
+            "  \(report.shown ? "shown" : "not shown"): \(report.id) (\(report.label))\(report.evidence.map { ", by «\($0)»" } ?? "")"
+        }).joined(separator: "\n")
+    }
+}
+
+/// The step the interview would take after the answer, as `rehearse analyze --scenario --json` says it.
+struct NextStepJSON: Encodable {
+    /// `probe QUESTION/PROBE`, `question ID` or `end`, as scenario tests write it.
+    var target: String
+    var reason: String
+
+    init(_ step: Step) {
+        switch step {
+        case .probe(let prompt): target = "probe \(prompt.questionID)/\(prompt.probeID)"
+        case .question(let prompt): target = "question \(prompt.questionID)"
+        case .end: target = "end"
+        }
+        reason = step.reason.summary
+    }
+}
 
 /// The `rehearse analyze --json` contract. Keys are stable; new ones may be added.
 struct AnalysisJSON: Encodable {
@@ -53,6 +141,9 @@ struct AnalysisJSON: Encodable {
     var reason: String
     var features: [String: FeatureValue]
     var evidence: [Evidence]
+    /// With `--scenario`: the question's competencies, and the step that would follow.
+    var competencies: [CompetencyReport]?
+    var next: NextStepJSON?
 
     init(_ analysis: Analysis) {
         followup = analysis.followup ?? "none"

@@ -1,0 +1,55 @@
+/// Where in an answer a competency cue cannot show what it names: words the speaker negates, and
+/// words in set expressions whose sense is not the word's own.
+///
+/// A cue is about something done or known. "I didn't do a safety plan and never consulted anyone"
+/// shows neither a safety plan nor consulting; "I mean" is a filler, not the means of suicide; "of
+/// course" is not a course. A cue that writes the same thing itself ("no judgment", "of course")
+/// still matches it (`CompetencyCueIndex`).
+enum CueReading {
+    struct Blocks: OptionSet, Hashable, Sendable {
+        let rawValue: UInt8
+        /// In the scope of the speaker's negation: from a negating word to the end of its clause.
+        static let negated = Blocks(rawValue: 1)
+        /// A word of a set expression (`setExpressions`).
+        static let setExpression = Blocks(rawValue: 2)
+    }
+
+    /// One per token of `text`: what keeps a cue from matching there.
+    static func blocks(_ text: TextSegmenter) -> [Blocks] {
+        let count = text.tokens.count
+        var blocks = [Blocks](repeating: [], count: count)
+        guard count > 0 else { return blocks }
+        let spellings = text.tokens.indices.map { index in text.withSpelling(of: index) { String(decoding: $0, as: UTF8.self) } }
+        for clause in text.clauses {
+            var negated = false
+            for index in clause.range {
+                if text.tokens[index].info.contains(.negationWord) || negating.contains(spellings[index]) { negated = true }
+                if negated { blocks[index].insert(.negated) }
+            }
+        }
+        for start in 0..<count {
+            for expression in setExpressions[spellings[start]] ?? [] where start + expression.count <= count {
+                guard (0..<expression.count).allSatisfy({ spellings[start + $0] == expression[$0] }) else { continue }
+                for index in start..<start + expression.count { blocks[index].insert(.setExpression) }
+            }
+        }
+        return blocks
+    }
+
+    /// Negating words beyond the negations the clause reader flags (`.negationWord`).
+    static let negating: Set<String> = [
+        "without", "nor", "neither", "nothing", "none", "isn't", "aren't", "hadn't", "wouldn't", "shouldn't", "didnt", "dont",
+        "forgot", "skipped", "failed",
+    ]
+
+    /// Set expressions, each by its first word: their words do not carry the senses a cue names.
+    static let setExpressions: [String: [[String]]] = Dictionary(grouping: [
+        "i mean", "you mean", "i meant", "i mean it", "by no means", "by all means",
+        "of course", "right away", "right now", "all right", "right then",
+        "wrap up", "wrapped up", "wrapping up", "wrap it up", "wrap things up", "to wrap",
+        "i hope", "i'm hoping", "i was hoping", "hope so", "let's hope", "hopefully",
+        "in case", "just in case", "released from", "got released", "was released",
+        "make space", "no space", "parking space", "office space", "space heater", "safe space",
+        "play a role", "role play", "role-play", "trust me", "to be fair", "fair enough",
+    ].map { $0.split(separator: " ").map(String.init) }) { $0[0] }
+}

@@ -1,0 +1,60 @@
+import Testing
+@testable import InterviewCore
+@testable import BuiltInAnalyzers
+
+/// A cue shows its competency only where the answer really says it: not negated by the speaker,
+/// not inside a set expression that means something else, in any common form of its words.
+/// Each case names a cue, an answer that must show it and one that must not.
+@Suite struct CompetencyCueTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let cue: String
+        let shows: String
+        let doesNotShow: String
+        var testDescription: String { "'\(cue)'" }
+    }
+
+    static let cases: [Case] = [
+        // A filler, not the means of suicide.
+        Case(cue: "means", shows: "I asked what means she had at home.", doesNotShow: "I mean, I just talked to her."),
+        Case(cue: "rights", shows: "I went over his rights with him.", doesNotShow: "I called the landlord right away."),
+        Case(cue: "WRAP", shows: "We wrote her WRAP together.", doesNotShow: "Before we could wrap up, she left."),
+        Case(cue: "space", shows: "I stepped back and gave him space.", doesNotShow: "I wanted the group to be a safe space."),
+        Case(cue: "hope", shows: "My story gave him some hope.", doesNotShow: "I hope that answers your question."),
+        Case(cue: "course", shows: "I signed up for a course on trauma.", doesNotShow: "Of course I told my supervisor."),
+        Case(cue: "release", shows: "She signed a release so I could call her mother.", doesNotShow: "He was released from jail on Friday."),
+        Case(cue: "bias", shows: "I named my biases in supervision.", doesNotShow: "I asked about the bus schedule."),
+        Case(cue: "focus", shows: "I focused on what she wanted.", doesNotShow: "I got her a phone."),
+        // What the speaker says they did not do.
+        Case(cue: "safety plan", shows: "We wrote a safety plan that night.", doesNotShow: "I didn't do a safety plan."),
+        Case(cue: "consulted", shows: "I consulted my supervisor the same day.", doesNotShow: "I never consulted anyone."),
+        Case(cue: "documented", shows: "I documented the call.", doesNotShow: "I forgot to document it until Monday, and nobody documented the call."),
+        Case(cue: "grounding", shows: "I taught her a grounding exercise.", doesNotShow: "I went ahead without any grounding."),
+        // The negation ends with its clause.
+        Case(cue: "911", shows: "I didn't wait; I called 911.", doesNotShow: "There was no reason to call 911."),
+        // A cue that writes the expression or the negation itself still matches it.
+        Case(cue: "no judgment", shows: "I listened with no judgment.", doesNotShow: "I judged him."),
+        Case(cue: "of course correction", shows: "It took a kind of course correction.", doesNotShow: "Of course I called."),
+    ]
+
+    @Test(arguments: cases)
+    func aCueShowsWhatItSaysAndNothingElse(_ example: Case) {
+        let competency = Competency(id: "c", label: "C", cues: [example.cue], location: SourceLocation(file: "t", line: 1, column: 1))
+        let context = AnalysisContext(competencies: [competency], assessed: ["c"])
+        let analyzer = CompetencyAnalyzer()
+        #expect(analyzer.analyze(example.shows, context: context)["competency.c"] == .bool(true), "«\(example.shows)»")
+        #expect(analyzer.analyze(example.doesNotShow, context: context)["competency.c"] == .bool(false), "«\(example.doesNotShow)»")
+        // Prepared for the scenario (the engine's path), the same.
+        let prepared = analyzer.prepared(for: [competency])
+        #expect(prepared.analyze(example.doesNotShow, context: context)["competency.c"] == .bool(false))
+    }
+
+    /// The evidence quotes the cue where it does count, not an earlier negated one.
+    @Test func evidenceIsTheFirstPlaceTheCueCounts() {
+        let competency = Competency(id: "risk", label: "Risk", cues: ["safety plan"], location: SourceLocation(file: "t", line: 1, column: 1))
+        let analysis = CompetencyAnalyzer().analyze(
+            "At first I didn't do a safety plan. The next morning we wrote a safety plan together.",
+            context: AnalysisContext(competencies: [competency], assessed: ["risk"]))
+        let evidence = analysis.evidence.first { $0.feature == "competency.risk" }
+        #expect(evidence?.start == 64)
+    }
+}
