@@ -120,6 +120,13 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
         {
             end -= suffix.count
             addY = suffix.count == 3 && suffix[1] == UInt8(ascii: "e")  // "ied", "ies"
+            // "validated", "validate", "validating" and "validation" (stripped of "ation") share
+            // "valid"; "frustrated" and "frustration" "frustr". Short stems keep it ("treated").
+            if verbSuffixes.contains(where: { $0.elementsEqual(suffix) }), end >= 6, bytes[end - 2] == UInt8(ascii: "a"), bytes[end - 1] == UInt8(ascii: "t"),
+                scalars(end - 2) >= 4
+            {
+                end -= 2
+            }
             break
         }
         // "planned" → "plan", "stopped" → "stop"; only an ASCII letter is doubled.
@@ -148,5 +155,6 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
         }
     }
 
+    private static let verbSuffixes = ["e", "ed", "es", "ing", "ings", "edly"].map { Array($0.utf8) }
     private static let suffixBytes = ["ational", "ations", "ation", "ings", "ing", "edly", "ied", "ies", "ed", "es", "ly", "s", "e"].map { Array($0.utf8) }
 }

@@ -159,6 +159,7 @@ import Testing
         let scenarioCount = try FileManager.default.contentsOfDirectory(atPath: Rehearse.packageRoot.appendingPathComponent("Scenarios").path)
             .filter { $0.hasSuffix(".xml") }.count
         #expect(shipped.stdout.components(separatedBy: "tests reach every question, probe and branch").count - 1 == scenarioCount)
+        #expect(shipped.stdout.components(separatedBy: "tests check every competency both ways").count - 1 == scenarioCount)
         #expect(!shipped.stdout.contains("not reached"))
         #expect(shipped.stdout.hasSuffix(" passed, 0 failed\n"))
 
@@ -177,6 +178,39 @@ import Testing
         #expect(result.stdout.contains("FAIL \(folder.path)/branching.test.json: wrong\n     step 2: expected question 'boundaries', got probe 'crisis-example'"))
         #expect(result.stdout.contains("not reached by any test: probe 'crisis-own', probe 'crisis-result', branch 1 of 'crisis' (to 'crisis-scaffold'), question 'crisis-scaffold', question 'boundaries', probe 'boundaries-example'"))
         #expect(result.stdout.hasSuffix("1 passed, 1 failed\n"))
+    }
+
+    /// A step may say which competencies its answer must show and must not; coverage says which
+    /// competencies no test checks both ways; a misspelled id is an error at its step.
+    @Test func scenarioTestsCheckCompetencies() throws {
+        let (folder, _) = try Self.testFolder(withScenario: false)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = Rehearse.packageRoot.appendingPathComponent("Scenarios/quick-start.xml").path
+        let file = folder.appendingPathComponent("competencies.test.json")
+        func write(_ steps: String) throws {
+            try #"{"scenario": "\#(scenario)", "cases": [{"name": "rapport", "steps": [{"expect": "question reluctant-client"}, \#(steps)]}]}"#
+                .write(to: file, atomically: true, encoding: .utf8)
+        }
+        try write(#"{"answer": "I built rapport with him slowly.", "shows": ["engagement"], "does-not-show": ["collaboration"], "expect": "probe reluctant-client/reluctant-example"}"#)
+        let passing = try Rehearse.run(["test", file.path])
+        #expect(passing.status == 0, "\(passing.stdout)")
+        #expect(passing.stdout.contains("competencies no test checks both ways (\"shows\" and \"does-not-show\"): 'engagement' (no answer that must not show it), 'collaboration' (no answer that must show it), 'growth'"))
+
+        try write(#"{"answer": "I read him the rules and left.", "shows": ["engagement"], "expect": "probe reluctant-client/reluctant-outcome"}"#)
+        let failing = try Rehearse.run(["test", file.path])
+        #expect(failing.status == 1)
+        #expect(failing.stdout.contains("FAIL \(file.path): rapport\n     step 2: expected the answer to show 'engagement' (Engaging reluctant clients); it does not"))
+
+        try write(#"{"answer": "I consulted the team.", "does-not-show": ["colaboration"], "expect": "probe reluctant-client/reluctant-example"}"#)
+        let misspelled = try Rehearse.run(["test", file.path])
+        #expect(misspelled.status == 65)
+        #expect(misspelled.stderr.contains("competencies.test.json:1:"))
+        #expect(misspelled.stderr.contains("names competency 'colaboration', which the scenario does not declare; did you mean 'collaboration'?"))
+
+        try write(#"{"skip": true, "shows": ["engagement"], "expect": "question team-disagreement"}"#)
+        let noAnswer = try Rehearse.run(["test", file.path])
+        #expect(noAnswer.status == 65)
+        #expect(noAnswer.stderr.contains("step 2: \"shows\" needs an \"answer\" to read"))
     }
 
     @Test func aRecordedTranscriptIsATest() throws {

@@ -14,12 +14,18 @@ import FoundationEssentials
 ///                       {"answer": "I always listen.", "expect": "probe reluctant-example"},
 ///                       {"skip": true, "expect": "question team-disagreement"}]}]}
 /// ```
+///
+/// A step with an answer may also say which competencies the answer so far must show (`"shows"`)
+/// and must not (`"does-not-show"`), by id.
 public struct ScenarioTestSuite: Sendable {
     public struct Step: Sendable {
         /// The answer given; nil with `skip`, and for the opening step.
         public var answer: String?
         public var skip: Bool
         public var expect: StepTarget
+        /// Competencies the answer so far must show, and must not.
+        public var shows: [String] = []
+        public var doesNotShow: [String] = []
         /// Where the step's "expect" is written in the file.
         public var line: Int
         public var column: Int
@@ -82,7 +88,17 @@ public struct ScenarioTestSuite: Sendable {
                     throw ScenarioTestError(path: path, message: "case '\(name)', step \(number + 1): give an \"answer\" or \"skip\": true")
                 }
                 let (line, column) = locate(expect)
-                steps.append(Step(answer: answer, skip: skip, expect: target, line: line, column: column))
+                func ids(_ key: String) throws(ScenarioTestError) -> [String] {
+                    guard let value = step[key] else { return [] }
+                    guard let list = value.array, let ids = Optional(list.compactMap(\.string)), ids.count == list.count else {
+                        throw ScenarioTestError(path: path, line: line, column: column, message: "case '\(name)', step \(number + 1): \"\(key)\" must be a list of competency ids")
+                    }
+                    if !ids.isEmpty && answer == nil {
+                        throw ScenarioTestError(path: path, line: line, column: column, message: "case '\(name)', step \(number + 1): \"\(key)\" needs an \"answer\" to read")
+                    }
+                    return ids
+                }
+                steps.append(Step(answer: answer, skip: skip, expect: target, shows: try ids("shows"), doesNotShow: try ids("does-not-show"), line: line, column: column))
             }
             let seed = raw["seed"]?.unsigned ?? 1
             cases.append(Case(name: name, seed: seed, steps: steps))
@@ -126,6 +142,12 @@ public struct ScenarioTestSuite: Sendable {
                     }
                 }
                 if let problem { errors.append(ScenarioTestError(path: path, line: step.line, column: step.column, message: problem)) }
+                let competencies = scenario.competencies.map(\.id)
+                for id in step.shows + step.doesNotShow where !competencies.contains(id) {
+                    errors.append(ScenarioTestError(
+                        path: path, line: step.line, column: step.column,
+                        message: "case '\(testCase.name)' names competency '\(id)', which the scenario does not declare" + suggestion(id, competencies)))
+                }
             }
         }
         return errors
@@ -135,12 +157,19 @@ public struct ScenarioTestSuite: Sendable {
         closestMatch(to: id, in: ids).map { "; did you mean '\($0)'?" } ?? (ids.isEmpty ? "" : "; it has " + ids.map { "'\($0)'" }.joined(separator: ", "))
     }
 
-    public struct Failure: Sendable {
+    public struct Failure: Sendable, CustomStringConvertible {
         public var caseName: String
         public var step: Int
         public var expected: StepTarget
         public var actual: StepTarget
         public var reason: String
+        /// Set when the step went where expected but a competency came out otherwise.
+        public var competency: String?
+
+        /// What went wrong at the step, for the report.
+        public var description: String {
+            competency.map { "step \(step): \($0)" } ?? "step \(step): expected \(expected), got \(actual) (\(reason))"
+        }
     }
 
     /// What the cases reached, for coverage.
@@ -149,6 +178,9 @@ public struct ScenarioTestSuite: Sendable {
         public var probes: Set<String> = []
         /// "question#index" for each branch taken.
         public var branches: Set<String> = []
+        /// Competencies some step says an answer must show, and must not.
+        public var shown: Set<String> = []
+        public var notShown: Set<String> = []
 
         public init() {}
 
@@ -156,6 +188,20 @@ public struct ScenarioTestSuite: Sendable {
             questions.formUnion(other.questions)
             probes.formUnion(other.probes)
             branches.formUnion(other.branches)
+            shown.formUnion(other.shown)
+            notShown.formUnion(other.notShown)
+        }
+
+        /// The competencies no step tests both ways: with an answer that must show it and one that must not.
+        public func untestedCompetencies(in scenario: Scenario) -> [String] {
+            scenario.competencies.compactMap { competency in
+                switch (shown.contains(competency.id), notShown.contains(competency.id)) {
+                case (true, true): nil
+                case (true, false): "'\(competency.id)' (no answer that must not show it)"
+                case (false, true): "'\(competency.id)' (no answer that must show it)"
+                case (false, false): "'\(competency.id)'"
+                }
+            }
         }
 
         /// What exists in the scenario and no case reached, as readable lines.
@@ -194,9 +240,33 @@ public struct ScenarioTestSuite: Sendable {
                     failures.append(Failure(caseName: testCase.name, step: index + 1, expected: step.expect, actual: turn.step.target, reason: turn.step.reason.summary))
                     break
                 }
+                coverage.shown.formUnion(step.shows)
+                coverage.notShown.formUnion(step.doesNotShow)
+                if let problem = Self.competencyProblem(step, turn.analysis, interviewer.scenario) {
+                    failures.append(Failure(
+                        caseName: testCase.name, step: index + 1, expected: step.expect, actual: turn.step.target, reason: turn.step.reason.summary,
+                        competency: problem))
+                    break
+                }
             }
         }
         return (failures, coverage)
+    }
+}
+
+extension ScenarioTestSuite {
+    /// The first competency the step's answer shows against its `shows` or `does-not-show`, said
+    /// with the words that showed it.
+    static func competencyProblem(_ step: Step, _ analysis: Analysis?, _ scenario: Scenario) -> String? {
+        func label(_ id: String) -> String { scenario.competencies.first { $0.id == id }.map { "'\(id)' (\($0.label))" } ?? "'\(id)'" }
+        for id in step.shows where analysis?[CompetencyFeature.shows(id)]?.boolValue != true {
+            return "expected the answer to show \(label(id)); it does not"
+        }
+        for id in step.doesNotShow where analysis?[CompetencyFeature.shows(id)]?.boolValue == true {
+            let words = analysis?.evidence.first { $0.feature == CompetencyFeature.shows(id) }?.text
+            return "expected the answer not to show \(label(id)); it does\(words.map { ", by «\($0)»" } ?? "")"
+        }
+        return nil
     }
 }
 

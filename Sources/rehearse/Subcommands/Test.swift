@@ -73,7 +73,7 @@ extension Rehearse {
                         if let failure = failures.first(where: { $0.caseName == testCase.name }) {
                             failed += 1
                             print("FAIL \(file): \(testCase.name)")
-                            print("     step \(failure.step): expected \(failure.expected), got \(failure.actual) (\(failure.reason))")
+                            print("     \(failure)")
                         } else {
                             passed += 1
                             print("pass \(file): \(testCase.name)")
@@ -154,6 +154,12 @@ extension Rehearse {
                         print("\(path): tests reach every question, probe and branch")
                     } else {
                         print("\(path): not reached by any test: \(missing.joined(separator: ", "))")
+                    }
+                    let untested = entry.coverage.untestedCompetencies(in: entry.scenario)
+                    if !untested.isEmpty {
+                        print("\(path): competencies no test checks both ways (\"shows\" and \"does-not-show\"): \(untested.joined(separator: ", "))")
+                    } else if !entry.scenario.competencies.isEmpty {
+                        print("\(path): tests check every competency both ways")
                     }
                 }
                 print("\(passed) passed, \(failed) failed")
