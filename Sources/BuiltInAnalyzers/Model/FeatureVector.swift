@@ -16,6 +16,13 @@ package struct FeatureVector: Sendable {
 
     package var count: Int { keys.count }
 
+    /// Empties the vector for the next clause, keeping its storage.
+    package mutating func removeAll() {
+        keys.removeAll(keepingCapacity: true)
+        values.removeAll(keepingCapacity: true)
+        if names != nil { names!.removeAll(keepingCapacity: true) }
+    }
+
     /// Adds a feature whose name is fixed (its key computed once).
     package mutating func add(_ feature: NamedFeature, _ value: Double = 1) {
         keys.append(feature.key)

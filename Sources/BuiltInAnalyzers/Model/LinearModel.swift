@@ -28,22 +28,30 @@ package struct LinearModel: Sendable {
     package func scores(_ features: FeatureVector) -> [Double] {
         var scores = bias
         let width = classes.count
-        for index in 0..<features.count {
-            guard let row = rows.row(of: features.keys[index]) else { continue }
-            let value = features.values[index]
-            for column in 0..<width { scores[column] += value * weights[row * width + column] }
+        weights.withUnsafeBufferPointer { weights in
+            scores.withUnsafeMutableBufferPointer { scores in
+                for index in 0..<features.count {
+                    guard let row = rows.row(of: features.keys[index]) else { continue }
+                    let value = features.values[index]
+                    for column in 0..<width { scores[column] += value * weights[row * width + column] }
+                }
+            }
         }
         return scores
     }
 
     /// The probability of a yes (binary), or of each class (softmax).
     package func probabilities(_ features: FeatureVector) -> [Double] {
-        let scores = scores(features)
-        if isBinary { return [Self.sigmoid(scores[0])] }
-        let top = scores.max() ?? 0
-        let exponentials = scores.map { Self.exp($0 - top) }
-        let total = exponentials.reduce(0, +)
-        return exponentials.map { $0 / total }
+        var probabilities = scores(features)
+        if isBinary { return [Self.sigmoid(probabilities[0])] }
+        let top = probabilities.max() ?? 0
+        var total = 0.0
+        for column in probabilities.indices {
+            probabilities[column] = Self.exp(probabilities[column] - top)
+            total += probabilities[column]
+        }
+        for column in probabilities.indices { probabilities[column] /= total }
+        return probabilities
     }
 
     /// What each known feature adds to class `column`'s score, largest first by size.

@@ -10,6 +10,15 @@ enum STARFeatures {
 
     /// One feature vector per clause of `reading`, in order.
     static func clauses(_ reading: STARReading, _ text: TextSegmenter, naming: Bool = false) -> [FeatureVector] {
+        var vectors: [FeatureVector] = []
+        vectors.reserveCapacity(reading.facts.count)
+        forEachClause(reading, text, naming: naming) { vectors.append($0) }
+        return vectors
+    }
+
+    /// Each clause's features in turn, in one vector refilled for every clause: analysing reads
+    /// each once and keeps nothing of it.
+    static func forEachClause(_ reading: STARReading, _ text: TextSegmenter, naming: Bool = false, _ body: (FeatureVector) -> Void) {
         let facts = reading.facts
         let roles = reading.roles
         let count = facts.count
@@ -17,11 +26,10 @@ enum STARFeatures {
         let lastAction = reading.lastActing
         // Each clause's facts as bits, read once: a clause's features repeat its neighbours'.
         let bits = facts.map(factBits)
-        var vectors: [FeatureVector] = []
-        vectors.reserveCapacity(count)
+        var features = FeatureVector(naming: naming)
         text.tokens.withUnsafeBufferPointer { tokens in
             for index in 0..<count {
-                var features = FeatureVector(naming: naming)
+                features.removeAll()
                 let clause = text.clauses[index]
                 addFacts(bits[index], roles[index], to: &features, Names.fact, Names.rule)
                 if index > 0 { addFacts(bits[index - 1], roles[index - 1], to: &features, Names.previousFact, Names.previousRule) }
@@ -36,10 +44,9 @@ enum STARFeatures {
                 if reading.isSpecific { features.add(Names.answerSpecific) }
                 addWords(UnsafeBufferPointer(rebasing: tokens[clause.range]), range: clause.range, text, to: &features)
                 if facts[index].unknownOutcome { features.add(Names.unknownOutcome) }
-                vectors.append(features)
+                body(features)
             }
         }
-        return vectors
     }
 
     private static func addFacts(_ bits: UInt64, _ role: STARReading.Role, to features: inout FeatureVector, _ factNames: [NamedFeature], _ ruleNames: [NamedFeature]) {

@@ -30,7 +30,10 @@ package struct STARModel: Sendable {
     /// Each clause's probability per role (in `ClauseRole` order).
     func roles(_ reading: STARReading, _ text: TextSegmenter) -> [[Double]] {
         guard let clauseRoles else { return Self.ruleRoles(reading) }
-        return STARFeatures.clauses(reading, text).map(clauseRoles.probabilities)
+        var roles: [[Double]] = []
+        roles.reserveCapacity(reading.facts.count)
+        STARFeatures.forEachClause(reading, text) { roles.append(clauseRoles.probabilities($0)) }
+        return roles
     }
 
     /// The rules' reading of each clause as certain roles: what stands in without a clause model.
