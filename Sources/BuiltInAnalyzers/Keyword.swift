@@ -13,7 +13,7 @@ enum Keyword: Int32, CaseIterable, Sendable {
     // Delivery: "like", and the words after which it is a filler.
     case like, itS, just, so, um, uh
     // SMART time frames.
-    case age, aged, after, am, before, by, couple, few, iM, next, one, over, turn, until, within, first
+    case age, aged, after, am, before, by, couple, few, iM, next, one, over, turn, until, within, first, or, least, than, under
 
     /// The word as the tokenizer spells it: lowercase, plain apostrophes.
     package var spelling: String { Self.spellings[Int(rawValue)] }
@@ -28,6 +28,6 @@ enum Keyword: Int32, CaseIterable, Sendable {
         "supposed", "tasked", "the", "them", "this", "to", "tried", "used", "wanted", "was", "went", "were", "what",
         "who", "worked", "would", "didn't", "couldn't", "wasn't", "weren't", "hadn't", "don't", "doesn't", "can't",
         "won't", "isn't", "aren't", "like", "it's", "just", "so", "um", "uh", "age", "aged", "after", "am", "before", "by",
-        "couple", "few", "i'm", "next", "one", "over", "turn", "until", "within", "first",
+        "couple", "few", "i'm", "next", "one", "over", "turn", "until", "within", "first", "or", "least", "than", "under",
     ]
 }

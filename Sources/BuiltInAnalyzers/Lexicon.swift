@@ -63,10 +63,13 @@ enum Lexicon {
     package static let hedges: Set<String> = ["maybe", "perhaps", "probably", "possibly", "somewhat", "guess", "suppose", "hopefully", "arguably", "apparently"]
     package static let fillers: Set<String> = ["um", "uh", "erm", "er", "hmm", "uhm", "umm", "uhh", "basically", "literally", "anyway", "anyways", "whatever"]
 
+    /// The cardinal numbers in words from two up (the whole class: "one" is left out, it is mostly
+    /// "one client"), and words of amount and frequency.
     package static let numberWords: Set<String> = [
-        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
-        "thirty", "forty", "fifty", "hundred", "half", "twice", "dozen", "percent", "doubled", "tripled", "halved", "zero",
-        "once", "weekly", "monthly", "first",
+        "zero", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
+        "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion",
+        "half", "twice", "dozen", "percent", "doubled", "tripled", "halved", "once", "weekly", "monthly", "first",
     ]
 
     /// Month and season names, for dates.

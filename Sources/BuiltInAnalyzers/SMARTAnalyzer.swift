@@ -56,10 +56,17 @@ public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
                     // "Running my own group practice by 2030.": a goal said without "I want to".
                     sentenceFragment = Self.isGoalFragment(tokens)
                 }
-                sentencePast = sentencePast || tokens.contains { $0.info.contains(.past) && !$0.info.contains(.modal) }
-                let count = !sentencePast && tokens.indices.contains { position in
-                    tokens[position].info.contains(.quantity) && !Self.isTimeUnit(after: position, in: tokens)
+                // "I'd like to have trained two clinicians" looks ahead: a participle after "to have" is no past.
+                sentencePast = sentencePast || tokens.indices.contains { position in
+                    tokens[position].info.contains(.past) && !tokens[position].info.contains(.modal)
+                        && !(position >= 2 && tokens[position - 1].is(.have) && (tokens[position - 2].is(.to) || tokens[position - 2].info.contains(.modal)))
+                }
+                let count = tokens.indices.contains { position in
+                    // "at least one new program" sets a bar; "one client" does not.
+                    if tokens[position].is(.one) { return Self.isCompared(position, in: tokens) }
+                    return tokens[position].info.contains(.quantity) && !Self.isTimeUnit(after: position, in: tokens)
                         && !tokens[position].is(.once) && !tokens[position].is(.first)
+                        && (!sentencePast || Self.isCompared(position, in: tokens))
                 }
                 // The aim comes first and what is aimed at after it, in the same clause or a later one
                 // of the sentence: not "I admire my supervisor, and I'd like to do what she does".
@@ -175,6 +182,14 @@ public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
     static let timeUnits: Set<String> = ["year", "years", "month", "months", "week", "weeks", "day", "days", "quarter", "quarters", "semester", "semesters"]
 
     /// "six months", "two years", "by 2027", "when I'm forty": the number is a time or an age, not the measure.
+    /// "at least two", "more than sixty", "under 15 percent": a number set as a bar is a measure,
+    /// whatever else the sentence tells of the past.
+    private static func isCompared(_ position: Int, in tokens: UnsafeBufferPointer<Token>) -> Bool {
+        guard position > 0 else { return false }
+        let before = tokens[position - 1]
+        return before.is(.than) || before.is(.under) || (before.is(.least) && position > 1 && tokens[position - 2].is(.at))
+    }
+
     private static func isTimeUnit(after position: Int, in tokens: UnsafeBufferPointer<Token>) -> Bool {
         if tokens[position].info.contains(.year) { return true }
         if position > 0 {
@@ -182,8 +197,14 @@ public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
             case .by?, .iM?, .am?, .age?, .aged?, .turn?: return true
             default: break
             }
+            // "by year two", "in a year or two", "a year to eighteen months": a span, not a measure.
+            if tokens[position - 1].info.contains(.timeUnit) { return true }
+            if position > 1, tokens[position - 1].is(.or) || tokens[position - 1].is(.to), tokens[position - 2].info.contains(.timeUnit) { return true }
         }
-        return position + 1 < tokens.count && tokens[position + 1].info.contains(.timeUnit)
+        if position + 1 < tokens.count && tokens[position + 1].info.contains(.timeUnit) { return true }
+        // "two or three years", "two to three years".
+        return position + 3 < tokens.count && (tokens[position + 1].is(.or) || tokens[position + 1].is(.to))
+            && tokens[position + 2].info.contains(.quantity) && tokens[position + 3].info.contains(.timeUnit)
     }
 
     /// A deadline or a time frame: a listed phrase, a year, a month after "by", "in", "for" or "next", or a
@@ -261,7 +282,8 @@ public struct SMARTAnalyzer: Analyzer, SegmentedAnalyzer {
     static let milestones: [String] = [
         "trained in", "get trained", "certified in",
         "credential", "cadc", "lcsw", "lpc", "lmft", "lmhc", "lcpc", "phd", "psyd", "master's", "masters", "pass", "passed", "passing", "exam", "license", "licensed", "licensure", "certification", "certified", "certificate",
-        "degree", "graduate", "complete", "completing", "finish", "hours", "credits", "ceus", "ceu", "caseload of", "at least",
+        "degree", "graduate", "complete", "completing", "finish", "hours", "credits", "ceus", "ceu", "cert", "certs",
+        "by a quarter", "by a third", "by half", "in half",
         "every week", "each week", "every month", "each month", "per week", "per month", "a week", "a month", "percent",
         "%", "fidelity", "sign-off", "signed off", "promoted", "promotion", "hired",
         "publish", "published", "present at", "presented",

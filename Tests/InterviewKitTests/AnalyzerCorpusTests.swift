@@ -201,6 +201,25 @@ import Testing
         #expect(smart.analyze("I want to get my license.", context: AnalysisContext(kind: .behavioral)).followup == nil)
     }
 
+    /// Numbers that measure a goal, and numbers that only tell its time frame or the past.
+    @Test(arguments: [
+        ("I want to bring my no-show rate under 15 percent.", true),
+        ("I'd like to have trained at least two clinicians to step into my role.", true),
+        ("I want to have opened at least one new program.", true),
+        ("I want to cut repeat hospitalizations by a quarter.", true),
+        ("I want to get my CIT instructor cert.", true),
+        ("I want to reach sixty patients on buprenorphine.", true),
+        ("In the next year or two, I want to move into management.", false),
+        ("In the next two or three years, I want to be working in the schools.", false),
+        ("I want to be training the new peers by year two.", false),
+        ("I want to keep growing by 2030 at least.", false),
+        ("I want to carry my own caseload of adults in an outpatient program.", false),
+    ])
+    func smartMeasuresAreNumbersSetAsABar(answer: String, measurable: Bool) {
+        let analysis = SMARTAnalyzer().analyze(answer, context: AnalysisContext(kind: .goals))
+        #expect(analysis["smart.measurable"] == .bool(measurable), "«\(answer)»")
+    }
+
     @Test func deliveryFigures() {
         let delivery = DeliveryAnalyzer()
         let analysis = delivery.analyze("Um, I guess we kind of called her. I called her mom too. Like, you know, it was fine.", context: AnalysisContext())
