@@ -122,8 +122,9 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
             addY = suffix.count == 3 && suffix[1] == UInt8(ascii: "e")  // "ied", "ies"
             // "validated", "validate", "validating" and "validation" (stripped of "ation") share
             // "valid"; "frustrated" and "frustration" "frustr". Short stems keep it ("treated").
+            // "repeated", "defeated" keep theirs ("-eat").
             if verbSuffixes.contains(where: { $0.elementsEqual(suffix) }), end >= 6, bytes[end - 2] == UInt8(ascii: "a"), bytes[end - 1] == UInt8(ascii: "t"),
-                scalars(end - 2) >= 4
+                bytes[end - 3] != UInt8(ascii: "e"), scalars(end - 2) >= 4
             {
                 end -= 2
             }
@@ -140,12 +141,13 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
         return (end, addY)
     }
 
-    /// "bias", "focus", "crisis", "stress": an "s" after "s", "u" or "i", or in "-ias", is the word's
-    /// own, so that "biases" and "bias" share a stem.
+    /// "focus", "crisis", "stress", "bias": an "s" after "s", "u" or "i", and in "bias" and "alias",
+    /// is the word's own, so that "biases" and "bias" share a stem ("phobias" is "phobia"'s plural).
     private static func keepsFinalS(_ bytes: UnsafeBufferPointer<UInt8>, _ end: Int) -> Bool {
         let before = bytes[end - 2]
         if before == UInt8(ascii: "s") || before == UInt8(ascii: "u") || before == UInt8(ascii: "i") { return true }
-        return before == UInt8(ascii: "a") && end >= 3 && bytes[end - 3] == UInt8(ascii: "i")
+        let word = bytes[0..<end]
+        return word.elementsEqual("bias".utf8) || word.elementsEqual("alias".utf8)
     }
 
     private static func isKeptDouble(_ byte: UInt8) -> Bool {

@@ -23,7 +23,21 @@ enum CueReading {
         for clause in text.clauses {
             var negated = false
             for index in clause.range {
-                if text.tokens[index].info.contains(.negationWord) || negating.contains(spellings[index]) { negated = true }
+                let word = spellings[index]
+                let info = text.tokens[index].info
+                // The scope ends where another clause begins without punctuation: a joining word,
+                // or a new subject ("When she didn't answer I called 988").
+                if negated && (scopeEnds.contains(word) || info.contains(.ownSubject) || info.contains(.groupSubject)) { negated = false }
+                let negation = info.contains(.negationWord) || alwaysNegating.contains(word)
+                    // "I forgot to document": the speaker's own failing, not a plan that failed.
+                    || (negatingAfterSpeaker.contains(word) && index > clause.range.lowerBound && text.tokens[index - 1].info.contains(.ownSubject))
+                if negation {
+                    // Two negations make a yes ("I never leave without a safety plan").
+                    negated.toggle()
+                } else if negated && undoesNegation.contains(word) {
+                    // "I didn't hesitate to give him Narcan."
+                    negated = false
+                }
                 if negated { blocks[index].insert(.negated) }
             }
         }
@@ -37,19 +51,24 @@ enum CueReading {
     }
 
     /// Negating words beyond the negations the clause reader flags (`.negationWord`).
-    static let negating: Set<String> = [
+    static let alwaysNegating: Set<String> = [
         "without", "nor", "neither", "nothing", "none", "isn't", "aren't", "hadn't", "wouldn't", "shouldn't", "didnt", "dont",
-        "forgot", "skipped", "failed",
     ]
+    /// Words that negate what follows only after "I": "I forgot to", not "her last plan failed".
+    static let negatingAfterSpeaker: Set<String> = ["forgot", "skipped", "failed", "neglected"]
+    /// After a negation, verbs that turn it into a yes: "didn't hesitate to", "didn't wait to".
+    static let undoesNegation: Set<String> = ["hesitate", "hesitated", "wait", "delay", "only"]
+    /// Joining words that start a new clause, and with it end a negation's scope.
+    static let scopeEnds: Set<String> = ["and", "but", "so", "then", "because", "when", "since", "as", "if", "until", "after", "before", "while", "which"]
 
     /// Set expressions, each by its first word: their words do not carry the senses a cue names.
     static let setExpressions: [String: [[String]]] = Dictionary(grouping: [
         "i mean", "you mean", "i meant", "i mean it", "by no means", "by all means",
         "of course", "right away", "right now", "all right", "right then",
-        "wrap up", "wrapped up", "wrapping up", "wrap it up", "wrap things up", "to wrap",
+        "wrap up", "wrapped up", "wrapping up", "wrap it up", "wrap things up",
         "i hope", "i'm hoping", "i was hoping", "hope so", "let's hope", "hopefully",
         "in case", "just in case", "released from", "got released", "was released",
-        "make space", "no space", "parking space", "office space", "space heater", "safe space",
-        "play a role", "role play", "role-play", "trust me", "to be fair", "fair enough",
+        "no space", "parking space", "office space", "space heater", "safe space",
+        "play a role", "role play", "role-play", "to be fair", "fair enough",
     ].map { $0.split(separator: " ").map(String.init) }) { $0[0] }
 }

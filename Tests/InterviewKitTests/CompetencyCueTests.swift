@@ -22,17 +22,29 @@ import Testing
         Case(cue: "hope", shows: "My story gave him some hope.", doesNotShow: "I hope that answers your question."),
         Case(cue: "course", shows: "I signed up for a course on trauma.", doesNotShow: "Of course I told my supervisor."),
         Case(cue: "release", shows: "She signed a release so I could call her mother.", doesNotShow: "He was released from jail on Friday."),
-        Case(cue: "bias", shows: "I named my biases in supervision.", doesNotShow: "I asked about the bus schedule."),
-        Case(cue: "focus", shows: "I focused on what she wanted.", doesNotShow: "I got her a phone."),
+        Case(cue: "bias", shows: "I named my biases in supervision.", doesNotShow: "I didn't look at my own biases then."),
+        Case(cue: "focus", shows: "I focused on what she wanted.", doesNotShow: "I never focused on what she wanted."),
         // What the speaker says they did not do.
         Case(cue: "safety plan", shows: "We wrote a safety plan that night.", doesNotShow: "I didn't do a safety plan."),
         Case(cue: "consulted", shows: "I consulted my supervisor the same day.", doesNotShow: "I never consulted anyone."),
         Case(cue: "documented", shows: "I documented the call.", doesNotShow: "I forgot to document it until Monday, and nobody documented the call."),
         Case(cue: "grounding", shows: "I taught her a grounding exercise.", doesNotShow: "I went ahead without any grounding."),
-        // The negation ends with its clause.
+        // The negation ends with its clause, also one a joining word or a new subject begins.
         Case(cue: "911", shows: "I didn't wait; I called 911.", doesNotShow: "There was no reason to call 911."),
+        Case(cue: "988", shows: "When she didn't answer I called 988.", doesNotShow: "I never called 988."),
+        Case(cue: "988", shows: "I didn't panic and immediately called 988.", doesNotShow: "I didn't call 988."),
+        Case(cue: "Narcan", shows: "Because he wasn't breathing I gave him Narcan.", doesNotShow: "I had no Narcan with me."),
+        // Negations that say yes.
+        Case(cue: "safety plan", shows: "I never leave a session without a safety plan.", doesNotShow: "I left without a safety plan."),
+        Case(cue: "Narcan", shows: "I didn't hesitate to give him Narcan.", doesNotShow: "I didn't give him Narcan."),
+        Case(cue: "safety plan", shows: "Her last plan failed and together we wrote a new safety plan.", doesNotShow: "I failed to write a safety plan."),
+        // Words in other senses that stay cues.
+        Case(cue: "trust", shows: "He slowly began to trust me.", doesNotShow: "I didn't earn his trust."),
+        Case(cue: "WRAP", shows: "I introduced him to WRAP.", doesNotShow: "Time to wrap it up."),
+        Case(cue: "phobia", shows: "We talked about her phobias.", doesNotShow: "We talked about her photos."),
+        Case(cue: "repeat", shows: "I repeated back what he said.", doesNotShow: "I reported what he said."),
         // A cue that writes the expression or the negation itself still matches it.
-        Case(cue: "no judgment", shows: "I listened with no judgment.", doesNotShow: "I judged him."),
+        Case(cue: "no judgment", shows: "I listened with no judgment.", doesNotShow: "There was judgment in my voice."),
         Case(cue: "of course correction", shows: "It took a kind of course correction.", doesNotShow: "Of course I called."),
     ]
 
