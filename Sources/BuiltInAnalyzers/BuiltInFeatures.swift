@@ -1,3 +1,5 @@
+import InterviewCore
+
 /// The built-in analyzers' feature names, for code that reads them (the engine's conditions read
 /// them from scenarios as text; feedback, reports and evaluation use these). Plugins' features
 /// keep plain string names, `<plugin>.<feature>`.
@@ -53,6 +55,15 @@ public enum CompetencyFeature {
 
     /// Whether the answer shows the scenario's competency `id`: `competency.<id>`.
     public static func shows(_ id: String) -> String { "competency.\(id)" }
+
+    /// Whether the answer mentions the scenario's topic `id`: `mentions.<id>`.
+    public static func mentions(_ id: String) -> String { "\(topicPrefix)\(id)" }
+
+    /// The feature a competency or topic is read by.
+    public static func feature(for cueSet: Competency) -> String { cueSet.isTopic ? mentions(cueSet.id) : shows(cueSet.id) }
+
+    /// The prefix of the per-topic features.
+    public static let topicPrefix = "mentions."
 
     /// The prefix of the per-competency features.
     public static let prefix = "competency."

@@ -39,9 +39,12 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
         ]
     }
 
-    /// Per-competency features (`competency.<id>`) exist only once a scenario declares its competencies.
+    /// Per-competency features (`competency.<id>`) and per-topic ones (`mentions.<id>`) exist only
+    /// once a scenario declares them.
     public func features(for competencies: [Competency]) -> [FeatureDescriptor] {
-        competencies.map { FeatureDescriptor(CompetencyFeature.shows($0.id), .bool, "the answer shows \($0.label)") }
+        competencies.map {
+            FeatureDescriptor(CompetencyFeature.feature(for: $0), .bool, $0.isTopic ? "the answer mentions \($0.label)" : "the answer shows \($0.label)")
+        }
     }
 
     func read(_ segmenter: TextSegmenter, context: AnalysisContext) -> SegmentedAnalysis {

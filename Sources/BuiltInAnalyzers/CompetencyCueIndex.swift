@@ -59,7 +59,7 @@ final class CompetencyCueIndex: Sendable {
             }
         }
         byFirstStem = index
-        featureNames = competencies.map { CompetencyFeature.shows($0.id) }
+        featureNames = competencies.map(CompetencyFeature.feature(for:))
         var bits = [UInt64](repeating: 0, count: Self.startBits / 64)
         for word in words where word.count >= 3 {
             let bit = Self.startBit(word[0], word[1], word[2])

@@ -58,6 +58,7 @@ struct ScenarioCompiler {
         var seen: [String: SourceLocation] = [:]
         var texts: [String: String] = [:]
         var competencies: [Competency] = []
+        var topics: [Competency] = []
         var questions: [Question] = []
         var questionsElement: XMLElement?
         for child in root.children where checkNamespace(of: child) {
@@ -71,20 +72,28 @@ struct ScenarioCompiler {
                 checkAttributes(child, allowed: [], required: [])
                 texts[child.name] = text(of: child)
             case "competencies":
-                competencies = compileCompetencies(child)
+                competencies = compileCueSets(child, topics: false)
                 analyzers?.addFeatures(for: competencies, to: &catalog)
+            case "topics":
+                topics = compileCueSets(child, topics: true)
+                analyzers?.addFeatures(for: topics, to: &catalog)
             case "questions":
                 questionsElement = child
             default:
-                unknownElement(child, in: "interview", expected: ["title", "role", "description", "opening", "closing", "competencies", "questions"])
+                unknownElement(child, in: "interview", expected: ["title", "role", "description", "opening", "closing", "competencies", "topics", "questions"])
             }
         }
         noText(in: root)
         for required in ["title", "role", "opening", "closing", "questions"] where seen[required] == nil {
             error("missing-element", "<interview> has no <\(required)>; add one (\(Self.purpose[required]!))", at: root.location)
         }
+        for topic in topics {
+            if let competency = competencies.first(where: { $0.id == topic.id }) {
+                duplicate("competency or topic", topic.id, at: topic.location, first: competency.location)
+            }
+        }
         if let questionsElement {
-            questions = compileQuestions(questionsElement, competencies: competencies)
+            questions = compileQuestions(questionsElement, competencies: competencies, topics: topics)
         }
 
         guard let id, let title = texts["title"], let role = texts["role"], let opening = texts["opening"],
@@ -92,7 +101,7 @@ struct ScenarioCompiler {
         else { return nil }
         return Scenario(
             id: id, title: title, role: role, description: texts["description"], version: version, opening: opening,
-            closing: closing, maxProbes: maxProbes, competencies: competencies, questions: questions, file: file)
+            closing: closing, maxProbes: maxProbes, competencies: competencies, topics: topics, questions: questions, file: file)
     }
 
     private static let purpose = [
@@ -105,14 +114,16 @@ struct ScenarioCompiler {
 
     // MARK: Competencies
 
-    private mutating func compileCompetencies(_ element: XMLElement) -> [Competency] {
+    /// `<competencies>`, or with `topics` `<topics>`: the same shape, an id, a label and cues.
+    private mutating func compileCueSets(_ element: XMLElement, topics: Bool) -> [Competency] {
         checkAttributes(element, allowed: [], required: [])
         noText(in: element)
+        let (container, member) = topics ? ("topics", ScenarioName.topic) : ("competencies", ScenarioName.competency)
         var competencies: [Competency] = []
         var ids: [String: SourceLocation] = [:]
         for child in element.children where checkNamespace(of: child) {
-            guard names.name(of: child) == .competency else {
-                unknownElement(child, in: "competencies", expected: ["competency"])
+            guard names.name(of: child) == member else {
+                unknownElement(child, in: container, expected: [member.text])
                 continue
             }
             checkAttributes(child, allowed: [.id, .label], required: [.id, .label])
@@ -121,27 +132,27 @@ struct ScenarioCompiler {
             let labelAttribute = attribute(child, .label)
             let label = labelAttribute?.value.foldingWhitespace ?? ""
             if let attribute = labelAttribute, label.isEmpty {
-                error("empty-attribute", "the label is empty; give the competency a readable name", at: attribute.valueLocation)
+                error("empty-attribute", "the label is empty; give the \(member.text) a readable name", at: attribute.valueLocation)
             }
             var cues: [String] = []
             for cue in child.children where checkNamespace(of: cue) {
                 guard names.name(of: cue) == .cue else {
-                    unknownElement(cue, in: "competency", expected: ["cue"])
+                    unknownElement(cue, in: member.text, expected: ["cue"])
                     continue
                 }
                 checkAttributes(cue, allowed: [], required: [])
                 if let text = text(of: cue) { cues.append(text) }
             }
             if cues.isEmpty {
-                error("missing-element", "competency has no <cue>; add the words or phrases that show it in an answer", at: child.location)
+                error("missing-element", "\(member.text) has no <cue>; add the words or phrases that \(topics ? "mention" : "show") it in an answer", at: child.location)
             }
             if let id {
                 let location = child.location
                 if let first = ids[id] {
-                    duplicate("competency", id, at: location, first: first)
+                    duplicate(member.text, id, at: location, first: first)
                 } else {
                     ids[id] = location
-                    competencies.append(Competency(id: id, label: label, cues: cues, location: location))
+                    competencies.append(Competency(id: id, label: label, cues: cues, isTopic: topics, location: location))
                 }
             }
         }
@@ -150,7 +161,7 @@ struct ScenarioCompiler {
 
     // MARK: Questions
 
-    private mutating func compileQuestions(_ element: XMLElement, competencies: [Competency]) -> [Question] {
+    private mutating func compileQuestions(_ element: XMLElement, competencies: [Competency], topics: [Competency]) -> [Question] {
         checkAttributes(element, allowed: [], required: [])
         noText(in: element)
         var questions: [Question] = []
@@ -162,12 +173,13 @@ struct ScenarioCompiler {
         questionIDs.reserveCapacity(count)
         probeIDs.reserveCapacity(count * 3)
         let competencyIDs = competencies.map(\.id)
+        let topicIDs = Set(topics.map(\.id))
         for child in element.children where checkNamespace(of: child) {
             guard names.name(of: child) == .question else {
                 unknownElement(child, in: "questions", expected: ["question"])
                 continue
             }
-            guard let question = compileQuestion(child, competencyIDs: competencyIDs, probeIDs: &probeIDs) else { continue }
+            guard let question = compileQuestion(child, competencyIDs: competencyIDs, topicIDs: topicIDs, probeIDs: &probeIDs) else { continue }
             if let first = questionIDs.updateValue(questions.count, forKey: question.id) {
                 questionIDs[question.id] = first
                 duplicate("question", question.id, at: question.location, first: questions[first].location)
@@ -201,7 +213,7 @@ struct ScenarioCompiler {
     }
 
     private mutating func compileQuestion(
-        _ element: XMLElement, competencyIDs known: [String], probeIDs: inout [String: Int32]
+        _ element: XMLElement, competencyIDs known: [String], topicIDs: Set<String>, probeIDs: inout [String: Int32]
     ) -> Question? {
         checkAttributes(element, allowed: [.id, .kind, .assesses, .maxProbes, .branchOnly], required: [.id])
         noText(in: element)
@@ -221,6 +233,8 @@ struct ScenarioCompiler {
             for (name, offset) in Self.words(attribute.value) {
                 if known.contains(name) {
                     assesses.append(name)
+                } else if topicIDs.contains(name) {
+                    error("unknown-competency", "'\(name)' is a topic, not a competency: a question cannot assess it; branch on it with `mentions.\(name)` in a condition, or declare it in <competencies>", at: attribute.location(ofValueOffset: offset))
                 } else {
                     error("unknown-competency", "unknown competency id '\(name)'; declare it in <competencies>.\(didYouMean(name, known))", at: attribute.location(ofValueOffset: offset))
                 }
@@ -230,6 +244,7 @@ struct ScenarioCompiler {
         let branchOnly = boolean(element, .branchOnly) ?? false
 
         var phrasings: [String] = []
+        var phrasingHints: [String?] = []
         var hint: String?
         var probes: [Probe] = []
         var branches: [Branch] = []
@@ -262,8 +277,11 @@ struct ScenarioCompiler {
             lastName = rank == lastRank ? name : lastName
             switch name {
             case .ask:
-                checkAttributes(child, allowed: [], required: [])
-                if let text = text(of: child) { phrasings.append(text) }
+                checkAttributes(child, allowed: [.hint], required: [])
+                if let text = text(of: child) {
+                    phrasings.append(text)
+                    phrasingHints.append(askHint(child))
+                }
             case .hint:
                 checkAttributes(child, allowed: [], required: [])
                 if hint != nil {
@@ -288,8 +306,19 @@ struct ScenarioCompiler {
         }
         guard let id, !phrasings.isEmpty else { return nil }
         return Question(
-            id: id, kind: kind, phrasings: phrasings, hint: hint, assesses: assesses, maxProbes: maxProbes, probes: probes,
+            id: id, kind: kind, phrasings: phrasings, hint: hint, phrasingHints: phrasingHints, assesses: assesses, maxProbes: maxProbes, probes: probes,
             branches: branches, branchOnly: branchOnly, location: element.location)
+    }
+
+    /// A question's `<ask hint="…">`: the hint for that phrasing alone.
+    private mutating func askHint(_ element: XMLElement) -> String? {
+        guard let attribute = attribute(element, .hint) else { return nil }
+        let hint = attribute.value.foldingWhitespace
+        if hint.isEmpty {
+            error("empty-attribute", "the hint is empty; write it, or leave the attribute out to use the question's <hint>", at: attribute.valueLocation)
+            return nil
+        }
+        return hint
     }
 
     private mutating func compileProbe(_ element: XMLElement, question: String, number: Int) -> Probe? {

@@ -1,7 +1,7 @@
 import InterviewCore
 /// The element and attribute names of the scenario format.
 enum ScenarioName: UInt8, CaseIterable {
-    case interview, title, role, description, opening, closing, competencies, competency, cue, questions, question
+    case interview, title, role, description, opening, closing, competencies, competency, topics, topic, cue, questions, question
     case ask, hint, probe, next, end
     case id, version, maxProbes, label, kind, assesses, branchOnly, when, goto
 
@@ -16,6 +16,8 @@ enum ScenarioName: UInt8, CaseIterable {
         case .closing: "closing"
         case .competencies: "competencies"
         case .competency: "competency"
+        case .topics: "topics"
+        case .topic: "topic"
         case .cue: "cue"
         case .questions: "questions"
         case .question: "question"

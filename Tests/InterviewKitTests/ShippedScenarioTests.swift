@@ -39,7 +39,10 @@ import Testing
         let analyzers = try AnalyzerRegistry.builtIn.resolve(AnalyzerRegistry.defaultIdentifiers)
         let scenario = try #require(ScenarioLoader(analyzers: analyzers).load(contentsOf: path).scenario)
         #expect(!scenario.competencies.isEmpty && scenario.competencies.allSatisfy { !$0.cues.isEmpty })
-        #expect(scenario.questions.allSatisfy { $0.hint != nil && !$0.probes.isEmpty }, "every question has a hint and a probe")
+        for question in scenario.questions {
+            #expect(question.phrasings.indices.allSatisfy { question.hint(forPhrasing: $0) != nil }, "every phrasing of '\(question.id)' has a hint")
+            #expect(question.maxProbes == 0 || !question.probes.isEmpty, "'\(question.id)' may probe, so it has a probe")
+        }
         let conditionalBranches = scenario.questions.flatMap(\.branches).filter { $0.condition != nil }
         #expect(conditionalBranches.count >= 2)
         #expect(!scenario.closing.isEmpty)

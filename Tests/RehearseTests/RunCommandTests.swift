@@ -46,7 +46,7 @@ import Testing
     @Test func aBundledScenarioCanBeNamedWithoutItsPath() throws {
         let result = try Rehearse.run(["run", "--seed", "1", "peer-specialist"], input: ":quit\n")
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix("Peer support specialist (recovery coach, peer counselor) · 10 questions"))
+        #expect(result.stdout.hasPrefix("Peer support specialist (recovery coach, peer counselor) · 11 questions"))
         let validate = try Rehearse.run(["validate", "peer-specialist", "career-goals"])
         #expect(validate.status == 0)
         #expect(validate.stdout.hasSuffix("Scenarios/peer-specialist.xml: ok\n" + Rehearse.packageRoot.appendingPathComponent("Scenarios/career-goals.xml").path + ": ok\n"))

@@ -160,7 +160,8 @@ import Testing
         let folder = try scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
         let transcript = folder.appendingPathComponent("t.jsonl").path
-        let answers = "Last month a man I support stopped answering his phone. I went by his place and I knocked on his door.\n\nIn the end he let me in and we talked for an hour.\n\n:quit\n"
+        // The first question (why peer work) is skipped: the relapse question's probes are the point.
+        let answers = ":skip\nLast month a man I support stopped answering his phone. I went by his place and I knocked on his door.\n\nIn the end he let me in and we talked for an hour.\n\n:quit\n"
         let run = try Rehearse.run(["run", "--seed", "1", "--transcript", transcript, "Scenarios/peer-specialist.xml"], input: answers)
         #expect(run.status == 0, "\(run.stderr)")
         let replay = try Rehearse.run(["replay", "--pace", "1000", transcript])

@@ -40,7 +40,7 @@ public struct AnalyzerSet: Sendable {
 
     /// The set made ready for one scenario (see `Analyzer.prepared(for:)`).
     public func prepared(for scenario: Scenario) -> AnalyzerSet {
-        AnalyzerSet(analyzers.map { $0.prepared(for: scenario.competencies) })
+        AnalyzerSet(analyzers.map { $0.prepared(for: scenario.cueSets) })
     }
 
     /// Every analyzer's findings, merged in order: features and evidence from all of them, the

@@ -26,11 +26,11 @@ public struct InterviewEngine: Sendable {
     /// What analyzers are told about the question being answered.
     public func context(for state: InterviewState) -> AnalysisContext {
         guard let id = state.currentQuestion, let question = scenario.question(id) else {
-            return AnalysisContext(competencies: scenario.competencies)
+            return AnalysisContext(competencies: scenario.cueSets)
         }
         return AnalysisContext(
             questionID: id, questionText: phrasing(of: question, in: state), kind: question.kind,
-            competencies: scenario.competencies, assessed: question.assesses)
+            competencies: scenario.cueSets, assessed: question.assesses)
     }
 
     /// Decides the next step given the analysis of everything said so far for the current question
@@ -82,7 +82,7 @@ public struct InterviewEngine: Sendable {
         var state = state
         state.restartQuestion()
         let prompt = QuestionPrompt(
-            questionID: id, text: phrasing(of: question, in: state), hint: question.hint, number: state.questionsAsked,
+            questionID: id, text: phrasing(of: question, in: state), hint: hint(of: question, in: state), number: state.questionsAsked,
             reason: StepReason(rule: .again, summary: "'\(id)' answered again from the start"), kind: question.kind)
         return Turn(analysis: nil, step: .question(prompt), state: state)
     }
@@ -95,7 +95,16 @@ public struct InterviewEngine: Sendable {
 
     /// The phrasing of the current question for this interview's seed.
     public func phrasing(of question: Question, in state: InterviewState) -> String {
-        SeededChoice.pick(question.phrasings, seed: state.seed, key: question.id, round: state.visits[question.id, default: 1])
+        question.phrasings[phrasingIndex(of: question, in: state)]
+    }
+
+    /// The hint for the phrasing `phrasing(of:in:)` chose: that phrasing's own, else the question's.
+    public func hint(of question: Question, in state: InterviewState) -> String? {
+        question.hint(forPhrasing: phrasingIndex(of: question, in: state))
+    }
+
+    private func phrasingIndex(of question: Question, in state: InterviewState) -> Int {
+        SeededChoice.pick(Array(question.phrasings.indices), seed: state.seed, key: question.id, round: state.visits[question.id, default: 1])
     }
 
     public func probeLimit(for question: Question) -> Int {
@@ -153,7 +162,7 @@ public struct InterviewEngine: Sendable {
         var state = state
         state.move(to: .question(question.id))
         let prompt = QuestionPrompt(
-            questionID: question.id, text: phrasing(of: question, in: state), hint: question.hint,
+            questionID: question.id, text: phrasing(of: question, in: state), hint: hint(of: question, in: state),
             number: state.questionsAsked, reason: reason, kind: question.kind)
         return Turn(analysis: analysis, step: .question(prompt), state: state)
     }

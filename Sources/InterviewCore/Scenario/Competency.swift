@@ -1,14 +1,19 @@
-/// A skill the interview looks for, recognised in answers by its cue words and phrases.
+/// A skill the interview looks for, recognised in answers by its cue words and phrases; or a
+/// topic (`isTopic`): something an answer may mention that branches react to, found the same way
+/// but never graded.
 public struct Competency: Sendable, Hashable {
     public let id: String
     public let label: String
     public let cues: [String]
+    /// A `<topic>`: read by conditions as `mentions.ID`, never reported as a skill shown.
+    public let isTopic: Bool
     public let location: SourceLocation
 
-    public init(id: String, label: String, cues: [String], location: SourceLocation) {
+    public init(id: String, label: String, cues: [String], isTopic: Bool = false, location: SourceLocation) {
         self.id = id
         self.label = label
         self.cues = cues
+        self.isTopic = isTopic
         self.location = location
     }
 

@@ -15,7 +15,10 @@ public struct Question: Sendable {
     public let kind: QuestionKind
     /// Ways to ask it; one is chosen per interview from the seed.
     public let phrasings: [String]
+    /// The question's hint, for the phrasings that have none of their own.
     public let hint: String?
+    /// Each phrasing's own hint (same order as `phrasings`), nil where it has none.
+    public let phrasingHints: [String?]
     /// Competency identifiers.
     public let assesses: [String]
     /// This question's own probe limit, if it sets one.
@@ -29,19 +32,31 @@ public struct Question: Sendable {
     public let location: SourceLocation
 
     public init(
-        id: String, kind: QuestionKind, phrasings: [String], hint: String?, assesses: [String], maxProbes: Int?, probes: [Probe],
-        branches: [Branch], branchOnly: Bool, location: SourceLocation
+        id: String, kind: QuestionKind, phrasings: [String], hint: String?, phrasingHints: [String?] = [], assesses: [String], maxProbes: Int?,
+        probes: [Probe], branches: [Branch], branchOnly: Bool, location: SourceLocation
     ) {
+        precondition(phrasingHints.isEmpty || phrasingHints.count == phrasings.count, "one hint slot per phrasing")
         self.id = id
         self.kind = kind
         self.phrasings = phrasings
         self.hint = hint
+        self.phrasingHints = phrasingHints.isEmpty ? Array(repeating: nil, count: phrasings.count) : phrasingHints
         self.assesses = assesses
         self.maxProbes = maxProbes
         self.probes = probes
         self.branches = branches
         self.branchOnly = branchOnly
         self.location = location
+    }
+
+    /// The hint a candidate gets for the phrasing at `index`: its own, else the question's.
+    public func hint(forPhrasing index: Int) -> String? {
+        phrasingHints.indices.contains(index) ? phrasingHints[index] ?? hint : hint
+    }
+
+    /// The hint for a phrasing given by its words (as a transcript records them): its own, else the question's.
+    public func hint(for phrasing: String) -> String? {
+        phrasings.firstIndex(of: phrasing).map { self.hint(forPhrasing: $0) } ?? hint
     }
 }
 

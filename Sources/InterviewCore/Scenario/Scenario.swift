@@ -17,6 +17,11 @@ public struct Scenario: Sendable {
     /// Probes per question unless a question sets its own limit.
     public let maxProbes: Int
     public let competencies: [Competency]
+    /// What answers may mention that branches react to (a minor, the police): never graded.
+    public let topics: [Competency]
+    /// The competencies then the topics: what the competency analyzer looks for in an answer.
+    /// Stored, so that every analysis context shares one array (`CompetencyAnalyzer` compares it by identity).
+    public let cueSets: [Competency]
     /// In document order.
     public let questions: [Question]
     /// Where the scenario was loaded from, for messages.
@@ -26,7 +31,7 @@ public struct Scenario: Sendable {
 
     package init(
         id: String, title: String, role: String, description: String?, version: String, opening: String,
-        closing: String, maxProbes: Int, competencies: [Competency], questions: [Question], file: String
+        closing: String, maxProbes: Int, competencies: [Competency], topics: [Competency] = [], questions: [Question], file: String
     ) {
         self.id = id
         self.title = title
@@ -37,6 +42,8 @@ public struct Scenario: Sendable {
         self.closing = closing
         self.maxProbes = maxProbes
         self.competencies = competencies
+        self.topics = topics
+        cueSets = topics.isEmpty ? competencies : competencies + topics
         self.questions = questions
         self.file = file
         var index: [String: Int] = [:]
@@ -52,6 +59,8 @@ public struct Scenario: Sendable {
     public func question(_ id: String) -> Question? { questionIndex[id].map { questions[$0] } }
 
     public func competency(_ id: String) -> Competency? { competencies.first { $0.id == id } }
+
+    public func topic(_ id: String) -> Competency? { topics.first { $0.id == id } }
 
     /// Questions a candidate meets when no branch is taken.
     public var sequence: [Question] { questions.filter { !$0.branchOnly } }

@@ -28,7 +28,13 @@ public struct ScenarioLinter: Sendable {
                 findings.append(.warning("implicit-end", "the interview ends after '\(question.id)' only because no question follows it; add <end/> to say so", at: question.location))
             }
             if question.kind == .behavioral && question.hint == nil {
-                findings.append(.warning("missing-hint", "behavioral question '\(question.id)' has no <hint>; candidates who are stuck ask for one with :hint", at: question.location))
+                let bare = question.phrasingHints.indices.filter { question.phrasingHints[$0] == nil }.map { $0 + 1 }
+                if bare.count == question.phrasings.count {
+                    findings.append(.warning("missing-hint", "behavioral question '\(question.id)' has no <hint>; candidates who are stuck ask for one with :hint", at: question.location))
+                } else if !bare.isEmpty {
+                    let which = bare.map { "\($0)" }.joined(separator: ", ")
+                    findings.append(.warning("missing-hint", "behavioral question '\(question.id)': <ask> \(which) has no hint of its own and the question has no <hint>; add one", at: question.location))
+                }
             }
             findings += lintProbes(of: question, in: scenario, budget: &budget)
             findings += lintBranches(of: question, budget: &budget)
@@ -56,6 +62,12 @@ public struct ScenarioLinter: Sendable {
         let assessed = Set(scenario.questions.flatMap(\.assesses))
         for competency in scenario.competencies where !assessed.contains(competency.id) {
             findings.append(.warning("unused-competency", "competency '\(competency.id)' is declared but no question assesses it; add it to a question's assesses, or remove it", at: competency.location))
+        }
+        let read = Set(scenario.questions.flatMap { question in
+            question.probes.flatMap(\.condition.referencedFeatures) + question.branches.flatMap { $0.condition?.referencedFeatures ?? [] }
+        })
+        for topic in scenario.topics where !read.contains(CompetencyFeature.mentions(topic.id)) {
+            findings.append(.warning("unused-topic", "topic '\(topic.id)' is declared but no condition reads it; branch on it with mentions.\(topic.id), or remove it", at: topic.location))
         }
         return findings.sortedByLocation()
     }

@@ -125,7 +125,8 @@ public struct ScenarioTestSuite: Sendable {
     public func unknownTargets(in scenario: Scenario, path: String) -> [ScenarioTestError] {
         var errors: [ScenarioTestError] = []
         for testCase in cases {
-            for step in testCase.steps {
+            for (offset, step) in testCase.steps.enumerated() {
+                let stepNumber = offset + 1
                 let problem: String?
                 switch step.expect {
                 case .end: problem = nil
@@ -142,11 +143,14 @@ public struct ScenarioTestSuite: Sendable {
                     }
                 }
                 if let problem { errors.append(ScenarioTestError(path: path, line: step.line, column: step.column, message: problem)) }
-                let competencies = scenario.competencies.map(\.id)
-                for id in step.shows + step.doesNotShow where !competencies.contains(id) {
-                    errors.append(ScenarioTestError(
-                        path: path, line: step.line, column: step.column,
-                        message: "case '\(testCase.name)' names competency '\(id)', which the scenario does not declare" + suggestion(id, competencies)))
+                let declared = scenario.cueSets.map(\.id)
+                for (key, ids) in [("shows", step.shows), ("does-not-show", step.doesNotShow)] {
+                    for id in ids where !declared.contains(id) {
+                        errors.append(ScenarioTestError(
+                            path: path, line: step.line, column: step.column,
+                            message: "case '\(testCase.name)', step \(stepNumber): \"\(key)\" names '\(id)', which the scenario declares as neither a competency nor a topic"
+                                + suggestion(id, declared)))
+                    }
                 }
             }
         }
@@ -194,7 +198,7 @@ public struct ScenarioTestSuite: Sendable {
 
         /// The competencies no step tests both ways: with an answer that must show it and one that must not.
         public func untestedCompetencies(in scenario: Scenario) -> [String] {
-            scenario.competencies.compactMap { competency in
+            scenario.cueSets.compactMap { competency in
                 switch (shown.contains(competency.id), notShown.contains(competency.id)) {
                 case (true, true): nil
                 case (true, false): "'\(competency.id)' (no answer that must not show it)"
@@ -255,16 +259,19 @@ public struct ScenarioTestSuite: Sendable {
 }
 
 extension ScenarioTestSuite {
-    /// The first competency the step's answer shows against its `shows` or `does-not-show`, said
-    /// with the words that showed it.
+    /// The first competency (or topic) the step's answer shows (or mentions) against its `shows`
+    /// or `does-not-show`, said with the words that showed it.
     static func competencyProblem(_ step: Step, _ analysis: Analysis?, _ scenario: Scenario) -> String? {
-        func label(_ id: String) -> String { scenario.competencies.first { $0.id == id }.map { "'\(id)' (\($0.label))" } ?? "'\(id)'" }
-        for id in step.shows where analysis?[CompetencyFeature.shows(id)]?.boolValue != true {
-            return "expected the answer to show \(label(id)); it does not"
+        let cueSets = Dictionary(scenario.cueSets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        func label(_ id: String) -> String { cueSets[id].map { "'\(id)' (\($0.label))" } ?? "'\(id)'" }
+        func feature(_ id: String) -> String { cueSets[id].map(CompetencyFeature.feature(for:)) ?? CompetencyFeature.shows(id) }
+        func verb(_ id: String) -> String { cueSets[id]?.isTopic == true ? "mention" : "show" }
+        for id in step.shows where analysis?[feature(id)]?.boolValue != true {
+            return "expected the answer to \(verb(id)) \(label(id)); it does not"
         }
-        for id in step.doesNotShow where analysis?[CompetencyFeature.shows(id)]?.boolValue == true {
-            let words = analysis?.evidence.first { $0.feature == CompetencyFeature.shows(id) }?.text
-            return "expected the answer not to show \(label(id)); it does\(words.map { ", by «\($0)»" } ?? "")"
+        for id in step.doesNotShow where analysis?[feature(id)]?.boolValue == true {
+            let words = analysis?.evidence.first { $0.feature == feature(id) }?.text
+            return "expected the answer not to \(verb(id)) \(label(id)); it does\(words.map { ", by «\($0)»" } ?? "")"
         }
         return nil
     }

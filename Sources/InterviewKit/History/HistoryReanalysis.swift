@@ -11,7 +11,7 @@ public enum HistoryReanalysis {
         var transcript = transcript
         let scenario = interviewer.scenario
         var said: [String] = []
-        var context = AnalysisContext(competencies: scenario.competencies)
+        var context = AnalysisContext(competencies: scenario.cueSets)
         var answered = false
         for index in transcript.events.indices {
             let event = transcript.events[index]
@@ -21,7 +21,7 @@ public enum HistoryReanalysis {
                 let question = event.question.flatMap(scenario.question)
                 context = AnalysisContext(
                     questionID: event.question, questionText: event.text, kind: event.kind.flatMap(QuestionKind.init(rawValue:)) ?? question?.kind,
-                    competencies: scenario.competencies, assessed: question?.assesses ?? [])
+                    competencies: scenario.cueSets, assessed: question?.assesses ?? [])
             case .again:
                 said = []
             case .answer:

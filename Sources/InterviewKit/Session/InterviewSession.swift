@@ -166,6 +166,13 @@ public final class InterviewSession {
         return events + advance()
     }
 
+    /// The hint for the question being asked, in the phrasing it was asked (nil when it has none).
+    public var currentHint: String? {
+        guard let id = turn.state.currentQuestion, let question = scenario.question(id) else { return nil }
+        if case .question(let prompt) = turn.step { return prompt.hint }
+        return interviewer.engine.hint(of: question, in: turn.state)
+    }
+
     private func kind(of question: String?) -> QuestionKind { question.flatMap { scenario.question($0)?.kind } ?? .behavioral }
 
     /// Runs one of the interview's commands.
@@ -173,7 +180,7 @@ public final class InterviewSession {
         try checkOpen()
         switch command {
         case .hint:
-            return [.hint(turn.state.currentQuestion.flatMap { scenario.question($0)?.hint })]
+            return [.hint(currentHint)]
         case .repeat:
             return [.repeated(turn.step.text)]
         case .skip:

@@ -55,7 +55,7 @@ extension Interviewer {
             return Resumption(turn: turn, decidedNow: false, question: question, probe: probe)
         case .question(let id):
             let text = open.text ?? engine.scenario.question(id).map { engine.phrasing(of: $0, in: state) } ?? ""
-            let prompt = QuestionPrompt(questionID: id, text: text, hint: engine.scenario.question(id)?.hint, number: open.number ?? state.questionsAsked, reason: reason,
+            let prompt = QuestionPrompt(questionID: id, text: text, hint: engine.scenario.question(id)?.hint(for: text), number: open.number ?? state.questionsAsked, reason: reason,
                 kind: engine.scenario.question(id)?.kind ?? .behavioral)
             return Resumption(turn: Turn(analysis: nil, step: .question(prompt), state: state), decidedNow: false, question: id, probe: nil)
         case .end:

@@ -48,8 +48,7 @@ struct InterviewStateJSON: Encodable, Sendable {
         case .question(let question) where !session.isOver:
             prompt = Prompt(kind: "question", text: question.text, number: question.number, of: questions, hasHint: question.hint != nil)
         case .probe(let probe) where !session.isOver:
-            let hint = session.scenario.question(probe.questionID)?.hint != nil
-            prompt = Prompt(kind: "follow_up", text: probe.text, hasHint: hint)
+            prompt = Prompt(kind: "follow_up", text: probe.text, hasHint: session.currentHint != nil)
         default:
             prompt = nil
         }

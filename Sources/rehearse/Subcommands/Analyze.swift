@@ -74,15 +74,17 @@ extension Rehearse.Analyze {
         let turn = interviewer.respond(to: answer, in: interviewer.start(seed: 1).state)
         guard let analysis = turn.analysis else { throw CommandFailure.data("the question '\(id)' could not be analysed") }
         let earned = CompetencyReport.of(analysis, question: asked, in: file.scenario)
+        let topics = CompetencyReport.topics(analysis, in: file.scenario)
         if json {
             var output = AnalysisJSON(analysis)
             output.competencies = earned
+            output.topics = file.scenario.topics.isEmpty ? nil : topics
             output.next = NextStepJSON(turn.step)
             print(try JSONOutput.string(output))
         } else {
             print(AnalysisText.render(analysis, answer: answer))
             print("")
-            print(CompetencyReport.render(earned))
+            print(CompetencyReport.render(earned, topics: topics))
             print("")
             print("Next: \(NextStepJSON(turn.step).target) (\(turn.step.reason.summary))")
         }
@@ -91,29 +93,53 @@ extension Rehearse.Analyze {
 
 extension QuestionKind: ExpressibleByArgument {}
 
-/// What an answer earns of a question's competencies, for authors checking their cues.
+/// What an answer earns of a scenario's competencies (or mentions of its topics), for authors
+/// checking their cues.
 struct CompetencyReport: Encodable {
     var id: String
     var label: String
+    /// Whether the question assesses it (always false for a topic).
+    var assessed: Bool
+    /// Shown, for a competency; mentioned, for a topic.
     var shown: Bool
     /// The words that show it, as the answer says them.
     var evidence: String?
 
-    /// One per competency the question assesses, in the scenario's order.
+    /// Every competency of the scenario: those the question assesses first, then the others, each
+    /// in the scenario's order.
     static func of(_ analysis: Analysis, question: Question, in scenario: Scenario) -> [CompetencyReport] {
-        scenario.competencies.filter { question.assesses.contains($0.id) }.map { competency in
-            let feature = CompetencyFeature.shows(competency.id)
-            return CompetencyReport(
-                id: competency.id, label: competency.label, shown: analysis[feature]?.boolValue == true,
-                evidence: analysis.evidence.first { $0.feature == feature }?.text)
-        }
+        let assessed = scenario.competencies.filter { question.assesses.contains($0.id) }
+        let others = scenario.competencies.filter { !question.assesses.contains($0.id) }
+        return assessed.map { report($0, analysis, assessed: true) } + others.map { report($0, analysis, assessed: false) }
     }
 
-    static func render(_ reports: [CompetencyReport]) -> String {
-        guard !reports.isEmpty else { return "Competencies: the question assesses none." }
-        return (["Competencies the question assesses:"] + reports.map { report in
-            "  \(report.shown ? "shown" : "not shown"): \(report.id) (\(report.label))\(report.evidence.map { ", by «\($0)»" } ?? "")"
-        }).joined(separator: "\n")
+    /// Every topic of the scenario, in its order.
+    static func topics(_ analysis: Analysis, in scenario: Scenario) -> [CompetencyReport] {
+        scenario.topics.map { report($0, analysis, assessed: false) }
+    }
+
+    private static func report(_ cueSet: Competency, _ analysis: Analysis, assessed: Bool) -> CompetencyReport {
+        let feature = CompetencyFeature.feature(for: cueSet)
+        return CompetencyReport(
+            id: cueSet.id, label: cueSet.label, assessed: assessed, shown: analysis[feature]?.boolValue == true,
+            evidence: analysis.evidence.first { $0.feature == feature }?.text)
+    }
+
+    static func render(_ reports: [CompetencyReport], topics: [CompetencyReport] = []) -> String {
+        func line(_ report: CompetencyReport, yes: String, no: String) -> String {
+            "  \(report.shown ? yes : no): \(report.id) (\(report.label))\(report.evidence.map { ", by «\($0)»" } ?? "")"
+        }
+        let assessed = reports.filter(\.assessed)
+        var lines = assessed.isEmpty ? ["Competencies: the question assesses none."]
+            : ["Competencies the question assesses:"] + assessed.map { line($0, yes: "shown", no: "not shown") }
+        let alsoShown = reports.filter { !$0.assessed && $0.shown }
+        if !alsoShown.isEmpty {
+            lines += ["Other competencies of the scenario the answer shows (not counted for this question):"] + alsoShown.map { line($0, yes: "shown", no: "") }
+        }
+        if !topics.isEmpty {
+            lines += ["Topics (for branches):"] + topics.map { line($0, yes: "mentioned", no: "not mentioned") }
+        }
+        return lines.joined(separator: "\n")
     }
 }
 
@@ -141,8 +167,11 @@ struct AnalysisJSON: Encodable {
     var reason: String
     var features: [String: FeatureValue]
     var evidence: [Evidence]
-    /// With `--scenario`: the question's competencies, and the step that would follow.
+    /// With `--scenario`: every competency of the scenario (`assessed` says which the question
+    /// assesses), and the step that would follow.
     var competencies: [CompetencyReport]?
+    /// With `--scenario`, when the scenario declares topics: which the answer mentions.
+    var topics: [CompetencyReport]?
     var next: NextStepJSON?
 
     init(_ analysis: Analysis) {

@@ -157,9 +157,10 @@ extension Rehearse {
                     }
                     let untested = entry.coverage.untestedCompetencies(in: entry.scenario)
                     if !untested.isEmpty {
-                        print("\(path): competencies no test checks both ways (\"shows\" and \"does-not-show\"): \(untested.joined(separator: ", "))")
+                        let what = entry.scenario.topics.isEmpty ? "competencies" : "competencies and topics"
+                        print("\(path): \(what) no test checks both ways (\"shows\" and \"does-not-show\"): \(untested.joined(separator: ", "))")
                     } else if !entry.scenario.competencies.isEmpty {
-                        print("\(path): tests check every competency both ways")
+                        print("\(path): tests check every competency\(entry.scenario.topics.isEmpty ? "" : " and topic") both ways")
                     }
                 }
                 print("\(passed) passed, \(failed) failed")

@@ -1,0 +1,110 @@
+import Testing
+@testable import BuiltInAnalyzers
+@testable import InterviewCore
+@testable import InterviewKit
+@testable import ScenarioXML
+
+/// `<topics>` (what an answer mentions, for branches, never graded) and `<ask hint="…">` (a
+/// phrasing's own hint).
+@Suite struct TopicAndPhrasingHintTests {
+    static let analyzers = try! AnalyzerRegistry.builtIn.resolve(AnalyzerRegistry.defaultIdentifiers)
+
+    static let topics = """
+
+        <competencies><competency id="ethics" label="Ethics"><cue>consent</cue></competency></competencies>
+        <topics><topic id="minor" label="a client under 18"><cue>teenager</cue><cue>her parents</cue></topic></topics>
+        """
+
+    static let consentQuestion = """
+        <question id="consent" assesses="ethics">
+          <ask>Tell me about a client whose family wanted to know what was said in sessions.</ask>
+          <hint>Who asked, what you shared, and how.</hint>
+          <probe id="minor-consent" when="mentions.minor and not competency.ethics"><ask>Who consented to her treatment?</ask></probe>
+        </question>
+        """
+
+    @Test func aTopicIsReadByConditionsAndNeverAssessed() throws {
+        let result = load(scenarioXML(Self.consentQuestion, competencies: Self.topics), analyzers: Self.analyzers)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let scenario = try #require(result.scenario)
+        #expect(scenario.competencies.map(\.id) == ["ethics"])
+        #expect(scenario.topics.map(\.id) == ["minor"] && scenario.topics[0].isTopic)
+        #expect(scenario.cueSets.map(\.id) == ["ethics", "minor"])
+
+        let interviewer = Interviewer(scenario: scenario, analyzers: Self.analyzers)
+        let start = interviewer.start(seed: 1)
+        let mentioned = interviewer.respond(to: "Last spring a teenager I saw was cutting, and her parents called me every week. I told them only what she agreed to. She stayed in treatment.", in: start.state)
+        #expect(mentioned.analysis?[CompetencyFeature.mentions("minor")] == .bool(true))
+        #expect(mentioned.analysis?["competency.minor"] == nil, "a topic is not a competency")
+        #expect(mentioned.step.target == .probe(question: "consent", probe: "minor-consent"))
+        let negated = interviewer.respond(to: "Last spring a man's wife called me every week. I told her only what he agreed to. He stayed in treatment. No teenager was involved.", in: start.state)
+        #expect(negated.analysis?[CompetencyFeature.mentions("minor")] == .bool(false), "negated, as competency cues are")
+        #expect(negated.step.target == .end)
+    }
+
+    @Test func aQuestionCannotAssessATopic() {
+        let result = load(scenarioXML("<question id=\"a\" assesses=\"minor\"><ask>x</ask></question>", competencies: Self.topics), analyzers: Self.analyzers)
+        let messages = result.diagnostics.filter { $0.code == "unknown-competency" }.map(\.message)
+        #expect(messages.count == 1)
+        #expect(messages.first?.contains("'minor' is a topic, not a competency") == true)
+        #expect(messages.first?.contains("mentions.minor") == true)
+    }
+
+    @Test func topicAndCompetencyIdsAreOneNamespace() {
+        let clash = Self.topics.replacingOccurrences(of: "topic id=\"minor\"", with: "topic id=\"ethics\"")
+        let result = load(scenarioXML("<question id=\"a\"><ask>x</ask></question>", competencies: clash), analyzers: Self.analyzers)
+        #expect(result.diagnostics.contains { $0.code == "duplicate-id" && $0.message.contains("'ethics'") }, "\(result.diagnostics)")
+        let empty = load(scenarioXML("<question id=\"a\"><ask>x</ask></question>", competencies: "\n<topics><topic id=\"t\" label=\"T\"/></topics>"), analyzers: Self.analyzers)
+        #expect(empty.diagnostics.contains { $0.code == "missing-element" && $0.message == "topic has no <cue>; add the words or phrases that mention it in an answer" })
+    }
+
+    @Test func aTopicNoConditionReadsIsLinted() throws {
+        let unread = Self.consentQuestion.replacingOccurrences(of: "mentions.minor and ", with: "")
+        let scenario = try #require(load(scenarioXML(unread, competencies: Self.topics), analyzers: Self.analyzers).scenario)
+        let findings = ScenarioLinter(catalog: Self.analyzers.catalog).lint(scenario)
+        #expect(findings.map(\.code).contains("unused-topic"), "\(findings)")
+        let read = try #require(load(scenarioXML(Self.consentQuestion, competencies: Self.topics), analyzers: Self.analyzers).scenario)
+        #expect(!ScenarioLinter(catalog: Self.analyzers.catalog).lint(read).map(\.code).contains("unused-topic"))
+    }
+
+    @Test func eachPhrasingMayHaveItsOwnHint() throws {
+        let xml = scenarioXML(
+            """
+            <question id="crisis">
+              <ask hint="  Breathing first,
+                 then the call. ">Suppose the person is not responding.</ask>
+              <ask>Suppose they say they have a plan.</ask>
+              <hint>What you would say and who you would call.</hint>
+            </question>
+            """)
+        let scenario = try #require(load(xml).scenario)
+        let question = scenario.questions[0]
+        #expect(question.phrasingHints == ["Breathing first, then the call.", nil])
+        #expect(question.hint(forPhrasing: 0) == "Breathing first, then the call.")
+        #expect(question.hint(forPhrasing: 1) == "What you would say and who you would call.")
+        #expect(question.hint(for: "Suppose they say they have a plan.") == "What you would say and who you would call.")
+
+        // The hint given is the asked phrasing's, whichever the seed picks.
+        let interviewer = Interviewer(scenario: scenario, analyzers: .fake)
+        var seen: Set<String> = []
+        for seed in UInt64(1)...40 {
+            let turn = interviewer.start(seed: seed)
+            guard case .question(let prompt) = turn.step else { Issue.record("no question"); return }
+            #expect(prompt.hint == question.hint(for: prompt.text), "seed \(seed)")
+            #expect(interviewer.engine.hint(of: question, in: turn.state) == prompt.hint)
+            seen.insert(prompt.text)
+        }
+        #expect(seen.count == 2, "both phrasings are asked across seeds")
+    }
+
+    @Test func anEmptyPhrasingHintIsAnError() {
+        let result = load(scenarioXML("<question id=\"a\"><ask hint=\" \">x</ask></question>"))
+        #expect(result.diagnostics.map(\.code) == ["empty-attribute"], "\(result.diagnostics)")
+    }
+
+    @Test func lintAsksForAHintOnEveryPhrasing() throws {
+        let partly = try #require(load(scenarioXML("<question id=\"a\"><ask hint=\"One client.\">x</ask><ask>y</ask></question><question id=\"b\"><ask hint=\"h\">z</ask><end/></question>"), analyzers: Self.analyzers).scenario)
+        let findings = ScenarioLinter(catalog: Self.analyzers.catalog).lint(partly).filter { $0.code == "missing-hint" }
+        #expect(findings.map(\.message) == ["behavioral question 'a': <ask> 2 has no hint of its own and the question has no <hint>; add one"])
+    }
+}
