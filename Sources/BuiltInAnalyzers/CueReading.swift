@@ -8,7 +8,9 @@
 enum CueReading {
     struct Blocks: OptionSet, Hashable, Sendable {
         let rawValue: UInt8
-        /// In the scope of the speaker's negation: from a negating word to the end of its clause.
+        /// In the scope of the speaker's negation: from a negating word to the end of its clause,
+        /// or, where the negation comes after what it denies ("a safety plan was never written"),
+        /// the words before it.
         static let negated = Blocks(rawValue: 1)
         /// A word of a set expression (`setExpressions`).
         static let setExpression = Blocks(rawValue: 2)
@@ -22,15 +24,30 @@ enum CueReading {
         let spellings = text.tokens.indices.map { index in text.withSpelling(of: index) { String(decoding: $0, as: UTF8.self) } }
         for clause in text.clauses {
             var negated = false
+            // Where the words a later negation may deny begin: the clause's start, or a joining
+            // word; and whether a speaker ("I", "we") has come since, whose own act it would be.
+            var segmentStart = clause.range.lowerBound
+            var speakerInSegment = false
             for index in clause.range {
                 let word = spellings[index]
                 let info = text.tokens[index].info
                 // The scope ends where another clause begins without punctuation: a joining word,
                 // or a new subject ("When she didn't answer I called 988").
                 if negated && (scopeEnds.contains(word) || info.contains(.ownSubject) || info.contains(.groupSubject)) { negated = false }
+                if scopeEnds.contains(word) {
+                    segmentStart = index + 1
+                    speakerInSegment = false
+                }
+                if info.contains(.ownSubject) || info.contains(.groupSubject) { speakerInSegment = true }
                 let negation = info.contains(.negationWord) || alwaysNegating.contains(word)
                     // "I forgot to document": the speaker's own failing, not a plan that failed.
                     || (negatingAfterSpeaker.contains(word) && index > clause.range.lowerBound && text.tokens[index - 1].info.contains(.ownSubject))
+                if negation, !speakerInSegment, index > segmentStart, deniesWhatCameBefore(word, after: index > 0 ? spellings[index - 1] : "") {
+                    // "A safety plan was never written", "the release wasn't signed": the thing
+                    // named first is what did not happen. Not after "I" or "we" ("the plan we
+                    // wrote was never used" still says a plan was written).
+                    for before in segmentStart..<index { blocks[before].insert(.negated) }
+                }
                 if negation {
                     // Two negations make a yes ("I never leave without a safety plan").
                     negated.toggle()
@@ -49,6 +66,17 @@ enum CueReading {
         }
         return blocks
     }
+
+    /// Whether a negating word denies the words before it in its clause: a negated auxiliary
+    /// ("wasn't", "hadn't"), "not" after one ("was not"), or "never" ("was never", "never got").
+    static func deniesWhatCameBefore(_ word: String, after previous: String) -> Bool {
+        if word == "never" { return true }
+        if word == "not" { return auxiliaries.contains(previous) }
+        return word.hasSuffix("n't") && word != "can't" && word != "don't"
+    }
+
+    /// Auxiliaries after which "not" denies the subject before them: "consent was not given".
+    static let auxiliaries: Set<String> = ["is", "was", "were", "are", "has", "have", "had", "got", "did", "does", "could", "would", "will", "been"]
 
     /// Negating words beyond the negations the clause reader flags (`.negationWord`).
     static let alwaysNegating: Set<String> = [

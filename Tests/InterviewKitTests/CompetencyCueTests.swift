@@ -29,6 +29,11 @@ import Testing
         Case(cue: "consulted", shows: "I consulted my supervisor the same day.", doesNotShow: "I never consulted anyone."),
         Case(cue: "documented", shows: "I documented the call.", doesNotShow: "I forgot to document it until Monday, and nobody documented the call."),
         Case(cue: "grounding", shows: "I taught her a grounding exercise.", doesNotShow: "I went ahead without any grounding."),
+        // A negation after what it denies.
+        Case(cue: "safety plan", shows: "The safety plan we wrote was never used.", doesNotShow: "A safety plan was never written."),
+        Case(cue: "release of information", shows: "She signed a release of information, but the school never called.", doesNotShow: "The release of information wasn't signed."),
+        Case(cue: "consent", shows: "Her consent was given in writing and nobody objected.", doesNotShow: "Consent was not given, and I went ahead."),
+        Case(cue: "consulted", shows: "My supervisor was consulted and she didn't object.", doesNotShow: "My supervisor was never consulted."),
         // The negation ends with its clause, also one a joining word or a new subject begins.
         Case(cue: "911", shows: "I didn't wait; I called 911.", doesNotShow: "There was no reason to call 911."),
         Case(cue: "988", shows: "When she didn't answer I called 988.", doesNotShow: "I never called 988."),
