@@ -80,6 +80,19 @@ import Testing
         #expect(mended.status == 0, "\(mended.stderr)")
         #expect(mended.stderr.contains("note: the practice history \(database) could not be read"), "\(mended.stderr)")
         #expect(mended.stdout == before)
+        // Made by a build whose first migration had other tables (its migrations recorded, an
+        // index missing): made again, with a note, the same content.
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        sqlite.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('DROP INDEX attemptRecord'); c.execute(\"DELETE FROM grdb_migrations WHERE identifier != 'v1'\"); c.commit()", database]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        #expect(sqlite.terminationStatus == 0)
+        let differing = try Rehearse.run(["history", "--format", "json"], environment: environment)
+        #expect(differing.status == 0, "\(differing.stderr)")
+        #expect(differing.stderr.hasPrefix("note: the practice history \(database) has tables this Rehearse does not expect ("), "\(differing.stderr)")
+        #expect(differing.stderr.contains("); made it again from the transcripts"))
+        #expect(differing.stdout == before)
         // A damaged history never stops an interview either.
         try Data(repeating: 0xAB, count: 4096).write(to: URL(fileURLWithPath: database))
         let interview = try Rehearse.run(["run", "--seed", "4"], input: Self.completeStory, environment: environment)

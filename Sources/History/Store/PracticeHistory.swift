@@ -42,6 +42,8 @@ public final class PracticeHistory: Sendable {
             return (try PracticeHistory(path: path, folder: folder, scenarios: scenarios, notes: &notes), notes)
         } catch let error as DatabaseError where Self.isDamage(error) {
             notes.append("note: the practice history \(path) could not be read (\(error.message ?? "\(error.resultCode)")); made it again from the transcripts")
+        } catch let mismatch as TablesDiffer {
+            notes.append("note: the practice history \(path) has tables this Rehearse does not expect (\(mismatch.message)); made it again from the transcripts")
         } catch let error as HistoryError {
             throw error
         } catch {
@@ -83,7 +85,13 @@ public final class PracticeHistory: Sendable {
                 }
             }
         }
-        try migrator.migrate(database)
+        do {
+            try migrator.migrate(database)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
+            // Its migrations are recorded as done but its tables are not what they made: a
+            // database made by a development build between two releases.
+            throw TablesDiffer(message: error.message ?? "\(error.resultCode)")
+        }
         // Sessions taken out of the history stay out when the database is made again.
         let forgotten = Self.forgottenList(beside: path)
         try database.write { db in
@@ -117,6 +125,11 @@ public final class PracticeHistory: Sendable {
             throw HistoryError("cannot open the practice history \(path): it is not a regular file; move it away")
         }
         if status.st_mode & 0o077 != 0 { _ = fchmod(descriptor, 0o600) }
+    }
+
+    /// A migration failed on tables that are not what the recorded migrations made.
+    struct TablesDiffer: Error {
+        var message: String
     }
 
     static func isDamage(_ error: DatabaseError) -> Bool {
