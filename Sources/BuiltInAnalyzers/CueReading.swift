@@ -41,7 +41,7 @@ enum CueReading {
                 if info.contains(.ownSubject) || info.contains(.groupSubject) { speakerInSegment = true }
                 let negation = info.contains(.negationWord) || alwaysNegating.contains(word)
                     // "I forgot to document": the speaker's own failing, not a plan that failed.
-                    || (negatingAfterSpeaker.contains(word) && index > clause.range.lowerBound && text.tokens[index - 1].info.contains(.ownSubject))
+                    || (negatingAfterSpeaker.contains(word) && followsTheSpeaker(index, in: clause.range, text, spellings))
                 if negation, !speakerInSegment, index > segmentStart, deniesWhatCameBefore(word, after: index > 0 ? spellings[index - 1] : "") {
                     // "A safety plan was never written", "the release wasn't signed": the thing
                     // named first is what did not happen. Not after "I" or "we" ("the plan we
@@ -83,7 +83,19 @@ enum CueReading {
         "without", "nor", "neither", "nothing", "none", "isn't", "aren't", "hadn't", "wouldn't", "shouldn't", "didnt", "dont",
     ]
     /// Words that negate what follows only after "I": "I forgot to", not "her last plan failed".
-    static let negatingAfterSpeaker: Set<String> = ["forgot", "skipped", "failed", "neglected"]
+    static let negatingAfterSpeaker: Set<String> = ["forgot", "skipped", "failed", "neglected", "forget", "skip", "fail", "neglect"]
+
+    /// Whether the word at `index` has "I" for its subject: right after it, or after a modal or an
+    /// adverb between them ("I'd probably forget to", "I sometimes skip").
+    static func followsTheSpeaker(_ index: Int, in clause: Range<Int>, _ text: TextSegmenter, _ spellings: [String]) -> Bool {
+        var before = index - 1
+        while before >= clause.lowerBound, before >= index - 3, betweenSpeakerAndVerb.contains(spellings[before]) { before -= 1 }
+        return before >= clause.lowerBound && text.tokens[before].info.contains(.ownSubject)
+    }
+
+    static let betweenSpeakerAndVerb: Set<String> = [
+        "would", "will", "might", "could", "may", "probably", "sometimes", "often", "usually", "always", "just", "also", "even",
+    ]
     /// After a negation, verbs that turn it into a yes: "didn't hesitate to", "didn't wait to".
     static let undoesNegation: Set<String> = ["hesitate", "hesitated", "wait", "delay", "only"]
     /// Joining words that start a new clause, and with it end a negation's scope.

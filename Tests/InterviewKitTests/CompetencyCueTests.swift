@@ -29,6 +29,7 @@ import Testing
         Case(cue: "consulted", shows: "I consulted my supervisor the same day.", doesNotShow: "I never consulted anyone."),
         Case(cue: "documented", shows: "I documented the call.", doesNotShow: "I forgot to document it until Monday, and nobody documented the call."),
         Case(cue: "grounding", shows: "I taught her a grounding exercise.", doesNotShow: "I went ahead without any grounding."),
+        Case(cue: "document", shows: "I would document the call before my shift ended.", doesNotShow: "I'd probably forget to document the times."),
         // A negation after what it denies.
         Case(cue: "safety plan", shows: "The safety plan we wrote was never used.", doesNotShow: "A safety plan was never written."),
         Case(cue: "release of information", shows: "She signed a release of information, but the school never called.", doesNotShow: "The release of information wasn't signed."),
