@@ -38,14 +38,15 @@ enum CueReading {
                     segmentStart = index + 1
                     speakerInSegment = false
                 }
-                if info.contains(.ownSubject) || info.contains(.groupSubject) { speakerInSegment = true }
+                if info.contains(.ownSubject) || info.contains(.groupSubject) || personalPronouns.contains(word) { speakerInSegment = true }
                 let negation = info.contains(.negationWord) || alwaysNegating.contains(word)
                     // "I forgot to document": the speaker's own failing, not a plan that failed.
                     || (negatingAfterSpeaker.contains(word) && followsTheSpeaker(index, in: clause.range, text, spellings))
                 if negation, !speakerInSegment, index > segmentStart, deniesWhatCameBefore(word, after: index > 0 ? spellings[index - 1] : "") {
                     // "A safety plan was never written", "the release wasn't signed": the thing
-                    // named first is what did not happen. Not after "I" or "we" ("the plan we
-                    // wrote was never used" still says a plan was written).
+                    // named first is what did not happen. Not after a pronoun ("the plan we
+                    // wrote was never used" still says a plan was written; "in our state she
+                    // couldn't consent" still says which state's law).
                     for before in segmentStart..<index { blocks[before].insert(.negated) }
                 }
                 if negation {
@@ -74,6 +75,9 @@ enum CueReading {
         if word == "not" { return auxiliaries.contains(previous) }
         return word.hasSuffix("n't") && word != "can't" && word != "don't"
     }
+
+    /// Subjects other than "I" and "we" whose act a later negation denies, not what came before them.
+    static let personalPronouns: Set<String> = ["she", "he", "they", "it", "you", "someone", "somebody", "she'd", "he'd", "they'd", "it's"]
 
     /// Auxiliaries after which "not" denies the subject before them: "consent was not given".
     static let auxiliaries: Set<String> = ["is", "was", "were", "are", "has", "have", "had", "got", "did", "does", "could", "would", "will", "been"]
@@ -110,5 +114,6 @@ enum CueReading {
         "in case", "just in case", "released from", "got released", "was released",
         "no space", "parking space", "office space", "space heater", "safe space",
         "play a role", "role play", "role-play", "to be fair", "fair enough",
+        "mother tongue",
     ].map { $0.split(separator: " ").map(String.init) }) { $0[0] }
 }

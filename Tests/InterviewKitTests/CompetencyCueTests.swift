@@ -35,6 +35,7 @@ import Testing
         Case(cue: "release of information", shows: "She signed a release of information, but the school never called.", doesNotShow: "The release of information wasn't signed."),
         Case(cue: "consent", shows: "Her consent was given in writing and nobody objected.", doesNotShow: "Consent was not given, and I went ahead."),
         Case(cue: "consulted", shows: "My supervisor was consulted and she didn't object.", doesNotShow: "My supervisor was never consulted."),
+        Case(cue: "in our state", shows: "Since in our state she couldn't consent alone, her father signed.", doesNotShow: "The law in our state was never explained to me."),
         // The negation ends with its clause, also one a joining word or a new subject begins.
         Case(cue: "911", shows: "I didn't wait; I called 911.", doesNotShow: "There was no reason to call 911."),
         Case(cue: "988", shows: "When she didn't answer I called 988.", doesNotShow: "I never called 988."),
@@ -47,6 +48,7 @@ import Testing
         // Words in other senses that stay cues.
         Case(cue: "trust", shows: "He slowly began to trust me.", doesNotShow: "I didn't earn his trust."),
         Case(cue: "WRAP", shows: "I introduced him to WRAP.", doesNotShow: "Time to wrap it up."),
+        Case(cue: "mother", shows: "I called her mother that evening.", doesNotShow: "Her mother tongue was Spanish."),
         Case(cue: "phobia", shows: "We talked about her phobias.", doesNotShow: "We talked about her photos."),
         Case(cue: "repeat", shows: "I repeated back what he said.", doesNotShow: "I reported what he said."),
         // A cue that writes the expression or the negation itself still matches it.

@@ -19,6 +19,25 @@ import Testing
         #expect(analysis.evidence.contains { $0.feature == STARFeature.action && $0.text.contains("I called her landlord") })
     }
 
+    /// A reply to a follow-up, joined to the answer as a paragraph, does not take back the story
+    /// or an outcome already told: "what would you do differently" is answered in "I would…".
+    @Test func aReplyKeepsWhatTheStoryAlreadyTold() throws {
+        let model = try #require(STARModel.builtIn)
+        let story = "Two years ago a client asked to follow me on social media. I wanted to say no without shaming her. I made a joke of it instead of explaining the boundary. She asked again twice and seemed hurt when I finally said no."
+        let context = AnalysisContext(kind: .behavioral)
+        let alone = STARAnalyzer(model: model).analyze(story, context: context)
+        #expect(alone[STARFeature.result]?.boolValue == true && alone.followup == "none")
+        let replied = STARAnalyzer(model: model).analyze(story + "\n\nI would say it plainly the first time, kindly, and explain that it protects our work together.", context: context)
+        #expect(replied[STARFeature.specificExample]?.boolValue == true)
+        #expect(replied[STARFeature.result]?.boolValue == true, "the outcome told before the reply stands")
+        #expect(replied.followup == "none")
+        let verdicts = model.explain(story + "\n\nI would say it plainly the first time.", kind: .behavioral).verdicts
+        #expect(verdicts.contains { $0.head == .result && $0.yes })
+        // An outcome read before any action of the speaker's is not kept: the whole decides.
+        let noAction = "Last year a new peer on our team was struggling with her notes and her groups. Her caseload was heavy and she talked about quitting.\n\nIt was hard to watch."
+        #expect(STARAnalyzer(model: model).analyze(noAction, context: context).followups.contains("result"))
+    }
+
     /// The explanation's verdicts are the analysis's own decisions, and say why wherever a check
     /// over the heads overruled one.
     @Test(arguments: [

@@ -89,11 +89,26 @@ package struct STARModel: Sendable {
             }
         }
         decision.rulesFindOwnAction = reading.ownAction != nil
+        decision.before = partsBeforeLastParagraph(text, kind: kind, embeddings: embeddings)
         // Only asked when it could change the decision: it reads every word again.
         if !decision.specific && decision.says(.declined) {
             decision.mayDecline = reading.declines || STARFeatures.hasDecliningWord(text)
         }
         return decision
+    }
+
+    /// What the answer told before its last paragraph, when that was a specific example: an
+    /// interview joins each reply to a follow-up to the answer as a paragraph, and a reply ("I
+    /// would say it plainly next time"; "what helped was my partner listening") does not take back
+    /// a story or an outcome already told, however the whole reads. Nil with one paragraph.
+    private func partsBeforeLastParagraph(_ text: TextSegmenter, kind: QuestionKind?, embeddings: EmbeddingSignal?) -> STARDecision.Parts? {
+        guard let last = text.clauses.indices.last(where: text.startsParagraph) else { return nil }
+        let earlier = TextSegmenter(text.text(text.clauses[0].start, text.clauses[last - 1].end), vocabulary: .builtIn)
+        let decision = decide(STARReading(earlier), earlier, kind: kind, embeddings: embeddings)
+        guard decision.specific else { return nil }
+        // An outcome is how it turned out once the speaker had acted: one read before any action
+        // of theirs ("…and she talked about quitting") is left for the whole to decide.
+        return STARDecision.Parts(situation: decision.situation, task: decision.task, action: decision.action, result: decision.result && decision.action)
     }
 }
 
@@ -113,6 +128,12 @@ struct STARDecision {
     var outcomePlaced = true
     var completedLast = false
     var rulesFindOwnAction = false
+    /// The parts of the specific example told before the last paragraph, which it keeps
+    /// (`STARModel.partsBeforeLastParagraph`).
+    var before: Parts?
+    struct Parts {
+        var situation, task, action, result: Bool
+    }
     /// The answer's features, kept to explain a decision.
     var features: FeatureVector
 
@@ -143,15 +164,15 @@ struct STARDecision {
     func says(_ head: STARModel.Head) -> Bool { probability(head) >= 0.5 }
 
     /// No example, no parts: a part counts only in a specific example.
-    var specific: Bool { says(.specificExample) || specificInParagraph }
-    var situation: Bool { specific && says(.situation) }
-    var task: Bool { specific && says(.task) }
+    var specific: Bool { says(.specificExample) || specificInParagraph || before != nil }
+    var situation: Bool { specific && (says(.situation) || before?.situation == true) }
+    var task: Bool { specific && (says(.task) || before?.task == true) }
     /// Where the model leans against an own action the rules found ("Last year I called her",
     /// whose anchor makes the clause read like a scene), the rules' plain reading of who acted
     /// decides unless the model is fairly sure (below 0.35).
-    var action: Bool { specific && (says(.action) || (rulesFindOwnAction && probability(.action) >= Self.actionFloor)) }
+    var action: Bool { specific && (says(.action) || (rulesFindOwnAction && probability(.action) >= Self.actionFloor) || before?.action == true) }
     static let actionFloor = 0.35
-    var result: Bool { specific && ((says(.result) && outcomePlaced) || completedLast) }
+    var result: Bool { specific && ((says(.result) && outcomePlaced) || completedLast || before?.result == true) }
     var declined: Bool { !specific && mayDecline && says(.declined) }
 
     /// The follow-ups the decisions call for, by the labelling guide's priority.
@@ -213,15 +234,19 @@ extension STARDecision {
             switch head {
             case .specificExample:
                 yes = specific
-                if yes && !said { why = "one paragraph is a specific example by itself" }
+                if yes && !said { why = before != nil && !specificInParagraph ? "the answer before the last paragraph told one" : "one paragraph is a specific example by itself" }
             case .situation, .task:
                 yes = head == .situation ? situation : task
+                if yes && !said { why = "told before the last paragraph" }
             case .action:
                 yes = action
-                if yes && !said { why = "the rules find an own action and the head is not sure against it (\(Self.actionFloor) or more)" }
+                if yes && !said {
+                    why = rulesFindOwnAction && probability(.action) >= Self.actionFloor
+                        ? "the rules find an own action and the head is not sure against it (\(Self.actionFloor) or more)" : "told before the last paragraph"
+                }
             case .result:
                 yes = result
-                if yes && !said { why = "the speaker getting it done closes the story" }
+                if yes && !said { why = completedLast ? "the speaker getting it done closes the story" : "told before the last paragraph" }
                 if !yes && said && specific { why = "no clause from the speaker's first action on reads as a result" }
             case .declined:
                 yes = declined
