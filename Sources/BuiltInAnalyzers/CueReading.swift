@@ -25,24 +25,27 @@ enum CueReading {
         for clause in text.clauses {
             var negated = false
             // Where the words a later negation may deny begin: the clause's start, or a joining
-            // word; and whether a speaker ("I", "we") has come since, whose own act it would be.
+            // word; and whether a pronoun subject ("I", "we", "she") has come since, whose own
+            // act it would deny.
             var segmentStart = clause.range.lowerBound
-            var speakerInSegment = false
+            var subjectInSegment = false
             for index in clause.range {
                 let word = spellings[index]
                 let info = text.tokens[index].info
                 // The scope ends where another clause begins without punctuation: a joining word,
                 // or a new subject ("When she didn't answer I called 988").
-                if negated && (scopeEnds.contains(word) || info.contains(.ownSubject) || info.contains(.groupSubject)) { negated = false }
-                if scopeEnds.contains(word) {
+                let joins = scopeEnds.contains(word)
+                let speaker = info.contains(.ownSubject) || info.contains(.groupSubject)
+                if negated && (joins || speaker) { negated = false }
+                if joins {
                     segmentStart = index + 1
-                    speakerInSegment = false
+                    subjectInSegment = false
                 }
-                if info.contains(.ownSubject) || info.contains(.groupSubject) || personalPronouns.contains(word) { speakerInSegment = true }
+                if speaker || personalPronouns.contains(word) { subjectInSegment = true }
                 let negation = info.contains(.negationWord) || alwaysNegating.contains(word)
                     // "I forgot to document": the speaker's own failing, not a plan that failed.
                     || (negatingAfterSpeaker.contains(word) && followsTheSpeaker(index, in: clause.range, text, spellings))
-                if negation, !speakerInSegment, index > segmentStart, deniesWhatCameBefore(word, after: index > 0 ? spellings[index - 1] : "") {
+                if negation, !subjectInSegment, index > segmentStart, deniesWhatCameBefore(word, after: index > 0 ? spellings[index - 1] : "") {
                     // "A safety plan was never written", "the release wasn't signed": the thing
                     // named first is what did not happen. Not after a pronoun ("the plan we
                     // wrote was never used" still says a plan was written; "in our state she

@@ -60,8 +60,6 @@ public struct Scenario: Sendable {
 
     public func competency(_ id: String) -> Competency? { competencies.first { $0.id == id } }
 
-    public func topic(_ id: String) -> Competency? { topics.first { $0.id == id } }
-
     /// Questions a candidate meets when no branch is taken.
     public var sequence: [Question] { questions.filter { !$0.branchOnly } }
 }

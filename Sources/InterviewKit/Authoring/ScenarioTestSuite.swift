@@ -124,6 +124,7 @@ public struct ScenarioTestSuite: Sendable {
     /// step's "expect", with the closest id: a misspelled id is a mistake in the test, not a failure.
     public func unknownTargets(in scenario: Scenario, path: String) -> [ScenarioTestError] {
         var errors: [ScenarioTestError] = []
+        let declared = scenario.cueSets.map(\.id)
         for testCase in cases {
             for (offset, step) in testCase.steps.enumerated() {
                 let stepNumber = offset + 1
@@ -143,7 +144,6 @@ public struct ScenarioTestSuite: Sendable {
                     }
                 }
                 if let problem { errors.append(ScenarioTestError(path: path, line: step.line, column: step.column, message: problem)) }
-                let declared = scenario.cueSets.map(\.id)
                 for (key, ids) in [("shows", step.shows), ("does-not-show", step.doesNotShow)] {
                     for id in ids where !declared.contains(id) {
                         errors.append(ScenarioTestError(
