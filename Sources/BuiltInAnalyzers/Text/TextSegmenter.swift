@@ -261,7 +261,6 @@ package struct TextSegmenter {
         return sentence + 1
     }
 
-    /// The original text between two scalar offsets.
     /// The answer's paragraphs (parts between blank lines, "\n\n" or "\r\n\r\n") when it has more
     /// than one, and none otherwise, each from the start of its first clause to the end of its last
     /// (so without a closing full stop); the answer so far after a follow-up is the answers joined
@@ -281,13 +280,24 @@ package struct TextSegmenter {
     /// Whether a blank line comes before clause `index` (not the first).
     package func startsParagraph(_ index: Int) -> Bool {
         guard index > 0 && index < clauses.count else { return false }
-        // A blank line is two scalars at least; most gaps are one space, and make no String.
+        // A blank line is two scalars at least; most gaps are one space.
         let (gapStart, gapEnd) = (clauses[index - 1].end, clauses[index].start)
         guard gapEnd - gapStart >= 2 else { return false }
-        let gap = text(gapStart, gapEnd)
-        return gap.contains("\n\n") || gap.contains("\r\n\r\n")
+        let lower = byteOffset(min(max(0, gapStart), scalarCount))
+        let upper = byteOffset(max(0, min(gapEnd, scalarCount)))
+        // Two line breaks in a row, "\n\n" or "\r\n\r\n", read in the bytes: a gap read as a String
+        // went through the generic substring search, and this runs for every clause of every answer.
+        return withBytes { bytes in
+            let gap = UnsafeBufferPointer(rebasing: bytes[lower..<upper])
+            for index in gap.indices where gap[index] == 0x0A {
+                if index + 1 < gap.count && gap[index + 1] == 0x0A { return true }
+                if index >= 1 && index + 2 < gap.count && gap[index - 1] == 0x0D && gap[index + 1] == 0x0D && gap[index + 2] == 0x0A { return true }
+            }
+            return false
+        }
     }
 
+    /// The original text between two scalar offsets.
     package func text(_ start: Int, _ end: Int) -> String {
         let lower = min(max(0, start), scalarCount)
         let upper = max(lower, min(end, scalarCount))
