@@ -67,23 +67,18 @@ package struct LinearModel: Sendable {
 
     package static func sigmoid(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
 
-    /// e^x without Foundation, exact enough for probabilities: a Taylor series on x / 2^k, squared back.
+    /// e^x without Foundation, to within an ulp or two: x = k·ln 2 + r with |r| ≤ ln 2 / 2 (ln 2 in
+    /// two parts, so r is exact enough), a Taylor series for e^r, and 2^k made from its bits.
     package static func exp(_ x: Double) -> Double {
         let x = min(max(x, -60), 60)
-        var reduced = x
-        var squarings = 0
-        while abs(reduced) > 0.125 {
-            reduced /= 2
-            squarings += 1
+        let k = (x * 1.442_695_040_888_963_4).rounded()
+        let r = (x - k * 6.931_471_803_691_238_2e-1) - k * 1.908_214_929_270_587_7e-10
+        // 1 + r + r²/2! + … + r¹³/13!, by Horner's rule on the terms' 1/n!.
+        var sum = 1.6059043836821613e-10
+        for coefficient in [2.08767569878681e-09, 2.505210838544172e-08, 2.755731922398589e-07, 2.7557319223985893e-06, 2.48015873015873e-05, 0.0001984126984126984, 0.001388888888888889, 0.008333333333333333, 0.041666666666666664, 0.16666666666666666, 0.5, 1.0, 1.0] as [Double] {
+            sum = sum * r + coefficient
         }
-        var term = 1.0
-        var sum = 1.0
-        for n in 1...12 {
-            term *= reduced / Double(n)
-            sum += term
-        }
-        for _ in 0..<squarings { sum *= sum }
-        return sum
+        return sum * Double(bitPattern: UInt64(1023 + Int(k)) << 52)
     }
 }
 
