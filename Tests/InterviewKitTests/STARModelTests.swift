@@ -21,6 +21,17 @@ import Testing
 
     /// A reply to a follow-up, joined to the answer as a paragraph, does not take back the story
     /// or an outcome already told: "what would you do differently" is answered in "I would…".
+    @Test func whatTheSpeakerDidNotDoIsNotQuotedAsTheirAction() throws {
+        let model = try #require(STARModel.builtIn)
+        let story = "Last month a client told me she was having suicidal thoughts. My job was to keep the session on track, so I didn't ask about a plan and I didn't do a safety plan. I told her to go to the emergency room if it got worse. She came back the next week."
+        let analysis = STARAnalyzer(model: model).analyze(story, context: AnalysisContext(kind: .behavioral))
+        let quoted = analysis.evidence.filter { $0.feature == STARFeature.action || $0.feature == STARFeature.task }.map(\.text)
+        #expect(quoted.contains { $0.contains("I told her to go") })
+        #expect(!quoted.contains { $0.contains("didn't") })
+        let segmenter = TextSegmenter("I didn't ask about a plan. I never called. I did not wait. She didn't come, so I called her.", vocabulary: .builtIn)
+        #expect(segmenter.clauses.map { segmenter.negatesOwnVerb(in: $0) } == [true, true, true, false, false])
+    }
+
     @Test func aReplyKeepsWhatTheStoryAlreadyTold() throws {
         let model = try #require(STARModel.builtIn)
         let story = "Two years ago a client asked to follow me on social media. I wanted to say no without shaming her. I made a joke of it instead of explaining the boundary. She asked again twice and seemed hurt when I finally said no."

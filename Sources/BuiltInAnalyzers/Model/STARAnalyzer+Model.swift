@@ -43,8 +43,12 @@ extension STARAnalyzer {
             }
         }
         /// The clauses the model credits with `role`, or its likeliest one when none is credited.
+        /// What the speaker says they did not do ("so I didn't ask about a plan") is quoted for no
+        /// part while another clause can be: the candidate reads these quotes as what they did well.
         func credited(_ role: ClauseRole) -> [Int] {
             let shown = decision.clauses(showing: role)
+            let affirmed = shown.filter { !text.negatesOwnVerb(in: text.clauses[$0]) }
+            if !affirmed.isEmpty { return affirmed.sorted() }
             if !shown.isEmpty { return shown.sorted() }
             return roles.indices.max { roles[$0][role.column] < roles[$1][role.column] }.map { [$0] } ?? []
         }

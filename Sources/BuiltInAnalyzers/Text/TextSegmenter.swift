@@ -277,6 +277,16 @@ package struct TextSegmenter {
         return paragraphs
     }
 
+    /// Whether the speaker negates their own verb in `clause`: "I didn't ask", "I never called",
+    /// "I did not", "I'd probably not" (a negation within three words after "I", and no second "I").
+    package func negatesOwnVerb(in clause: Clause) -> Bool {
+        let words = tokens[clause.range]
+        guard let subject = words.firstIndex(where: { $0.info.contains(.ownSubject) }),
+            !words[(subject + 1)...].contains(where: { $0.info.contains(.ownSubject) })
+        else { return false }
+        return words[(subject + 1)...].prefix(3).contains { $0.info.contains(.negationWord) }
+    }
+
     /// Whether a blank line comes before clause `index` (not the first).
     package func startsParagraph(_ index: Int) -> Bool {
         guard index > 0 && index < clauses.count else { return false }
