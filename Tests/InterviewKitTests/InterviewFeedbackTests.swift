@@ -79,6 +79,23 @@ import Testing
     }
 
     /// Probe ids, conditions and feature names are for authors; a candidate reads sentences.
+    @Test func reasonsArePraisedOnlyBesideASkillTheQuestionLooksFor() {
+        let answer = "I'd avoid asking her about suicide directly, because asking can put the idea in her head, so I'd talk about school instead."
+        var features = Self.analyzers.analyze(answer, context: AnalysisContext(kind: .situational)).features
+        #expect(features[STARFeature.reasoning]?.boolValue == true)
+        func assessed(shown: Double, missing: Double) -> AnswerAssessment {
+            features[CompetencyFeature.shown] = .number(shown)
+            features[CompetencyFeature.missing] = .number(missing)
+            return AnswerAssessment(features: features, evidence: [], answer: answer, kind: .situational)
+        }
+        let noSkill = assessed(shown: 0, missing: 1)
+        #expect(!noSkill.gaveReasons)
+        #expect(noSkill.strength?.hasPrefix("You said why") != true)
+        #expect(assessed(shown: 1, missing: 1).gaveReasons)
+        // A question that looks for no skill: the reason stands on its own.
+        #expect(assessed(shown: 0, missing: 0).gaveReasons)
+    }
+
     @Test func whatTheCandidateReadsHasNoAuthorJargon() throws {
         let result = try feedback(["I usually build rapport.", "We talked it over as a team.", "It went fine.", "We talk.", "We talk.", "I want to grow."])
         for text in [result.text, result.markdown] {

@@ -29,7 +29,10 @@ public struct AnswerAssessment: Sendable, Hashable {
     /// Said only when the answer rambled, was full of fillers, or was too short.
     public var delivery: DeliveryNote?
     public var isGoal: Bool
-    /// Whether the answer says why the candidate acted as they did.
+    /// Whether the answer says why the candidate acted as they did, and shows at least one skill
+    /// the question looks for (or the question looks for none): the feedback cannot judge a
+    /// reason, and reasons for an approach that shows none of the skills ("because asking can put
+    /// the idea in her head") are no strength to praise.
     public var gaveReasons: Bool
 
     /// What stood out in how an answer was said, and the sentence that says it.
@@ -57,7 +60,9 @@ public struct AnswerAssessment: Sendable, Hashable {
     ///     follow-ups came after it: only that answer can run long (a reply adds what was asked for).
     public init(features: [String: FeatureValue], evidence: [Evidence], answer: String, kind: QuestionKind, firstAnswerWords: Int? = nil) {
         isGoal = kind == .goals
-        gaveReasons = features[STARFeature.reasoning]?.boolValue == true
+        let showsNoSkillAsked = (features[CompetencyFeature.missing]?.numberValue ?? 0) > 0 && (features[CompetencyFeature.shown]?.numberValue ?? 0) == 0
+        let reasons = features[STARFeature.reasoning]?.boolValue == true && !showsNoSkillAsked
+        gaveReasons = reasons
         func has(_ name: String) -> Bool { features[name]?.boolValue == true }
         func quote(_ feature: String) -> String? { FeedbackQuote.first(feature, in: evidence) }
         parts = Self.parts(features: features, evidence: evidence, kind: kind)
@@ -66,7 +71,7 @@ public struct AnswerAssessment: Sendable, Hashable {
             strength = Self.goalStrength(has: has, quote: quote)
             nextTime = Self.goalNextTime(has: has) ?? rating.lift
         } else {
-            strength = Self.storyStrength(has: has, quote: quote)
+            strength = Self.storyStrength(has: { $0 == STARFeature.reasoning ? reasons : has($0) }, quote: quote)
             nextTime = kind == .behavioral
                 ? Self.storyNextTime(has: has, evidence: evidence, answer: answer, rating: rating)
                 : Self.planNextTime(has: has, kind: kind) ?? rating.lift
