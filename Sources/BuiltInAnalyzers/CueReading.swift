@@ -29,6 +29,9 @@ enum CueReading {
             // act it would deny.
             var segmentStart = clause.range.lowerBound
             var subjectInSegment = false
+            // "I don't think I'd report it": a negated belief denies the clause it introduces, so
+            // the next subject does not end its scope.
+            var deniesNextSubject = false
             for index in clause.range {
                 let word = spellings[index]
                 let info = text.tokens[index].info
@@ -36,13 +39,20 @@ enum CueReading {
                 // or a new subject ("When she didn't answer I called 988").
                 let joins = scopeEnds.contains(word)
                 let speaker = info.contains(.ownSubject) || info.contains(.groupSubject)
-                if negated && (joins || speaker) { negated = false }
+                if negated && speaker && deniesNextSubject {
+                    deniesNextSubject = false
+                } else if negated && (joins || speaker) {
+                    negated = false
+                }
                 if joins {
                     segmentStart = index + 1
                     subjectInSegment = false
                 }
                 if speaker || personalPronouns.contains(word) { subjectInSegment = true }
+                let next = index + 1 < clause.range.upperBound ? spellings[index + 1] : ""
                 let negation = info.contains(.negationWord) || alwaysNegating.contains(word)
+                    // "Rather than having her translate", "instead of letting Linh translate".
+                    || (word == "rather" && next == "than") || (word == "instead" && next == "of")
                     // "I forgot to document": the speaker's own failing, not a plan that failed.
                     || (negatingAfterSpeaker.contains(word) && followsTheSpeaker(index, in: clause.range, text, spellings))
                 if negation, !subjectInSegment, index > segmentStart, deniesWhatCameBefore(word, after: index > 0 ? spellings[index - 1] : "") {
@@ -55,6 +65,7 @@ enum CueReading {
                 if negation {
                     // Two negations make a yes ("I never leave without a safety plan").
                     negated.toggle()
+                    deniesNextSubject = negated && beliefVerbs.contains(next)
                 } else if negated && undoesNegation.contains(word) {
                     // "I didn't hesitate to give him Narcan."
                     negated = false
@@ -103,6 +114,8 @@ enum CueReading {
     static let betweenSpeakerAndVerb: Set<String> = [
         "would", "will", "might", "could", "may", "probably", "sometimes", "often", "usually", "always", "just", "also", "even",
     ]
+    /// Verbs of believing whose negation denies the clause after them ("I don't think I'd…").
+    static let beliefVerbs: Set<String> = ["think", "believe", "suppose", "expect"]
     /// After a negation, verbs that turn it into a yes: "didn't hesitate to", "didn't wait to".
     static let undoesNegation: Set<String> = ["hesitate", "hesitated", "wait", "delay", "only"]
     /// Joining words that start a new clause, and with it end a negation's scope.

@@ -51,6 +51,11 @@ import Testing
         Case(cue: "mother", shows: "I called her mother that evening.", doesNotShow: "Her mother tongue was Spanish."),
         Case(cue: "phobia", shows: "We talked about her phobias.", doesNotShow: "We talked about her photos."),
         Case(cue: "repeat", shows: "I repeated back what he said.", doesNotShow: "I reported what he said."),
+        Case(cue: "professional interpreter", shows: "Rather than have her translate, I'd book a professional interpreter.", doesNotShow: "She came without a professional interpreter."),
+        Case(cue: "her translate", shows: "I let her translate for her mother.", doesNotShow: "Rather than having her translate, I'd book a phone line."),
+        Case(cue: "Linh translate", shows: "I let Linh translate.", doesNotShow: "Instead of letting Linh translate, I'd ask her mother what she prefers."),
+        Case(cue: "licensing board", shows: "I'd go to the licensing board.", doesNotShow: "I don't think I'd go to the licensing board over a first slip."),
+        Case(cue: "called 988", shows: "I didn't think twice, I called 988.", doesNotShow: "I don't believe she called 988."),
         // A cue that writes the expression or the negation itself still matches it.
         Case(cue: "no judgment", shows: "I listened with no judgment.", doesNotShow: "There was judgment in my voice."),
         Case(cue: "of course correction", shows: "It took a kind of course correction.", doesNotShow: "Of course I called."),
