@@ -62,6 +62,10 @@ enum CueReading {
                     // couldn't consent" still says which state's law).
                     for before in segmentStart..<index { blocks[before].insert(.negated) }
                 }
+                if index > clause.range.lowerBound, word == "nobody" || word == "nothing" || (word == "no" && next == "one") {
+                    // "I consulted no one", "I told nobody": the verb right before is what was not done.
+                    blocks[index - 1].insert(.negated)
+                }
                 if negation {
                     // Two negations make a yes ("I never leave without a safety plan").
                     negated.toggle()

@@ -56,6 +56,8 @@ import Testing
         Case(cue: "Linh translate", shows: "I let Linh translate.", doesNotShow: "Instead of letting Linh translate, I'd ask her mother what she prefers."),
         Case(cue: "licensing board", shows: "I'd go to the licensing board.", doesNotShow: "I don't think I'd go to the licensing board over a first slip."),
         Case(cue: "called 988", shows: "I didn't think twice, I called 988.", doesNotShow: "I don't believe she called 988."),
+        Case(cue: "consulted", shows: "I consulted my supervisor that day.", doesNotShow: "I consulted no one."),
+        Case(cue: "told her supervisor", shows: "She told her supervisor, and nobody was surprised.", doesNotShow: "She told her supervisor nothing."),
         // A cue that writes the expression or the negation itself still matches it.
         Case(cue: "no judgment", shows: "I listened with no judgment.", doesNotShow: "There was judgment in my voice."),
         Case(cue: "of course correction", shows: "It took a kind of course correction.", doesNotShow: "Of course I called."),
