@@ -13,6 +13,9 @@ final class CompetencyCueIndex: Sendable {
     private let cueWritten: [[[Int32]]]
     /// `cueIDs[competency][cue]`: each cue's stem ids, in the order the scenario lists them.
     private let cueIDs: [[[Int32]]]
+    /// For each stem id, the cue stem it stands for: itself, or for an irregular verb's form that
+    /// no cue writes, the form a cue does (`IrregularVerbs`).
+    private let canonical: [Int32]
     /// Cues by the id of their first stem.
     private let byFirstStem: [[(competency: Int, cue: Int)]]
     /// A filter on a word's first three bytes: a stem of three bytes or more starts with the word's
@@ -39,6 +42,24 @@ final class CompetencyCueIndex: Sendable {
         // A cue with an empty stem (-1) could never be matched; it is left out rather than let -1
         // match a word no cue has.
         cueIDs = competencies.map { Self.cueStems(of: $0).map { stems in let ids = stems.map(id); return ids.contains { $0 < 0 } ? [] : ids } }
+        // An irregular verb's other forms stand for its base in the cues ("told" for "tell"), and
+        // its base for them ("tell" for "told"): each form no cue writes itself is an alias of the
+        // one a cue does.
+        let cueStemCount = words.count
+        var canonical = Array(Int32(0)..<Int32(cueStemCount))
+        for verb in IrregularVerbs.verbs {
+            let spellings = ([verb.base] + verb.forms).map(CompetencyAnalyzer.stem)
+            let written = spellings.compactMap { spelling -> Int32? in
+                guard let found = words.firstIndex(where: { $0.elementsEqual(spelling.utf8) }), found < cueStemCount else { return nil }
+                return Int32(found)
+            }
+            guard let target = written.first else { continue }
+            for spelling in spellings where !written.contains(where: { words[Int($0)].elementsEqual(spelling.utf8) }) {
+                let alias = id(spelling)
+                if alias == canonical.count { canonical.append(target) }
+            }
+        }
+        self.canonical = canonical
         stems = builder.table
         var written = ByteTable.Builder()
         cueWritten = competencies.map { competency in
@@ -110,12 +131,15 @@ final class CompetencyCueIndex: Sendable {
             if starts[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return -1 }
         }
         let (end, addY) = CompetencyAnalyzer.stemmed(bytes)
-        if !addY { return stems.id(UnsafeBufferPointer(rebasing: bytes[0..<end])) }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: end + 1) { buffer in
-            for offset in 0..<end { buffer[offset] = bytes[offset] }
-            buffer[end] = UInt8(ascii: "y")
-            return stems.id(UnsafeBufferPointer(buffer))
-        }
+        let id =
+            addY
+            ? withUnsafeTemporaryAllocation(of: UInt8.self, capacity: end + 1) { buffer in
+                for offset in 0..<end { buffer[offset] = bytes[offset] }
+                buffer[end] = UInt8(ascii: "y")
+                return stems.id(UnsafeBufferPointer(buffer))
+            }
+            : stems.id(UnsafeBufferPointer(rebasing: bytes[0..<end]))
+        return id < 0 ? id : canonical[Int(id)]
     }
 
     /// For each competency, where its first cue (in the order written) that occurs anywhere in

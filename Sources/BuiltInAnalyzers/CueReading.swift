@@ -35,9 +35,13 @@ enum CueReading {
             for index in clause.range {
                 let word = spellings[index]
                 let info = text.tokens[index].info
+                let next = index + 1 < clause.range.upperBound ? spellings[index + 1] : ""
                 // The scope ends where another clause begins without punctuation: a joining word,
                 // or a new subject ("When she didn't answer I called 988").
                 let joins = scopeEnds.contains(word)
+                    // "until she called", not "wait until morning": a time word joins a clause only
+                    // when a subject follows it.
+                    && (!timeJoins.contains(word) || next == "i" || personalPronouns.contains(next) || ["we", "they", "everyone"].contains(next))
                 let speaker = info.contains(.ownSubject) || info.contains(.groupSubject)
                 if negated && speaker && deniesNextSubject {
                     deniesNextSubject = false
@@ -49,10 +53,11 @@ enum CueReading {
                     subjectInSegment = false
                 }
                 if speaker || personalPronouns.contains(word) { subjectInSegment = true }
-                let next = index + 1 < clause.range.upperBound ? spellings[index + 1] : ""
                 let negation = info.contains(.negationWord) || alwaysNegating.contains(word)
                     // "Rather than having her translate", "instead of letting Linh translate".
                     || (word == "rather" && next == "than") || (word == "instead" && next == "of")
+                    // "I'd avoid asking her about suicide directly."
+                    || (["avoid", "avoided", "avoiding"].contains(word) && next.hasSuffix("ing"))
                     // "I forgot to document": the speaker's own failing, not a plan that failed.
                     || (negatingAfterSpeaker.contains(word) && followsTheSpeaker(index, in: clause.range, text, spellings))
                 if negation, !subjectInSegment, index > segmentStart, deniesWhatCameBefore(word, after: index > 0 ? spellings[index - 1] : "") {
@@ -70,8 +75,9 @@ enum CueReading {
                     // Two negations make a yes ("I never leave without a safety plan").
                     negated.toggle()
                     deniesNextSubject = negated && beliefVerbs.contains(next)
-                } else if negated && undoesNegation.contains(word) {
-                    // "I didn't hesitate to give him Narcan."
+                } else if negated && (undoesNegation.contains(word) || (["wait", "delay"].contains(word) && ["to", "for"].contains(next))) {
+                    // "I didn't hesitate to give him Narcan", "I didn't wait to call"; not "I wouldn't
+                    // wait until morning".
                     negated = false
                 }
                 if negated { blocks[index].insert(.negated) }
@@ -120,9 +126,12 @@ enum CueReading {
     ]
     /// Verbs of believing whose negation denies the clause after them ("I don't think I'd…").
     static let beliefVerbs: Set<String> = ["think", "believe", "suppose", "expect"]
-    /// After a negation, verbs that turn it into a yes: "didn't hesitate to", "didn't wait to".
-    static let undoesNegation: Set<String> = ["hesitate", "hesitated", "wait", "delay", "only"]
+    /// After a negation, words that turn it into a yes: "didn't hesitate to", "not only"; "wait"
+    /// and "delay" do when "to" or "for" follows ("didn't wait to call").
+    static let undoesNegation: Set<String> = ["hesitate", "hesitated", "only"]
     /// Joining words that start a new clause, and with it end a negation's scope.
+    /// Joining words that are also prepositions of time ("until morning", "after lunch").
+    static let timeJoins: Set<String> = ["until", "after", "before", "since"]
     static let scopeEnds: Set<String> = ["and", "but", "so", "then", "because", "when", "since", "as", "if", "until", "after", "before", "while", "which"]
 
     /// Set expressions, each by its first word: their words do not carry the senses a cue names.

@@ -58,6 +58,12 @@ import Testing
         Case(cue: "called 988", shows: "I didn't think twice, I called 988.", doesNotShow: "I don't believe she called 988."),
         Case(cue: "consulted", shows: "I consulted my supervisor that day.", doesNotShow: "I consulted no one."),
         Case(cue: "told her supervisor", shows: "She told her supervisor, and nobody was surprised.", doesNotShow: "She told her supervisor nothing."),
+        Case(cue: "until morning", shows: "I told her to wait until morning.", doesNotShow: "I wouldn't wait until morning."),
+        Case(cue: "called 911", shows: "I didn't wait for the team; I called 911 myself.", doesNotShow: "I didn't call 911 myself."),
+        Case(cue: "asking about suicide", shows: "I started by asking about suicide directly.", doesNotShow: "I'd avoid asking about suicide directly."),
+        Case(cue: "tell them everything", shows: "I told them everything I knew.", doesNotShow: "I tell them very little."),
+        Case(cue: "made a report", shows: "I'll make a report today.", doesNotShow: "I made a plan."),
+        Case(cue: "wrote a safety plan", shows: "We've written a safety plan together.", doesNotShow: "We wrote a letter."),
         // A cue that writes the expression or the negation itself still matches it.
         Case(cue: "no judgment", shows: "I listened with no judgment.", doesNotShow: "There was judgment in my voice."),
         Case(cue: "of course correction", shows: "It took a kind of course correction.", doesNotShow: "Of course I called."),

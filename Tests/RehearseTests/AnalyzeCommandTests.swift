@@ -62,7 +62,7 @@ import Testing
             input: "Last spring a client told me she wanted to die. I needed to know how close she was to acting on it. I asked her directly about a plan and the means, and we wrote a safety plan. She called me the next morning and came to her next session.")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
         let competencies = try #require(object["competencies"] as? [[String: Any]])
-        #expect(competencies.count == 8, "every competency of the scenario")
+        #expect(competencies.count == 9, "every competency of the scenario")
         #expect(competencies.first?["id"] as? String == "risk" && competencies.first?["shown"] as? Bool == true)
         #expect(competencies.first?["assessed"] as? Bool == true)
         #expect(competencies.first?["evidence"] as? String == "safety plan")

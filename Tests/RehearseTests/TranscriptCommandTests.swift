@@ -166,10 +166,10 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         let replay = try Rehearse.run(["replay", "--pace", "1000", transcript])
         #expect(replay.status == 0, "\(replay.stderr)")
-        #expect(replay.stdout.contains("I wanted to hear more about recognising relapse warning signs in what you did."), "\(replay.stdout)")
+        #expect(replay.stdout.contains("I wanted to hear more about recognizing relapse warning signs in what you did."), "\(replay.stdout)")
         #expect(replay.stdout.contains("You: In the end he let me in and we talked for an hour."))
         let plain = try Rehearse.run(["replay", transcript])
-        #expect(plain.stdout.contains("I wanted to hear more about recognising relapse warning signs in what you did."), "the paced replay and the plain one agree")
+        #expect(plain.stdout.contains("I wanted to hear more about recognizing relapse warning signs in what you did."), "the paced replay and the plain one agree")
     }
 
     @Test func replayErrors() throws {
