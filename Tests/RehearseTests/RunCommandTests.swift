@@ -53,7 +53,7 @@ import Testing
         #expect(try Rehearse.run(["lint", "--werror", "resistance-junior"]).status == 0)
         let unknown = try Rehearse.run(["run", "peer-specalist"])
         #expect(unknown.status == 66)
-        #expect(unknown.stderr.contains("no scenario file or bundled scenario named 'peer-specalist'; the bundled ones are career-goals, clinician-behavioral, peer-specialist, quick-start, resistance-junior"))
+        #expect(unknown.stderr.contains("no scenario file or bundled scenario named 'peer-specalist'; the bundled ones are career-goals, case-manager, clinician-behavioral, clinician-case-vignette, clinician-practice, crisis-line-988, legal-ethics, peer-specialist, peer-specialist-team, quick-start, resistance-junior, supervisor-panel"))
     }
 
     @Test func noProbesAsksTheQuestionsOnly() throws {
