@@ -30,20 +30,22 @@ extension Rehearse {
                     first = false
                     print("\(folder.label) (\(folder.path)):")
                     if names.isEmpty { print("  no scenario files") }
+                    // The names in one column, however long the longest ("clinician-case-vignette").
+                    let width = max(22, (names.map { $0.count - 4 }.max() ?? 0) + 1)
                     for name in names {
                         let path = folder.path.appendingPathComponent(name)
                         let shortName = String(name.dropLast(4))
                         guard let scenario = loader.load(contentsOf: path).scenario else {
-                            print("  \(shortName.padding(to: 22)) has errors; `\(CommandName.invoked.shellWord) validate \(path.shellWord)` lists them")
+                            print("  \(shortName.padding(to: width)) has errors; `\(CommandName.invoked.shellWord) validate \(path.shellWord)` lists them")
                             continue
                         }
                         let count = scenario.sequence.count
-                        print("  \(shortName.padding(to: 22)) \(scenario.title) — \(scenario.role) · \(count) question\(count == 1 ? "" : "s")")
+                        print("  \(shortName.padding(to: width)) \(scenario.title) — \(scenario.role) · \(count) question\(count == 1 ? "" : "s")")
                         let practised = scenario.competencies.map(\.label)
-                        if !practised.isEmpty { print("  \("".padding(to: 22)) practises: \(practised.joined(separator: ", "))") }
+                        if !practised.isEmpty { print("  \("".padding(to: width)) practises: \(practised.joined(separator: ", "))") }
                         if questions {
                             for question in scenario.sequence {
-                                print("  \("".padding(to: 22))   \(question.id): \(question.phrasings.first ?? "")")
+                                print("  \("".padding(to: width))   \(question.id): \(question.phrasings.first ?? "")")
                             }
                         }
                     }
