@@ -97,16 +97,16 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
     static func stem(_ word: String) -> String {
         var word = word
         return word.withUTF8 { bytes in
-            let (end, addY) = stemmed(bytes)
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<end]), as: UTF8.self) + (addY ? "y" : "")
+            let (end, added) = stemmed(bytes)
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<end]), as: UTF8.self) + (added.map { String(UnicodeScalar($0)) } ?? "")
         }
     }
 
-    /// The stem of the word spelled by `bytes` (lowercase UTF-8) as its first `end` bytes, plus "y"
-    /// when `addY`. The one copy of the rules, on the bytes, without copying them: the cue index
+    /// The stem of the word spelled by `bytes` (lowercase UTF-8) as its first `end` bytes, plus
+    /// `added` ("y" for "ied" and "ies", "e" for "coping" → "cope") when there is one. The one copy of the rules, on the bytes, without copying them: the cue index
     /// stems words of every answer with it. The suffixes are ASCII, which never occurs inside a
     /// multibyte character, so they are matched on bytes for any word.
-    static func stemmed(_ bytes: UnsafeBufferPointer<UInt8>) -> (end: Int, addY: Bool) {
+    static func stemmed(_ bytes: UnsafeBufferPointer<UInt8>) -> (end: Int, added: UInt8?) {
         /// Characters (scalars) in the first `count` bytes: the bytes that are not continuations.
         func scalars(_ count: Int) -> Int {
             var scalars = 0
@@ -116,6 +116,7 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
         var end = bytes.count
         if end >= 2, bytes[end - 2] == UInt8(ascii: "'"), bytes[end - 1] == UInt8(ascii: "s") { end -= 2 }
         var addY = false
+        var strippedVerbEnding = false
         // At least three characters are left; bytes are at least as many, so that is checked first.
         for suffix in suffixBytes
         where end - suffix.count >= 3 && bytes[(end - suffix.count)..<end].elementsEqual(suffix) && scalars(end - suffix.count) >= 3
@@ -123,6 +124,7 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
         {
             end -= suffix.count
             addY = suffix.count == 3 && suffix[1] == UInt8(ascii: "e")  // "ied", "ies"
+            strippedVerbEnding = eEndings.contains { $0.elementsEqual(suffix) }
             // "validated", "validate", "validating" and "validation" (stripped of "ation") share
             // "valid"; "frustrated" and "frustration" "frustr". Short stems keep it ("treated").
             // "repeated", "defeated" keep theirs ("-eat").
@@ -133,6 +135,7 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
             }
             break
         }
+        let strippedLength = end
         // "planned" → "plan", "stopped" → "stop"; only an ASCII letter is doubled.
         if end >= 2, scalars(end) + (addY ? 1 : 0) > 3 {
             let last = addY ? UInt8(ascii: "y") : bytes[end - 1]
@@ -141,7 +144,29 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
                 if addY { addY = false } else { end -= 1 }
             }
         }
-        return (end, addY)
+        if addY { return (end, UInt8(ascii: "y")) }
+        // "coping", "coped", "copes" and "cope" share "cope", not "cop" ("cops"): a verb ending
+        // taken from three letters, consonant, vowel, consonant, took a silent "e" with it
+        // ("caring", "hated", "cited", "timing"); English doubles the consonant otherwise
+        // ("hopping"). Not before "w", "x", "y", nor "es" after "s" or "z" ("buses").
+        if strippedVerbEnding, strippedLength == 3, isConsonant(bytes[0]), isVowel(bytes[1]), isConsonant(bytes[2]),
+            ![UInt8(ascii: "w"), UInt8(ascii: "x"), UInt8(ascii: "y")].contains(bytes[2]),
+            !(bytes.count == 5 && bytes[3] == UInt8(ascii: "e") && bytes[4] == UInt8(ascii: "s") && (bytes[2] == UInt8(ascii: "s") || bytes[2] == UInt8(ascii: "z")))
+        {
+            return (end, UInt8(ascii: "e"))
+        }
+        return (end, nil)
+    }
+
+    /// The endings after which a three-letter stem gets its "e" back (`stemmed`).
+    private static let eEndings = ["ing", "ed", "es", "e"].map { Array($0.utf8) }
+
+    private static func isVowel(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "a") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "i") || byte == UInt8(ascii: "o") || byte == UInt8(ascii: "u")
+    }
+
+    private static func isConsonant(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") && !isVowel(byte)
     }
 
     /// "focus", "crisis", "stress", "bias": an "s" after "s", "u" or "i", and in "bias" and "alias",

@@ -130,15 +130,17 @@ final class CompetencyCueIndex: Sendable {
             let bit = Self.startBit(bytes[0], bytes[1], bytes[2])
             if starts[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return -1 }
         }
-        let (end, addY) = CompetencyAnalyzer.stemmed(bytes)
+        let (end, added) = CompetencyAnalyzer.stemmed(bytes)
         let id =
-            addY
-            ? withUnsafeTemporaryAllocation(of: UInt8.self, capacity: end + 1) { buffer in
-                for offset in 0..<end { buffer[offset] = bytes[offset] }
-                buffer[end] = UInt8(ascii: "y")
-                return stems.id(UnsafeBufferPointer(buffer))
+            if let added {
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: end + 1) { buffer in
+                    for offset in 0..<end { buffer[offset] = bytes[offset] }
+                    buffer[end] = added
+                    return stems.id(UnsafeBufferPointer(buffer))
+                }
+            } else {
+                stems.id(UnsafeBufferPointer(rebasing: bytes[0..<end]))
             }
-            : stems.id(UnsafeBufferPointer(rebasing: bytes[0..<end]))
         return id < 0 ? id : canonical[Int(id)]
     }
 

@@ -74,7 +74,8 @@ public struct DeliveryAnalyzer: Analyzer, SegmentedAnalyzer {
                     }
                 }
                 // "like" is a filler when it does not compare or mean "enjoy": after "was", "and", "it's", or at a clause start.
-                if info.contains(.spokenFiller) || (tokens[i].is(.like) && (i == 0 || Self.isBeforeFillerLike(tokens[i - 1].keyword))) {
+                // "ER" in capitals is the emergency room, not "er".
+                if (info.contains(.spokenFiller) && !(tokens[i].end - tokens[i].start == 2 && segmenter.text(tokens[i].start, tokens[i].end) == "ER")) || (tokens[i].is(.like) && (i == 0 || Self.isBeforeFillerLike(tokens[i - 1].keyword))) {
                     fillers += 1
                     found.append((DeliveryFeature.fillersPer100, tokens[i].start, tokens[i].end))
                 } else if info.contains(.hedge) {

@@ -231,6 +231,9 @@ import Testing
         #expect(analysis["delivery.hedges_per_100"]!.numberValue! > 10)
         #expect(analysis["delivery.longest_sentence"] == .number(8))
         #expect(analysis.followup == nil)
+        // "ER" in capitals is the emergency room; "er" is a filler.
+        #expect(delivery.analyze("I'd send her to the ER today and call her mother from the ER.", context: AnalysisContext())["delivery.fillers_per_100"] == .number(0))
+        #expect(delivery.analyze("I, er, called her mother.", context: AnalysisContext())["delivery.fillers_per_100"]!.numberValue! > 0)
     }
 
     @Test func competencyCuesMatchWordFormsNotSubstrings() {

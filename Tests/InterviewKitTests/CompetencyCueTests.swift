@@ -64,6 +64,12 @@ import Testing
         Case(cue: "tell them everything", shows: "I told them everything I knew.", doesNotShow: "I tell them very little."),
         Case(cue: "made a report", shows: "I'll make a report today.", doesNotShow: "I made a plan."),
         Case(cue: "wrote a safety plan", shows: "We've written a safety plan together.", doesNotShow: "We wrote a letter."),
+        Case(cue: "the cops", shows: "Someone called the cops on him.", doesNotShow: "We went over the coping strategies that help."),
+        Case(cue: "coping skills", shows: "We practised her coping skills and she coped better.", doesNotShow: "The cops skilled at nothing."),
+        Case(cue: "caring", shows: "She felt cared for.", doesNotShow: "I drove her in my car."),
+        Case(cue: "use a professional interpreter", shows: "I used a professional interpreter.", doesNotShow: "I never use a professional interpreter."),
+        Case(cue: "stop", shows: "I stopped the session.", doesNotShow: "I stepped out."),
+        Case(cue: "hope", shows: "She was hoping to go home.", doesNotShow: "She was hopping mad."),
         // A cue that writes the expression or the negation itself still matches it.
         Case(cue: "no judgment", shows: "I listened with no judgment.", doesNotShow: "There was judgment in my voice."),
         Case(cue: "of course correction", shows: "It took a kind of course correction.", doesNotShow: "Of course I called."),
