@@ -96,6 +96,18 @@ import Testing
         #expect(assessed(shown: 0, missing: 0).gaveReasons)
     }
 
+    @Test func aStoryThatShowsNoSkillTheQuestionLooksForIsBasic() {
+        var features = Self.analyzers.analyze(Self.completeStory, context: AnalysisContext(kind: .behavioral)).features
+        #expect(AnswerRating(story: features).level == .solid)
+        features[CompetencyFeature.shown] = .number(0)
+        features[CompetencyFeature.missing] = .number(1)
+        let rating = AnswerRating(story: features)
+        #expect(rating.level == .basic)
+        #expect(rating.reason.contains("doesn't yet show the skill"))
+        features[CompetencyFeature.shown] = .number(1)
+        #expect(AnswerRating(story: features).level == .solid, "one skill shown of two is enough for the story to stand")
+    }
+
     @Test func whatTheCandidateReadsHasNoAuthorJargon() throws {
         let result = try feedback(["I usually build rapport.", "We talked it over as a team.", "It went fine.", "We talk.", "We talk.", "I want to grow."])
         for text in [result.text, result.markdown] {

@@ -43,7 +43,8 @@ import Testing
         #expect(compared.status == 0, "\(compared.stderr)")
         #expect(compared.stdout.contains(": 2 attempts"))
         #expect(compared.stdout.contains("2 (example, result)"), "\(compared.stdout)")
-        #expect(compared.stdout.contains("Better than the first time: gave a specific example without being asked"), "\(compared.stdout)")
+        #expect(compared.stdout.contains("Better than the first time: "), "\(compared.stdout)")
+        #expect(compared.stdout.contains("gave a specific example without being asked"), "\(compared.stdout)")
         // Piped: the trends in words, not sparklines.
         let progress = try Rehearse.run(["progress"], environment: environment)
         #expect(progress.stdout.contains("Needed an example      100%, 0% (oldest to latest); better"), "\(progress.stdout)")

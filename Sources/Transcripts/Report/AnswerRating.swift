@@ -28,8 +28,23 @@ public struct AnswerRating: Sendable, Hashable {
 
     /// The rating of an answer to a question of `kind` other than a goal one, from its analysis.
     /// A "what would you do" question asks for a reasoned plan, a general one ("Why this role?")
-    /// for reasons: a past example lifts either, it is not what they lack.
+    /// for reasons: a past example lifts either, it is not what they lack. An answer that shows
+    /// none of the skills its question looks for is basic however well it is told: a panel scores
+    /// the skill, and a well-told story of the wrong thing ("I didn't ask about a plan") is no
+    /// solid answer.
     public init(story features: [String: FeatureValue], kind: QuestionKind = .behavioral) {
+        self.init(told: features, kind: kind)
+        let shown = features[CompetencyFeature.shown]?.numberValue ?? 0
+        let missing = features[CompetencyFeature.missing]?.numberValue ?? 0
+        if level > .basic && missing > 0 && shown == 0 {
+            level = .basic
+            reason = "It doesn't yet show the skill this question is about, however clearly it is told."
+            lift = "To make it solid, show that skill in what you did or would do: the feedback names it under “Not shown yet”."
+        }
+    }
+
+    /// The rating from how the answer is told alone (its STAR parts and reasons).
+    private init(told features: [String: FeatureValue], kind: QuestionKind) {
         func has(_ name: String) -> Bool { features[name]?.boolValue == true }
         if kind == .general {
             let example = has(STARFeature.specificExample)
