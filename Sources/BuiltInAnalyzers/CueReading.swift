@@ -41,7 +41,7 @@ enum CueReading {
                 let joins = scopeEnds.contains(word)
                     // "until she called", not "wait until morning": a time word joins a clause only
                     // when a subject follows it.
-                    && (!timeJoins.contains(word) || next == "i" || personalPronouns.contains(next) || ["we", "they", "everyone"].contains(next))
+                    && (!timeJoins.contains(word) || subjectsAfterTimeJoin.contains(next))
                 let speaker = info.contains(.ownSubject) || info.contains(.groupSubject)
                 if negated && speaker && deniesNextSubject {
                     deniesNextSubject = false
@@ -57,7 +57,7 @@ enum CueReading {
                     // "Rather than having her translate", "instead of letting Linh translate".
                     || (word == "rather" && next == "than") || (word == "instead" && next == "of")
                     // "I'd avoid asking her about suicide directly."
-                    || (["avoid", "avoided", "avoiding"].contains(word) && next.hasSuffix("ing"))
+                    || (avoidWords.contains(word) && next.hasSuffix("ing"))
                     // "I forgot to document": the speaker's own failing, not a plan that failed.
                     || (negatingAfterSpeaker.contains(word) && followsTheSpeaker(index, in: clause.range, text, spellings))
                 if negation, !subjectInSegment, index > segmentStart, deniesWhatCameBefore(word, after: index > 0 ? spellings[index - 1] : "") {
@@ -75,7 +75,7 @@ enum CueReading {
                     // Two negations make a yes ("I never leave without a safety plan").
                     negated.toggle()
                     deniesNextSubject = negated && beliefVerbs.contains(next)
-                } else if negated && (undoesNegation.contains(word) || (["wait", "delay"].contains(word) && ["to", "for"].contains(next))) {
+                } else if negated && (undoesNegation.contains(word) || (undoesBeforeToOrFor.contains(word) && (next == "to" || next == "for"))) {
                     // "I didn't hesitate to give him Narcan", "I didn't wait to call"; not "I wouldn't
                     // wait until morning".
                     negated = false
@@ -129,9 +129,14 @@ enum CueReading {
     /// After a negation, words that turn it into a yes: "didn't hesitate to", "not only"; "wait"
     /// and "delay" do when "to" or "for" follows ("didn't wait to call").
     static let undoesNegation: Set<String> = ["hesitate", "hesitated", "only"]
-    /// Joining words that start a new clause, and with it end a negation's scope.
-    /// Joining words that are also prepositions of time ("until morning", "after lunch").
+    static let undoesBeforeToOrFor: Set<String> = ["wait", "delay"]
+    /// "avoid" negates the "-ing" verb after it ("I'd avoid asking").
+    static let avoidWords: Set<String> = ["avoid", "avoided", "avoiding"]
+    /// Joining words that are also prepositions of time ("until morning", "after lunch"), and the
+    /// subjects after which they do join a clause ("until she called").
     static let timeJoins: Set<String> = ["until", "after", "before", "since"]
+    static let subjectsAfterTimeJoin: Set<String> = personalPronouns.union(["i", "we", "they", "everyone"])
+    /// Joining words that start a new clause, and with it end a negation's scope.
     static let scopeEnds: Set<String> = ["and", "but", "so", "then", "because", "when", "since", "as", "if", "until", "after", "before", "while", "which"]
 
     /// Set expressions, each by its first word: their words do not carry the senses a cue names.
