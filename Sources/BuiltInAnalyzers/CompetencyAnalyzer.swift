@@ -103,8 +103,9 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
     }
 
     /// The stem of the word spelled by `bytes` (lowercase UTF-8) as its first `end` bytes, plus
-    /// `added` ("y" for "ied" and "ies", "e" for "coping" → "cope") when there is one. The one copy of the rules, on the bytes, without copying them: the cue index
-    /// stems words of every answer with it. The suffixes are ASCII, which never occurs inside a
+    /// `added` ("y" for "ied" and "ies", "e" for "coping" → "cope") when there is one. The one copy
+    /// of the rules, on the bytes, without copying them: the cue index stems words of every answer
+    /// with it. The suffixes are ASCII, which never occurs inside a
     /// multibyte character, so they are matched on bytes for any word.
     static func stemmed(_ bytes: UnsafeBufferPointer<UInt8>) -> (end: Int, added: UInt8?) {
         /// Characters (scalars) in the first `count` bytes: the bytes that are not continuations.
@@ -150,7 +151,7 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
         // ("caring", "hated", "cited", "timing"); English doubles the consonant otherwise
         // ("hopping"). Not before "w", "x", "y", nor "es" after "s" or "z" ("buses").
         if strippedVerbEnding, strippedLength == 3, isConsonant(bytes[0]), isVowel(bytes[1]), isConsonant(bytes[2]),
-            ![UInt8(ascii: "w"), UInt8(ascii: "x"), UInt8(ascii: "y")].contains(bytes[2]),
+            bytes[2] != UInt8(ascii: "w"), bytes[2] != UInt8(ascii: "x"), bytes[2] != UInt8(ascii: "y"),
             !(bytes.count == 5 && bytes[3] == UInt8(ascii: "e") && bytes[4] == UInt8(ascii: "s") && (bytes[2] == UInt8(ascii: "s") || bytes[2] == UInt8(ascii: "z")))
         {
             return (end, UInt8(ascii: "e"))

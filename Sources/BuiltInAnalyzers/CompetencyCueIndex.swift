@@ -45,16 +45,12 @@ final class CompetencyCueIndex: Sendable {
         // An irregular verb's other forms stand for its base in the cues ("told" for "tell"), and
         // its base for them ("tell" for "told"): each form no cue writes itself is an alias of the
         // one a cue does.
-        let cueStemCount = words.count
-        var canonical = Array(Int32(0)..<Int32(cueStemCount))
+        let cueStems = Dictionary(uniqueKeysWithValues: words.enumerated().map { (String(decoding: $0.element, as: UTF8.self), Int32($0.offset)) })
+        var canonical = Array(Int32(0)..<Int32(words.count))
         for verb in IrregularVerbs.verbs {
             let spellings = ([verb.base] + verb.forms).map(CompetencyAnalyzer.stem)
-            let written = spellings.compactMap { spelling -> Int32? in
-                guard let found = words.firstIndex(where: { $0.elementsEqual(spelling.utf8) }), found < cueStemCount else { return nil }
-                return Int32(found)
-            }
-            guard let target = written.first else { continue }
-            for spelling in spellings where !written.contains(where: { words[Int($0)].elementsEqual(spelling.utf8) }) {
+            guard let target = spellings.lazy.compactMap({ cueStems[$0] }).first else { continue }
+            for spelling in spellings where cueStems[spelling] == nil {
                 let alias = id(spelling)
                 if alias == canonical.count { canonical.append(target) }
             }

@@ -60,8 +60,7 @@ public struct AnswerAssessment: Sendable, Hashable {
     ///     follow-ups came after it: only that answer can run long (a reply adds what was asked for).
     public init(features: [String: FeatureValue], evidence: [Evidence], answer: String, kind: QuestionKind, firstAnswerWords: Int? = nil) {
         isGoal = kind == .goals
-        let showsNoSkillAsked = (features[CompetencyFeature.missing]?.numberValue ?? 0) > 0 && (features[CompetencyFeature.shown]?.numberValue ?? 0) == 0
-        let reasons = features[STARFeature.reasoning]?.boolValue == true && !showsNoSkillAsked
+        let reasons = features[STARFeature.reasoning]?.boolValue == true && !AnswerRating.showsNoSkillAsked(features)
         gaveReasons = reasons
         func has(_ name: String) -> Bool { features[name]?.boolValue == true }
         func quote(_ feature: String) -> String? { FeedbackQuote.first(feature, in: evidence) }

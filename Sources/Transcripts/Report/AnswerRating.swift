@@ -34,13 +34,17 @@ public struct AnswerRating: Sendable, Hashable {
     /// solid answer.
     public init(story features: [String: FeatureValue], kind: QuestionKind = .behavioral) {
         self.init(told: features, kind: kind)
-        let shown = features[CompetencyFeature.shown]?.numberValue ?? 0
-        let missing = features[CompetencyFeature.missing]?.numberValue ?? 0
-        if level > .basic && missing > 0 && shown == 0 {
+        if level > .basic && Self.showsNoSkillAsked(features) {
             level = .basic
             reason = "It doesn't yet show the skill this question is about, however clearly it is told."
             lift = "To make it solid, show that skill in what you did or would do: the feedback names it under “Not shown yet”."
         }
+    }
+
+    /// Whether the question looks for skills (`competency.missing` above 0) and the answer shows
+    /// none of them.
+    static func showsNoSkillAsked(_ features: [String: FeatureValue]) -> Bool {
+        (features[CompetencyFeature.missing]?.numberValue ?? 0) > 0 && (features[CompetencyFeature.shown]?.numberValue ?? 0) == 0
     }
 
     /// The rating from how the answer is told alone (its STAR parts and reasons).
