@@ -13,8 +13,8 @@ final class CompetencyCueIndex: Sendable {
     private let cueWritten: [[[Int32]]]
     /// `cueIDs[competency][cue]`: each cue's stem ids, in the order the scenario lists them.
     private let cueIDs: [[[Int32]]]
-    /// For each stem id, the cue stem it stands for: itself, or for an irregular verb's form that
-    /// no cue writes, the form a cue does (`IrregularVerbs`).
+    /// For each stem id, the cue stem it stands for: itself, or for any form of an irregular verb
+    /// (`IrregularVerbs`), the one form all its forms stand for.
     private let canonical: [Int32]
     /// Cues by the id of their first stem.
     private let byFirstStem: [[(competency: Int, cue: Int)]]
@@ -41,21 +41,28 @@ final class CompetencyCueIndex: Sendable {
         }
         // A cue with an empty stem (-1) could never be matched; it is left out rather than let -1
         // match a word no cue has.
-        cueIDs = competencies.map { Self.cueStems(of: $0).map { stems in let ids = stems.map(id); return ids.contains { $0 < 0 } ? [] : ids } }
-        // An irregular verb's other forms stand for its base in the cues ("told" for "tell"), and
-        // its base for them ("tell" for "told"): each form no cue writes itself is an alias of the
-        // one a cue does.
+        let stemIDs = competencies.map { Self.cueStems(of: $0).map { stems in let ids = stems.map(id); return ids.contains { $0 < 0 } ? [] : ids } }
+        // An irregular verb's forms all stand for one of them, in the cues and in answers: "told"
+        // matches a cue "tell" and "tell" a cue "told", also where other cues write both forms.
         let cueStems = Dictionary(uniqueKeysWithValues: words.enumerated().map { (String(decoding: $0.element, as: UTF8.self), Int32($0.offset)) })
         var canonical = Array(Int32(0)..<Int32(words.count))
+        var assigned = Set<Int32>()
         for verb in IrregularVerbs.verbs {
             let spellings = ([verb.base] + verb.forms).map(CompetencyAnalyzer.stem)
-            guard let target = spellings.lazy.compactMap({ cueStems[$0] }).first else { continue }
-            for spelling in spellings where cueStems[spelling] == nil {
-                let alias = id(spelling)
-                if alias == canonical.count { canonical.append(target) }
+            guard let first = spellings.lazy.compactMap({ cueStems[$0] }).first else { continue }
+            // A form two verbs share keeps the first verb's.
+            let target = canonical[Int(first)]
+            for spelling in spellings {
+                if let cueStem = cueStems[spelling] {
+                    if assigned.insert(cueStem).inserted { canonical[Int(cueStem)] = target }
+                } else {
+                    let alias = id(spelling)
+                    if alias == canonical.count { canonical.append(target) }
+                }
             }
         }
         self.canonical = canonical
+        cueIDs = stemIDs.map { $0.map { $0.map { canonical[Int($0)] } } }
         stems = builder.table
         var written = ByteTable.Builder()
         cueWritten = competencies.map { competency in

@@ -276,18 +276,19 @@ import Testing
         for scenario in scenarios {
             let cues = scenario.competencies.flatMap(\.cues)
             let texts = corpus + [cues.joined(separator: ". "), cues.reversed().joined(separator: ", and then "), cues.shuffled().joined(separator: " ")]
-            // An irregular verb's form that no cue writes reads as the form of it a cue does.
+            // Every form of an irregular verb a cue writes reads as the first of its forms a cue writes.
             let cueStems = Set(scenario.competencies.flatMap(CompetencyCueIndex.cueStems(of:)).joined())
             var standsFor: [String: String] = [:]
             for verb in IrregularVerbs.verbs {
                 let forms = ([verb.base] + verb.forms).map(CompetencyAnalyzer.stem)
-                guard let written = forms.first(where: cueStems.contains) else { continue }
-                for form in forms where !cueStems.contains(form) && standsFor[form] == nil { standsFor[form] = written }
+                guard let first = forms.first(where: cueStems.contains) else { continue }
+                let written = standsFor[first] ?? first
+                for form in forms where standsFor[form] == nil { standsFor[form] = written }
             }
             for text in texts {
                 let stems = TextSegmenter(text, vocabulary: .builtIn).words.map(CompetencyAnalyzer.stem).map { standsFor[$0] ?? $0 }
                 let plain: [Range<Int>?] = scenario.competencies.map { competency in
-                    for cue in CompetencyCueIndex.cueStems(of: competency) where !cue.isEmpty && cue.count <= stems.count {
+                    for cue in CompetencyCueIndex.cueStems(of: competency).map({ $0.map { standsFor[$0] ?? $0 } }) where !cue.isEmpty && cue.count <= stems.count {
                         for start in 0...(stems.count - cue.count) where Array(stems[start..<start + cue.count]) == cue {
                             return start..<start + cue.count
                         }

@@ -87,6 +87,21 @@ import Testing
         #expect(prepared.analyze(example.doesNotShow, context: context)["competency.c"] == .bool(false))
     }
 
+    /// An irregular verb's forms match each other also where the scenario's cues write more than
+    /// one of them: "wrote it up" still matches "I'd write it up" beside a cue "write a note".
+    @Test func irregularFormsMatchEachOtherWhenCuesWriteSeveral() {
+        let documentation = Competency(id: "doc", label: "Doc", cues: ["wrote it up"], location: SourceLocation(file: "t", line: 1, column: 1))
+        let notes = Competency(id: "notes", label: "Notes", cues: ["write a note"], location: SourceLocation(file: "t", line: 2, column: 1))
+        let context = AnalysisContext(competencies: [documentation, notes], assessed: ["doc", "notes"])
+        let analyzer = CompetencyAnalyzer().prepared(for: [documentation, notes])
+        let write = analyzer.analyze("I'd write it up before I left.", context: context)
+        #expect(write["competency.doc"] == .bool(true))
+        #expect(write["competency.notes"] == .bool(false))
+        let wrote = analyzer.analyze("I wrote a note the same day.", context: context)
+        #expect(wrote["competency.notes"] == .bool(true))
+        #expect(wrote["competency.doc"] == .bool(false))
+    }
+
     /// The evidence quotes the cue where it does count, not an earlier negated one.
     @Test func evidenceIsTheFirstPlaceTheCueCounts() {
         let competency = Competency(id: "risk", label: "Risk", cues: ["safety plan"], location: SourceLocation(file: "t", line: 1, column: 1))
