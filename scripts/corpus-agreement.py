@@ -10,7 +10,7 @@ import json
 import os
 import sys
 
-LABELS = ["specific_example", "situation", "task", "action", "result", "smart.specific", "smart.measurable", "smart.time_bound"]
+LABELS = ["specific_example", "situation", "task", "action", "result", "declined", "smart.specific", "smart.measurable", "smart.time_bound"]
 
 
 def kappa(pairs):
@@ -29,7 +29,8 @@ def main():
     root = os.path.join(os.path.dirname(__file__), "..", "Tests", "Fixtures", "corpus")
     path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "relabel", "labels.jsonl")
     writers = {}
-    for file in glob.glob(os.path.join(root, "writers", "*.jsonl")):
+    # The held-out writers in unseen/ are relabelled too (relabel/labels-4.jsonl).
+    for file in glob.glob(os.path.join(root, "writers", "*.jsonl")) + glob.glob(os.path.join(root, "unseen", "*.jsonl")):
         for line in open(file, encoding="utf-8"):
             if line.strip():
                 item = json.loads(line)
