@@ -71,8 +71,11 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
         named.reserveCapacity(context.competencies.count)
         var evidence: [Evidence] = []
         var shown = 0
-        for (index, hit) in cues.firstHits(in: stems, written: written, blocks: blocks).enumerated() {
+        let hits = cues.firstHits(in: stems, written: written, blocks: blocks)
+        for (index, found) in hits.enumerated() {
             let feature = cues.featureNames[index]
+            // A topic the competency is withheld by, mentioned in the same answer, takes its credit.
+            let hit = cues.withholding[index].contains { hits[$0] != nil } ? nil : found
             named.append((feature, .bool(hit != nil)))
             if let hit {
                 if context.assessed.contains(context.competencies[index].id) { shown += 1 }

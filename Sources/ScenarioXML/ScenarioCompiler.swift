@@ -24,6 +24,8 @@ struct ScenarioCompiler {
     private var compiledConditions: [String: Condition] = [:]
     /// The document's names, matched by index.
     private var names = ScenarioNameTable()
+    /// The topic ids competencies' `unless` attributes name, with where, to check once the topics are read.
+    private var withholdingReferences: [(String, SourceLocation)] = []
 
     private static let schemaInstanceNamespace = "http://www.w3.org/2001/XMLSchema-instance"
     static let maximumProbeLimit = 10
@@ -92,6 +94,7 @@ struct ScenarioCompiler {
                 duplicate("competency or topic", topic.id, at: topic.location, first: competency.location)
             }
         }
+        checkWithholdingTopics(competencies: competencies, topics: topics)
         if let questionsElement {
             questions = compileQuestions(questionsElement, competencies: competencies, topics: topics)
         }
@@ -126,9 +129,20 @@ struct ScenarioCompiler {
                 unknownElement(child, in: container, expected: [member.text])
                 continue
             }
-            checkAttributes(child, allowed: [.id, .label], required: [.id, .label])
+            checkAttributes(child, allowed: topics ? [.id, .label] : [.id, .label, .unless], required: [.id, .label])
             noText(in: child)
             let id = identifier(child, .id)
+            // Checked against the topics once both lists are read (`checkWithholdingTopics`).
+            var withheldBy: [String] = []
+            if !topics, let unless = attribute(child, .unless) {
+                for (name, offset) in Self.words(unless.value) {
+                    withheldBy.append(name)
+                    withholdingReferences.append((name, unless.location(ofValueOffset: offset)))
+                }
+                if withheldBy.isEmpty {
+                    error("empty-attribute", "unless is empty; name the topics whose mention withholds this competency, or remove it", at: unless.valueLocation)
+                }
+            }
             let labelAttribute = attribute(child, .label)
             let label = labelAttribute?.value.foldingWhitespace ?? ""
             if let attribute = labelAttribute, label.isEmpty {
@@ -152,11 +166,24 @@ struct ScenarioCompiler {
                     duplicate(member.text, id, at: location, first: first)
                 } else {
                     ids[id] = location
-                    competencies.append(Competency(id: id, label: label, cues: cues, isTopic: topics, location: location))
+                    competencies.append(Competency(id: id, label: label, cues: cues, isTopic: topics, withheldBy: withheldBy, location: location))
                 }
             }
         }
         return competencies
+    }
+
+    /// Every id a competency's `unless` names is a topic's.
+    private mutating func checkWithholdingTopics(competencies: [Competency], topics: [Competency]) {
+        let topicIDs = topics.map(\.id)
+        let competencyIDs = Set(competencies.map(\.id))
+        for (name, location) in withholdingReferences where !topicIDs.contains(name) {
+            if competencyIDs.contains(name) {
+                error("unknown-topic", "'\(name)' is a competency, not a topic: only the mention of a topic can withhold a competency; declare what withholds it in <topics>", at: location)
+            } else {
+                error("unknown-topic", "unknown topic id '\(name)' in unless; declare it in <topics>.\(didYouMean(name, topicIDs))", at: location)
+            }
+        }
     }
 
     // MARK: Questions

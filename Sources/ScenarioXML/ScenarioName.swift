@@ -3,7 +3,7 @@ import InterviewCore
 enum ScenarioName: UInt8, CaseIterable {
     case interview, title, role, description, opening, closing, competencies, competency, topics, topic, cue, questions, question
     case ask, hint, probe, next, end
-    case id, version, maxProbes, label, kind, assesses, branchOnly, when, goto
+    case id, version, maxProbes, label, kind, assesses, branchOnly, when, goto, unless
 
     /// The name as written in a file.
     var text: String {
@@ -35,6 +35,7 @@ enum ScenarioName: UInt8, CaseIterable {
         case .branchOnly: "branch-only"
         case .when: "when"
         case .goto: "goto"
+        case .unless: "unless"
         }
     }
 }

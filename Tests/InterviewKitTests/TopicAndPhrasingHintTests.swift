@@ -42,6 +42,57 @@ import Testing
         #expect(negated.step.target == .end)
     }
 
+    /// `unless="…"`: a competency is not shown by an answer that also mentions one of the topics
+    /// it names (a report made, and the secret promised), wherever in the answer.
+    @Test func aTopicMentionedWithholdsTheCompetenciesThatNameIt() throws {
+        let cueSets = """
+
+            <competencies><competency id="reporting" label="Reporting" unless="secrecy delay"><cue>called CPS</cue></competency>
+            <competency id="ethics" label="Ethics"><cue>consulted my supervisor</cue></competency></competencies>
+            <topics><topic id="secrecy" label="a secret kept"><cue>keep it between us</cue></topic>
+            <topic id="delay" label="a report put off"><cue>next week</cue></topic></topics>
+            """
+        let question = """
+            <question id="abuse" assesses="reporting ethics">
+              <ask>A child tells you she is hit at home. What do you do?</ask>
+              <hint>What you do and when.</hint>
+            </question>
+            """
+        let result = load(scenarioXML(question, competencies: cueSets), analyzers: Self.analyzers)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let scenario = try #require(result.scenario)
+        #expect(scenario.competencies[0].withheldBy == ["secrecy", "delay"])
+        let interviewer = Interviewer(scenario: scenario, analyzers: Self.analyzers)
+        let start = interviewer.start(seed: 1)
+        func reporting(_ answer: String) -> FeatureValue? { interviewer.respond(to: answer, in: start.state).analysis?["competency.reporting"] }
+        #expect(reporting("I called CPS before she left and consulted my supervisor.") == .bool(true))
+        #expect(reporting("I told her we'd keep it between us. Later that day I called CPS.") == .bool(false))
+        #expect(reporting("I consulted my supervisor and called CPS next week.") == .bool(false))
+        // Only the competency that names the topic loses its credit; a negated topic withholds nothing.
+        let delayed = interviewer.respond(to: "I consulted my supervisor and called CPS next week.", in: start.state).analysis
+        #expect(delayed?["competency.ethics"] == .bool(true))
+        #expect(delayed?[CompetencyFeature.shown] == .number(1))
+        #expect(reporting("I called CPS. I never promised to keep it between us.") == .bool(true))
+    }
+
+    @Test func unlessNamesTopicsOnly() {
+        let cueSets = """
+
+            <competencies><competency id="reporting" label="Reporting" unless="secrcy ethics"><cue>called CPS</cue></competency>
+            <competency id="ethics" label="Ethics"><cue>consent</cue></competency></competencies>
+            <topics><topic id="secrecy" label="a secret kept" unless="ethics"><cue>keep it between us</cue></topic></topics>
+            """
+        let result = load(scenarioXML("<question id=\"a\"><ask>x</ask></question>", competencies: cueSets), analyzers: Self.analyzers)
+        let unknown = result.diagnostics.filter { $0.code == "unknown-topic" }
+        #expect(unknown.map(\.message) == [
+            "unknown topic id 'secrcy' in unless; declare it in <topics>. Did you mean 'secrecy'?",
+            "'ethics' is a competency, not a topic: only the mention of a topic can withhold a competency; declare what withholds it in <topics>",
+        ])
+        // Line 7 holds the first competency: each id at its own column.
+        #expect(unknown.map { [$0.location.line, $0.location.column] } == [[7, 68], [7, 75]])
+        #expect(result.diagnostics.contains { $0.code == "unknown-attribute" && $0.message.hasPrefix("unknown attribute 'unless'") }, "a topic withholds nothing")
+    }
+
     @Test func aQuestionCannotAssessATopic() {
         let result = load(scenarioXML("<question id=\"a\" assesses=\"minor\"><ask>x</ask></question>", competencies: Self.topics), analyzers: Self.analyzers)
         let messages = result.diagnostics.filter { $0.code == "unknown-competency" }.map(\.message)

@@ -76,6 +76,23 @@ import Testing
         #expect(none.status == 64 && none.stderr.contains("--scenario needs --question"))
     }
 
+
+    /// A competency whose `unless` topic the answer mentions is not shown, and `analyze` says
+    /// which topic withheld it and by which words.
+    @Test func aWithheldCompetencyIsNamedWithItsTopic() throws {
+        let scenario = Rehearse.fixture("withheld.xml")
+        let text = try Rehearse.run(["analyze", "--scenario", scenario, "--question", "abuse"], input: "I told her we'd keep it between us, and I called CPS.")
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("not shown: reporting (Reporting abuse promptly), withheld: the answer mentions secrecy «keep it between us»"), "\(text.stdout)")
+        #expect(text.stdout.contains("Next: probe abuse/secret"))
+        let json = try Rehearse.run(["analyze", "--scenario", scenario, "--question", "abuse", "--json"], input: "I called CPS next week.")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let reporting = try #require((object["competencies"] as? [[String: Any]])?.first)
+        #expect(reporting["shown"] as? Bool == false)
+        #expect(reporting["withheld_by"] as? String == "delay" && reporting["withheld_evidence"] as? String == "next week")
+        let shown = try Rehearse.run(["analyze", "--scenario", scenario, "--question", "abuse"], input: "I called CPS before she left.")
+        #expect(shown.stdout.contains("shown: reporting (Reporting abuse promptly), by «called CPS»") && !shown.stdout.contains("withheld"))
+    }
     @Test func missingFileAndUnknownAnalyzer() throws {
         let missing = try Rehearse.run(["analyze", "--file", "/no/such/answer.txt"])
         #expect(missing.status == 66)

@@ -7,13 +7,18 @@ public struct Competency: Sendable, Hashable {
     public let cues: [String]
     /// A `<topic>`: read by conditions as `mentions.ID`, never reported as a skill shown.
     public let isTopic: Bool
+    /// The topics (`unless="…"`) whose mention in the same answer withholds this competency's
+    /// credit: an answer that names a sound step and also keeps the secret, or puts the report off,
+    /// does not show the skill.
+    public let withheldBy: [String]
     public let location: SourceLocation
 
-    public init(id: String, label: String, cues: [String], isTopic: Bool = false, location: SourceLocation) {
+    public init(id: String, label: String, cues: [String], isTopic: Bool = false, withheldBy: [String] = [], location: SourceLocation) {
         self.id = id
         self.label = label
         self.cues = cues
         self.isTopic = isTopic
+        self.withheldBy = withheldBy
         self.location = location
     }
 

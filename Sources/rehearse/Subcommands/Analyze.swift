@@ -104,6 +104,16 @@ struct CompetencyReport: Encodable {
     var shown: Bool
     /// The words that show it, as the answer says them.
     var evidence: String?
+    /// When its cues are there but a topic of its `unless` is mentioned too: that topic's id, and
+    /// (`withheldEvidence`) the words that mention it.
+    var withheldBy: String?
+    var withheldEvidence: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, label, assessed, shown, evidence
+        case withheldBy = "withheld_by"
+        case withheldEvidence = "withheld_evidence"
+    }
 
     /// Every competency of the scenario: those the question assesses first, then the others, each
     /// in the scenario's order.
@@ -120,14 +130,19 @@ struct CompetencyReport: Encodable {
 
     private static func report(_ cueSet: Competency, _ analysis: Analysis, assessed: Bool) -> CompetencyReport {
         let feature = CompetencyFeature.feature(for: cueSet)
+        let shown = analysis[feature]?.boolValue == true
+        let withheldBy = shown ? nil : cueSet.withheldBy.first { analysis[CompetencyFeature.mentions($0)]?.boolValue == true }
         return CompetencyReport(
-            id: cueSet.id, label: cueSet.label, assessed: assessed, shown: analysis[feature]?.boolValue == true,
-            evidence: analysis.evidence.first { $0.feature == feature }?.text)
+            id: cueSet.id, label: cueSet.label, assessed: assessed, shown: shown,
+            evidence: analysis.evidence.first { $0.feature == feature }?.text,
+            withheldBy: withheldBy,
+            withheldEvidence: withheldBy.flatMap { topic in analysis.evidence.first { $0.feature == CompetencyFeature.mentions(topic) }?.text })
     }
 
     static func render(_ reports: [CompetencyReport], topics: [CompetencyReport] = []) -> String {
         func line(_ report: CompetencyReport, yes: String, no: String) -> String {
-            "  \(report.shown ? yes : no): \(report.id) (\(report.label))\(report.evidence.map { ", by «\($0)»" } ?? "")"
+            let withheld = report.withheldBy.map { topic in ", withheld: the answer mentions \(topic)\(report.withheldEvidence.map { " «\($0)»" } ?? "")" } ?? ""
+            return "  \(report.shown ? yes : no): \(report.id) (\(report.label))\(report.evidence.map { ", by «\($0)»" } ?? "")\(withheld)"
         }
         let assessed = reports.filter(\.assessed)
         var lines = assessed.isEmpty ? ["Competencies: the question assesses none."]
