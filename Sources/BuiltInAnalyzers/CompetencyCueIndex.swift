@@ -23,10 +23,13 @@ final class CompetencyCueIndex: Sendable {
     /// more than one start; a clear bit is a sure no. (Stems shorter than three come only from
     /// words shorter than three, or from "'s" words of four bytes or less; those are stemmed.)
     private let starts: [UInt64]
-    /// `cueKeeps[competency][cue]`: what the cue's own words say, so that it still matches where
-    /// its words are negated (a cue with a negation: "no judgment") or stand in a set expression
-    /// the cue itself writes (a cue "of course" matches "of course").
-    private let cueKeeps: [[CueReading.Blocks]]
+    /// `cueKeeps[competency][cue][word]`: what the cue's own words say at each of its words, so that
+    /// it still matches where they are negated (a cue with a negation: "no judgment") or stand in a
+    /// set expression the cue itself writes (a cue "of course" matches "of course"). Word by word: a
+    /// negation before the cue's own ("I'd never use a no-suicide contract") is not the cue's.
+    private let cueKeeps: [[[CueReading.Blocks]]]
+    /// `cueNegates[competency][cue]`: the cue writes a negation of its own ("without his permission").
+    private let cueNegates: [[Bool]]
     /// `competency.<id>` for each competency, the names of their features.
     let featureNames: [String]
     /// For each competency, the indices of the topics among the same competencies whose mention
@@ -77,7 +80,9 @@ final class CompetencyCueIndex: Sendable {
             }
         }
         cueWords = written.table
-        cueKeeps = competencies.map { competency in competency.cues.map { CueReading.blocks(TextSegmenter($0, vocabulary: .builtIn)).reduce([]) { $0.union($1) } } }
+        let keeps = competencies.map { competency in competency.cues.map { CueReading.blocks(TextSegmenter($0, vocabulary: .builtIn)) } }
+        cueKeeps = keeps
+        cueNegates = keeps.map { $0.map { $0.contains { $0.contains(.negated) } } }
         var index = [[(competency: Int, cue: Int)]](repeating: [], count: words.count)
         for (competency, cues) in cueIDs.enumerated() {
             for (cue, stems) in cues.enumerated() {
@@ -159,7 +164,12 @@ final class CompetencyCueIndex: Sendable {
     /// that does not say the same matches there.
     func firstHits(in stems: [Int32], written: [Int32]? = nil, blocks: [CueReading.Blocks]? = nil) -> [Range<Int>?] {
         func matches(_ position: Int, _ competency: Int, _ cue: Int, _ offset: Int) -> Bool {
-            if let blocks, !blocks[position].isSubset(of: cueKeeps[competency][cue]) { return false }
+            if let blocks {
+                let keeps = cueKeeps[competency][cue]
+                // Two negations say yes, except to a cue that writes its own (`Blocks.doublyNegated`).
+                let block = cueNegates[competency][cue] ? blocks[position] : blocks[position].subtracting(.doublyNegated)
+                if !block.isSubset(of: keeps[offset]) { return false }
+            }
             guard let written, written[position] != Self.anySpelling else { return true }
             return written[position] == cueWritten[competency][cue][offset]
         }

@@ -14,6 +14,11 @@ enum CueReading {
         static let negated = Blocks(rawValue: 1)
         /// A word of a set expression (`setExpressions`).
         static let setExpression = Blocks(rawValue: 2)
+        /// From a second negation in the scope of a first to the end of that scope ("I never call
+        /// family without his permission"): a yes for a cue without a negation of its own ("safety
+        /// plan" in "I never leave without a safety plan"), and a no for one that writes one
+        /// ("without his permission"), whose sense the first negation turns round.
+        static let doublyNegated = Blocks(rawValue: 4)
     }
 
     /// One per token of `text`: what keeps a cue from matching there.
@@ -32,6 +37,7 @@ enum CueReading {
             // "I don't think I'd report it": a negated belief denies the clause it introduces, so
             // the next subject does not end its scope.
             var deniesNextSubject = false
+            var doublyNegated = false
             for index in clause.range {
                 let word = spellings[index]
                 let info = text.tokens[index].info
@@ -43,6 +49,7 @@ enum CueReading {
                     // when a subject follows it.
                     && (!timeJoins.contains(word) || subjectsAfterTimeJoin.contains(next))
                 let speaker = info.contains(.ownSubject) || info.contains(.groupSubject)
+                if doublyNegated && (joins || speaker) { doublyNegated = false }
                 if negated && speaker && deniesNextSubject {
                     deniesNextSubject = false
                 } else if negated && (joins || speaker) {
@@ -53,13 +60,14 @@ enum CueReading {
                     subjectInSegment = false
                 }
                 if speaker || personalPronouns.contains(word) { subjectInSegment = true }
-                let negation = info.contains(.negationWord) || alwaysNegating.contains(word)
+                // "a no-suicide contract", "no-show": "no" joined to the next word names a thing.
+                let negation = !isHyphenPrefix(index, text) && (info.contains(.negationWord) || alwaysNegating.contains(word)
                     // "Rather than having her translate", "instead of letting Linh translate".
                     || (word == "rather" && next == "than") || (word == "instead" && next == "of")
                     // "I'd avoid asking her about suicide directly."
                     || (avoidWords.contains(word) && next.hasSuffix("ing"))
                     // "I forgot to document": the speaker's own failing, not a plan that failed.
-                    || (negatingAfterSpeaker.contains(word) && followsTheSpeaker(index, in: clause.range, text, spellings))
+                    || (negatingAfterSpeaker.contains(word) && followsTheSpeaker(index, in: clause.range, text, spellings)))
                 if negation, !subjectInSegment, index > segmentStart, deniesWhatCameBefore(word, after: index > 0 ? spellings[index - 1] : "") {
                     // "A safety plan was never written", "the release wasn't signed": the thing
                     // named first is what did not happen. Not after a pronoun ("the plan we
@@ -73,6 +81,7 @@ enum CueReading {
                 }
                 if negation {
                     // Two negations make a yes ("I never leave without a safety plan").
+                    if negated { doublyNegated = true }
                     negated.toggle()
                     deniesNextSubject = negated && beliefVerbs.contains(next)
                 } else if negated && (undoesNegation.contains(word) || (undoesBeforeToOrFor.contains(word) && (next == "to" || next == "for"))) {
@@ -81,6 +90,7 @@ enum CueReading {
                     negated = false
                 }
                 if negated { blocks[index].insert(.negated) }
+                if doublyNegated { blocks[index].insert(.doublyNegated) }
             }
         }
         for start in 0..<count {
@@ -90,6 +100,13 @@ enum CueReading {
             }
         }
         return blocks
+    }
+
+    /// Whether the token at `index` is joined by a hyphen to the next ("no-harm").
+    static func isHyphenPrefix(_ index: Int, _ text: TextSegmenter) -> Bool {
+        guard index + 1 < text.tokens.count else { return false }
+        let end = text.tokens[index].end
+        return text.tokens[index + 1].start == end + 1 && text.text(end, end + 1) == "-"
     }
 
     /// Whether a negating word denies the words before it in its clause: a negated auxiliary

@@ -73,6 +73,9 @@ import Testing
         // A cue that writes the expression or the negation itself still matches it.
         Case(cue: "no judgment", shows: "I listened with no judgment.", doesNotShow: "There was judgment in my voice."),
         Case(cue: "of course correction", shows: "It took a kind of course correction.", doesNotShow: "Of course I called."),
+        // The cue's own negation is its own: one before it denies the cue ("never" a "no-harm" contract).
+        Case(cue: "no-suicide contract", shows: "I had her sign a no-suicide contract.", doesNotShow: "I'd never use a no-suicide contract."),
+        Case(cue: "without his permission", shows: "I called his mother without his permission.", doesNotShow: "I never call family without his permission."),
     ]
 
     @Test(arguments: cases)
