@@ -59,6 +59,10 @@ public enum CompetencyFeature {
     /// Whether the answer mentions the scenario's topic `id`: `mentions.<id>`.
     public static func mentions(_ id: String) -> String { "\(topicPrefix)\(id)" }
 
+    /// The evidence name for the words that withheld competency `id` (`unless`): `withheld.<id>`.
+    /// Evidence only, never a feature: conditions read `competency.<id>`.
+    public static func withheld(_ id: String) -> String { "withheld.\(id)" }
+
     /// The feature a competency or topic is read by.
     public static func feature(for cueSet: Competency) -> String { cueSet.isTopic ? mentions(cueSet.id) : shows(cueSet.id) }
 

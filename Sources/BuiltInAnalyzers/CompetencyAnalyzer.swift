@@ -72,23 +72,18 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
         var evidence: [Evidence] = []
         var shown = 0
         let hits = cues.firstHits(in: stems, written: written, blocks: blocks)
-        // The reply to the latest follow-up (the last paragraph), read by itself: where it shows a
-        // withheld competency with none of the topics that withhold it, the candidate has taken
-        // the red flag back.
-        lazy var reply: [Range<Int>?]? = {
-            guard let first = segmenter.clauses.indices.last(where: segmenter.startsParagraph) else { return nil }
-            let from = segmenter.clauses[first].range.lowerBound
-            return cues.firstHits(in: Array(stems[from...]), written: Array(written[from...]), blocks: Array(blocks[from...]))
-                .map { $0.map { $0.lowerBound + from..<$0.upperBound + from } }
-        }()
         for (index, found) in hits.enumerated() {
             let feature = cues.featureNames[index]
-            // A topic the competency is withheld by, mentioned in the same answer, takes its credit,
-            // unless the last reply shows it without one.
+            // A topic the competency is withheld by, mentioned anywhere in the answer (its replies to
+            // follow-ups included), takes its credit: a panel hears the first instinct too, and a
+            // reply that names the skill without the red flag need not take the flag back ("It was
+            // his decision, so I respected it"). The words that took it are kept for the feedback.
             var hit = found
-            let withholding = cues.withholding[index]
-            if found != nil, withholding.contains(where: { hits[$0] != nil }) {
-                hit = reply.flatMap { reply in withholding.contains { reply[$0] != nil } ? nil : reply[index] }
+            if found != nil, let topic = cues.withholding[index].first(where: { hits[$0] != nil }), let words = hits[topic] {
+                hit = nil
+                let start = segmenter.tokens[words.lowerBound].start
+                let end = segmenter.tokens[words.upperBound - 1].end
+                evidence.append(Evidence(feature: CompetencyFeature.withheld(context.competencies[index].id), start: start, end: end, text: segmenter.text(start, end)))
             }
             named.append((feature, .bool(hit != nil)))
             if let hit {

@@ -73,11 +73,10 @@ import Testing
         #expect(delayed?["competency.ethics"] == .bool(true))
         #expect(delayed?[CompetencyFeature.shown] == .number(1))
         #expect(reporting("I called CPS. I never promised to keep it between us.") == .bool(true))
-        // A reply to a follow-up that shows it without the red flag takes the flag back; one that
-        // repeats the flag, or shows nothing, does not.
-        #expect(reporting("I told her we'd keep it between us and called CPS.\n\nI'd tell her I can't keep it secret, and I called CPS before she left.") == .bool(true))
-        #expect(reporting("I told her we'd keep it between us and called CPS.\n\nI called CPS, and we'd keep it between us.") == .bool(false))
-        #expect(reporting("I called CPS next week.\n\nI'd tell her she was brave.") == .bool(false))
+        // Replies to follow-ups are part of the answer: a red flag in the first withholds the credit
+        // a later reply's words would earn, and one in a reply withholds what the first earned.
+        #expect(reporting("I told her we'd keep it between us.\n\nThen I called CPS before she left.") == .bool(false))
+        #expect(reporting("I called CPS before she left.\n\nLater I told her we'd keep it between us.") == .bool(false))
     }
 
     @Test func unlessNamesTopicsOnly() {

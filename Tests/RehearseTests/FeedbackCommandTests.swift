@@ -55,6 +55,18 @@ import Testing
 
 /// Practising what one chooses, and resuming that explains itself.
 @Suite struct PracticeCommandTests {
+    /// A competency its `unless` topic withheld is named in the feedback with the words that cost
+    /// it, in plain language: no topic id, no attribute.
+    @Test func aWithheldCompetencyIsExplainedWithTheCandidatesWords() throws {
+        let answers = "Last month a girl told me her dad hit her. I told her we would keep it between us, and I called CPS that afternoon. She was placed with her aunt.\n\nI was glad she told me.\n\n"
+        let run = try Rehearse.run(["run", "--seed", "1", Rehearse.fixture("withheld.xml")], input: answers)
+        #expect(run.status == 0, "\(run.stderr)")
+        let feedback = try #require(run.stdout.components(separatedBy: "\nFeedback\n").last)
+        #expect(feedback.contains("Not shown yet: Reporting abuse promptly."), "\(feedback)")
+        #expect(feedback.contains("Reporting abuse promptly isn't credited, because the same answer also said “keep it between us”."), "\(feedback)")
+        #expect(!feedback.contains("secrecy") && !feedback.contains("unless") && !feedback.contains("withheld"))
+    }
+
     @Test func scenariosListsWhatCanBePractised() throws {
         let result = try Rehearse.run(["scenarios", "--questions"])
         #expect(result.status == 0, "\(result.stderr)")

@@ -66,6 +66,7 @@ extension InterviewFeedback {
         var competencies: [String] = []
         if !competenciesShown.isEmpty { competencies.append("Shown: " + competenciesShown.joined(separator: ", ") + ".") }
         if !competenciesNotShown.isEmpty { competencies.append("Not shown yet: " + competenciesNotShown.joined(separator: ", ") + ".") }
+        competencies += competenciesWithheld
         if !competencies.isEmpty { sections.append(("Competencies", competencies)) }
         var delivery = "\(words) words; fillers \(fillersPer100) and hedges \(hedgesPer100) per 100 words"
         if let iShare { delivery += "; “I” in \(Int((iShare * 100).rounded()))% of first-person words" }

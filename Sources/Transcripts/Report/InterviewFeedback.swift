@@ -50,6 +50,9 @@ public struct InterviewFeedback: Sendable {
     public var gaps: [String]
     public var competenciesShown: [String]
     public var competenciesNotShown: [String]
+    /// For the competencies not shown whose cues were there but a red flag in the same answer took
+    /// the credit (`unless`): a sentence each, quoting the words.
+    public var competenciesWithheld: [String]
     public var words: Int
     public var fillersPer100: Double
     public var hedgesPer100: Double
@@ -114,6 +117,7 @@ public struct InterviewFeedback: Sendable {
         var singular = 0.0
         var plural = 0.0
         var shown: Set<String> = []
+        var withheldWords: [String: String] = [:]
         questions = order.map { id in
             let analysis = latest[id]
             let features = analysis?.features ?? [:]
@@ -133,6 +137,9 @@ public struct InterviewFeedback: Sendable {
                 for (name, value) in features where name.hasPrefix(CompetencyFeature.prefix) && value.boolValue == true {
                     shown.insert(String(name.dropFirst(CompetencyFeature.prefix.count)))
                 }
+                for competency in scenario?.question(id)?.assesses ?? [] where withheldWords[competency] == nil {
+                    withheldWords[competency] = (analysis?.evidence ?? []).first { $0.feature == CompetencyFeature.withheld(competency) }?.text
+                }
             }
             let over = timeLimit.flatMap { limit in (longest[id] ?? 0) > limit ? (longest[id] ?? 0) - limit : nil }
             return QuestionFeedback(
@@ -143,6 +150,9 @@ public struct InterviewFeedback: Sendable {
         let assessed = Set(order.flatMap { scenario?.question($0)?.assesses ?? [] })
         competenciesShown = assessed.intersection(shown).sorted().map { label($0) ?? $0 }
         competenciesNotShown = assessed.subtracting(shown).sorted().map { label($0) ?? $0 }
+        competenciesWithheld = assessed.subtracting(shown).sorted().compactMap { id in
+            withheldWords[id].map { "\(label(id) ?? id) isn't credited, because the same answer also said “\($0)”." }
+        }
         words = Int(totalWords)
         fillersPer100 = totalWords > 0 ? (fillers * 1000 / totalWords).rounded() / 10 : 0
         hedgesPer100 = totalWords > 0 ? (hedges * 1000 / totalWords).rounded() / 10 : 0

@@ -131,12 +131,13 @@ struct CompetencyReport: Encodable {
     private static func report(_ cueSet: Competency, _ analysis: Analysis, assessed: Bool) -> CompetencyReport {
         let feature = CompetencyFeature.feature(for: cueSet)
         let shown = analysis[feature]?.boolValue == true
-        let withheldBy = shown ? nil : cueSet.withheldBy.first { analysis[CompetencyFeature.mentions($0)]?.boolValue == true }
+        // Withheld only where its cues were there (the analyzer then quotes what withheld it).
+        let withheldWords = analysis.evidence.first { $0.feature == CompetencyFeature.withheld(cueSet.id) }?.text
+        let withheldBy = withheldWords == nil ? nil : cueSet.withheldBy.first { analysis[CompetencyFeature.mentions($0)]?.boolValue == true }
         return CompetencyReport(
             id: cueSet.id, label: cueSet.label, assessed: assessed, shown: shown,
             evidence: analysis.evidence.first { $0.feature == feature }?.text,
-            withheldBy: withheldBy,
-            withheldEvidence: withheldBy.flatMap { topic in analysis.evidence.first { $0.feature == CompetencyFeature.mentions(topic) }?.text })
+            withheldBy: withheldBy, withheldEvidence: withheldWords)
     }
 
     static func render(_ reports: [CompetencyReport], topics: [CompetencyReport] = []) -> String {
