@@ -79,11 +79,14 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
             // reply that names the skill without the red flag need not take the flag back ("It was
             // his decision, so I respected it"). The words that took it are kept for the feedback.
             var hit = found
-            if found != nil, let topic = cues.withholding[index].first(where: { hits[$0] != nil }), let words = hits[topic] {
+            if found != nil, let group = cues.withholding[index].first(where: { $0.allSatisfy { hits[$0] != nil } }) {
                 hit = nil
-                let start = segmenter.tokens[words.lowerBound].start
-                let end = segmenter.tokens[words.upperBound - 1].end
-                evidence.append(Evidence(feature: CompetencyFeature.withheld(context.competencies[index].id), start: start, end: end, text: segmenter.text(start, end)))
+                for topic in group {
+                    guard let words = hits[topic] else { continue }
+                    let start = segmenter.tokens[words.lowerBound].start
+                    let end = segmenter.tokens[words.upperBound - 1].end
+                    evidence.append(Evidence(feature: CompetencyFeature.withheld(context.competencies[index].id), start: start, end: end, text: segmenter.text(start, end)))
+                }
             }
             named.append((feature, .bool(hit != nil)))
             if let hit {

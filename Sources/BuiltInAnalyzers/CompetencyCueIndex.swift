@@ -32,9 +32,9 @@ final class CompetencyCueIndex: Sendable {
     private let cueNegates: [[Bool]]
     /// `competency.<id>` for each competency, the names of their features.
     let featureNames: [String]
-    /// For each competency, the indices of the topics among the same competencies whose mention
-    /// withholds it (`Competency.withheldBy`).
-    let withholding: [[Int]]
+    /// For each competency, the sets of topics (their indices among the same competencies) whose
+    /// mention withholds it, each set together (`Competency.withheldBy`).
+    let withholding: [[[Int]]]
 
     init(_ competencies: [Competency]) {
         var builder = ByteTable.Builder()
@@ -93,7 +93,12 @@ final class CompetencyCueIndex: Sendable {
         byFirstStem = index
         featureNames = competencies.map(CompetencyFeature.feature(for:))
         let topicIndex = Dictionary(competencies.indices.filter { competencies[$0].isTopic }.map { (competencies[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
-        withholding = competencies.map { competency in competency.withheldBy.compactMap { topicIndex[$0] } }
+        withholding = competencies.map { competency in
+            competency.withheldBy.compactMap { group in
+                let topics = group.compactMap { topicIndex[$0] }
+                return topics.count == group.count ? topics : nil
+            }
+        }
         var bits = [UInt64](repeating: 0, count: Self.startBits / 64)
         for word in words where word.count >= 3 {
             let bit = Self.startBit(word[0], word[1], word[2])

@@ -133,11 +133,19 @@ struct ScenarioCompiler {
             noText(in: child)
             let id = identifier(child, .id)
             // Checked against the topics once both lists are read (`checkWithholdingTopics`).
-            var withheldBy: [String] = []
+            var withheldBy: [[String]] = []
             if !topics, let unless = attribute(child, .unless) {
-                for (name, offset) in Self.words(unless.value) {
-                    withheldBy.append(name)
-                    withholdingReferences.append((name, unless.location(ofValueOffset: offset)))
+                // Each word a topic id, or ids joined by "+" that withhold it only together.
+                for (word, offset) in Self.words(unless.value) {
+                    var group: [String] = []
+                    var start = 0
+                    for part in word.split(separator: "+", omittingEmptySubsequences: false) {
+                        let name = String(part)
+                        withholdingReferences.append((name, unless.location(ofValueOffset: offset + start)))
+                        group.append(name)
+                        start += part.unicodeScalars.count + 1
+                    }
+                    withheldBy.append(group)
                 }
                 if withheldBy.isEmpty {
                     error("empty-attribute", "unless is empty; name the topics whose mention withholds this competency, or remove it", at: unless.valueLocation)
@@ -178,7 +186,9 @@ struct ScenarioCompiler {
         let topicIDs = topics.map(\.id)
         let competencyIDs = Set(competencies.map(\.id))
         for (name, location) in withholdingReferences where !topicIDs.contains(name) {
-            if competencyIDs.contains(name) {
+            if name.isEmpty {
+                error("unknown-topic", "a '+' in unless needs a topic id on each side: 'risk+closed-file'", at: location)
+            } else if competencyIDs.contains(name) {
                 error("unknown-topic", "'\(name)' is a competency, not a topic: only the mention of a topic can withhold a competency; declare what withholds it in <topics>", at: location)
             } else {
                 error("unknown-topic", "unknown topic id '\(name)' in unless; declare it in <topics>.\(didYouMean(name, topicIDs))", at: location)

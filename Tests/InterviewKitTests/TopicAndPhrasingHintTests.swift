@@ -61,7 +61,7 @@ import Testing
         let result = load(scenarioXML(question, competencies: cueSets), analyzers: Self.analyzers)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let scenario = try #require(result.scenario)
-        #expect(scenario.competencies[0].withheldBy == ["secrecy", "delay"])
+        #expect(scenario.competencies[0].withheldBy == [["secrecy"], ["delay"]])
         let interviewer = Interviewer(scenario: scenario, analyzers: Self.analyzers)
         let start = interviewer.start(seed: 1)
         func reporting(_ answer: String) -> FeatureValue? { interviewer.respond(to: answer, in: start.state).analysis?["competency.reporting"] }
@@ -77,6 +77,38 @@ import Testing
         // a later reply's words would earn, and one in a reply withholds what the first earned.
         #expect(reporting("I told her we'd keep it between us.\n\nThen I called CPS before she left.") == .bool(false))
         #expect(reporting("I called CPS before she left.\n\nLater I told her we'd keep it between us.") == .bool(false))
+    }
+
+    /// Ids joined by "+" withhold the competency only when the answer mentions all of them: closing
+    /// the file is a red flag beside talk of suicide, not by itself.
+    @Test func topicsJoinedByPlusWithholdOnlyTogether() throws {
+        let cueSets = """
+
+            <competencies><competency id="autonomy" label="Autonomy" unless="coercion risk+closed"><cue>her decision</cue></competency></competencies>
+            <topics><topic id="risk" label="talk of suicide"><cue>better off dead</cue></topic>
+            <topic id="closed" label="closing the case"><cue>closed her file</cue></topic>
+            <topic id="coercion" label="pressure"><cue>had no choice</cue></topic></topics>
+            """
+        let question = "<question id=\"choice\" assesses=\"autonomy\"><ask>A client wants to stop. What do you do?</ask><hint>h</hint></question>"
+        let result = load(scenarioXML(question, competencies: cueSets), analyzers: Self.analyzers)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let scenario = try #require(result.scenario)
+        #expect(scenario.competencies[0].withheldBy == [["coercion"], ["risk", "closed"]])
+        #expect(ScenarioLinter(catalog: Self.analyzers.catalog).lint(scenario).filter { $0.code == "unused-topic" }.isEmpty, "topics named in unless are read")
+        let interviewer = Interviewer(scenario: scenario, analyzers: Self.analyzers)
+        let start = interviewer.start(seed: 1)
+        func analysis(_ answer: String) -> Analysis? { interviewer.respond(to: answer, in: start.state).analysis }
+        #expect(analysis("She got a new job. It was her decision, so I closed her file and left the door open.")?["competency.autonomy"] == .bool(true))
+        #expect(analysis("She said she'd be better off dead. It was her decision.")?["competency.autonomy"] == .bool(true))
+        let both = analysis("She said she'd be better off dead. It was her decision, so I closed her file.")
+        #expect(both?["competency.autonomy"] == .bool(false))
+        #expect(both?.evidence.filter { $0.feature == CompetencyFeature.withheld("autonomy") }.map(\.text) == ["better off dead", "closed her file"])
+        let plus = load(scenarioXML(question, competencies: cueSets.replacingOccurrences(of: "risk+closed", with: "risk+ +clsed")), analyzers: Self.analyzers)
+        #expect(plus.diagnostics.filter { $0.code == "unknown-topic" }.map(\.message) == [
+            "a '+' in unless needs a topic id on each side: 'risk+closed-file'",
+            "a '+' in unless needs a topic id on each side: 'risk+closed-file'",
+            "unknown topic id 'clsed' in unless; declare it in <topics>. Did you mean 'closed'?",
+        ])
     }
 
     @Test func unlessNamesTopicsOnly() {

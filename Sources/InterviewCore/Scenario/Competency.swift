@@ -9,11 +9,13 @@ public struct Competency: Sendable, Hashable {
     public let isTopic: Bool
     /// The topics (`unless="…"`) whose mention in the same answer withholds this competency's
     /// credit: an answer that names a sound step and also keeps the secret, or puts the report off,
-    /// does not show the skill.
-    public let withheldBy: [String]
+    /// does not show the skill. Each entry is a set of topics that withhold it together
+    /// (`unless="secrecy risk+closed-file"`: a secret kept, or a file closed once risk came up);
+    /// most are one topic.
+    public let withheldBy: [[String]]
     public let location: SourceLocation
 
-    public init(id: String, label: String, cues: [String], isTopic: Bool = false, withheldBy: [String] = [], location: SourceLocation) {
+    public init(id: String, label: String, cues: [String], isTopic: Bool = false, withheldBy: [[String]] = [], location: SourceLocation) {
         self.id = id
         self.label = label
         self.cues = cues

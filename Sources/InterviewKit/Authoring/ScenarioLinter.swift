@@ -66,8 +66,10 @@ public struct ScenarioLinter: Sendable {
         let read = Set(scenario.questions.flatMap { question in
             question.probes.flatMap(\.condition.referencedFeatures) + question.branches.flatMap { $0.condition?.referencedFeatures ?? [] }
         })
-        for topic in scenario.topics where !read.contains(CompetencyFeature.mentions(topic.id)) {
-            findings.append(.warning("unused-topic", "topic '\(topic.id)' is declared but no condition reads it; branch on it with mentions.\(topic.id), or remove it", at: topic.location))
+        // A topic a competency's `unless` names is read too: it withholds that competency.
+        let withholding = Set(scenario.competencies.flatMap { $0.withheldBy.joined() })
+        for topic in scenario.topics where !read.contains(CompetencyFeature.mentions(topic.id)) && !withholding.contains(topic.id) {
+            findings.append(.warning("unused-topic", "topic '\(topic.id)' is declared but no condition reads it and no competency's unless names it; branch on it with mentions.\(topic.id), or remove it", at: topic.location))
         }
         return findings.sortedByLocation()
     }

@@ -117,7 +117,7 @@ public struct InterviewFeedback: Sendable {
         var singular = 0.0
         var plural = 0.0
         var shown: Set<String> = []
-        var withheldWords: [String: String] = [:]
+        var withheldWords: [String: [String]] = [:]
         questions = order.map { id in
             let analysis = latest[id]
             let features = analysis?.features ?? [:]
@@ -138,7 +138,8 @@ public struct InterviewFeedback: Sendable {
                     shown.insert(String(name.dropFirst(CompetencyFeature.prefix.count)))
                 }
                 for competency in scenario?.question(id)?.assesses ?? [] where withheldWords[competency] == nil {
-                    withheldWords[competency] = (analysis?.evidence ?? []).first { $0.feature == CompetencyFeature.withheld(competency) }?.text
+                    let quotes = (analysis?.evidence ?? []).filter { $0.feature == CompetencyFeature.withheld(competency) }.map(\.text)
+                    if !quotes.isEmpty { withheldWords[competency] = quotes }
                 }
             }
             let over = timeLimit.flatMap { limit in (longest[id] ?? 0) > limit ? (longest[id] ?? 0) - limit : nil }
@@ -151,7 +152,7 @@ public struct InterviewFeedback: Sendable {
         competenciesShown = assessed.intersection(shown).sorted().map { label($0) ?? $0 }
         competenciesNotShown = assessed.subtracting(shown).sorted().map { label($0) ?? $0 }
         competenciesWithheld = assessed.subtracting(shown).sorted().compactMap { id in
-            withheldWords[id].map { "\(label(id) ?? id) isn't credited, because the same answer also said “\($0)”." }
+            withheldWords[id].map { "\(label(id) ?? id) isn't credited, because the same answer also said “\($0.joined(separator: "” and “"))”." }
         }
         words = Int(totalWords)
         fillersPer100 = totalWords > 0 ? (fillers * 1000 / totalWords).rounded() / 10 : 0

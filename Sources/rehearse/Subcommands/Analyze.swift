@@ -132,8 +132,10 @@ struct CompetencyReport: Encodable {
         let feature = CompetencyFeature.feature(for: cueSet)
         let shown = analysis[feature]?.boolValue == true
         // Withheld only where its cues were there (the analyzer then quotes what withheld it).
-        let withheldWords = analysis.evidence.first { $0.feature == CompetencyFeature.withheld(cueSet.id) }?.text
-        let withheldBy = withheldWords == nil ? nil : cueSet.withheldBy.first { analysis[CompetencyFeature.mentions($0)]?.boolValue == true }
+        let quotes = analysis.evidence.filter { $0.feature == CompetencyFeature.withheld(cueSet.id) }.map(\.text)
+        let withheldWords = quotes.isEmpty ? nil : quotes.joined(separator: " … ")
+        let withheldBy = withheldWords == nil ? nil
+            : cueSet.withheldBy.first { $0.allSatisfy { analysis[CompetencyFeature.mentions($0)]?.boolValue == true } }?.joined(separator: "+")
         return CompetencyReport(
             id: cueSet.id, label: cueSet.label, assessed: assessed, shown: shown,
             evidence: analysis.evidence.first { $0.feature == feature }?.text,
