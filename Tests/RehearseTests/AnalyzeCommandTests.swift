@@ -65,7 +65,7 @@ import Testing
         #expect(competencies.count == 9, "every competency of the scenario")
         #expect(competencies.first?["id"] as? String == "risk" && competencies.first?["shown"] as? Bool == true)
         #expect(competencies.first?["assessed"] as? Bool == true)
-        #expect(competencies.first?["evidence"] as? String == "wrote a safety plan", "the cue names what the candidate did")
+        #expect(competencies.first?["evidence"] as? String == "asked her directly about a plan", "the cue names what the candidate did")
         #expect(competencies.dropFirst().allSatisfy { $0["assessed"] as? Bool == false })
         let next = try #require(object["next"] as? [String: Any])
         #expect(next["target"] as? String == "question risk-harder")
