@@ -60,14 +60,15 @@ enum CueReading {
                     subjectInSegment = false
                 }
                 if speaker || personalPronouns.contains(word) { subjectInSegment = true }
-                // "a no-suicide contract", "no-show": "no" joined to the next word names a thing.
-                let negation = !isHyphenPrefix(index, text) && (info.contains(.negationWord) || alwaysNegating.contains(word)
+                let negation = (info.contains(.negationWord) || alwaysNegating.contains(word)
                     // "Rather than having her translate", "instead of letting Linh translate".
                     || (word == "rather" && next == "than") || (word == "instead" && next == "of")
                     // "I'd avoid asking her about suicide directly."
                     || (avoidWords.contains(word) && next.hasSuffix("ing"))
                     // "I forgot to document": the speaker's own failing, not a plan that failed.
                     || (negatingAfterSpeaker.contains(word) && followsTheSpeaker(index, in: clause.range, text, spellings)))
+                    // "a no-suicide contract", "a no-show": "no" joined to the next word names a thing.
+                    && !isHyphenPrefix(index, text)
                 if negation, !subjectInSegment, index > segmentStart, deniesWhatCameBefore(word, after: index > 0 ? spellings[index - 1] : "") {
                     // "A safety plan was never written", "the release wasn't signed": the thing
                     // named first is what did not happen. Not after a pronoun ("the plan we
