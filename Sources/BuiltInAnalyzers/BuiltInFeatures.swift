@@ -61,7 +61,10 @@ public enum CompetencyFeature {
 
     /// The evidence name for the words that withheld competency `id` (`unless`): `withheld.<id>`.
     /// Evidence only, never a feature: conditions read `competency.<id>`.
-    public static func withheld(_ id: String) -> String { "withheld.\(id)" }
+    public static func withheld(_ id: String) -> String { "\(withheldPrefix)\(id)" }
+
+    /// The prefix of the evidence `withheld(_:)` names.
+    public static let withheldPrefix = "withheld."
 
     /// The feature a competency or topic is read by.
     public static func feature(for cueSet: Competency) -> String { cueSet.isTopic ? mentions(cueSet.id) : shows(cueSet.id) }

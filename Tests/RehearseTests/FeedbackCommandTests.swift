@@ -64,6 +64,8 @@ import Testing
         let feedback = try #require(run.stdout.components(separatedBy: "\nFeedback\n").last)
         #expect(feedback.contains("Not shown yet: Reporting abuse promptly."), "\(feedback)")
         #expect(feedback.contains("Reporting abuse promptly isn't credited, because the same answer also said “keep it between us”."), "\(feedback)")
+        #expect(feedback.contains("Next time: “keep it between us” cost this answer the credit for the skill it was about"), "\(feedback)")
+        #expect(!feedback.contains("Done well"), "no praise beside the red flag")
         #expect(!feedback.contains("secrecy") && !feedback.contains("unless") && !feedback.contains("withheld"))
     }
 

@@ -75,6 +75,12 @@ public struct AnswerAssessment: Sendable, Hashable {
                 ? Self.storyNextTime(has: has, evidence: evidence, answer: answer, rating: rating)
                 : Self.planNextTime(has: has, kind: kind) ?? rating.lift
         }
+        // A red flag took the credit for a skill the question looks for (`unless`): what the story
+        // did well is no strength beside it, and the one thing to change is the flag.
+        if let flag = evidence.first(where: { $0.feature.hasPrefix(CompetencyFeature.withheldPrefix) }), !isGoal {
+            strength = nil
+            nextTime = "“\(flag.text)” cost this answer the credit for the skill it was about: a panel hears it beside everything else you said."
+        }
         // "Too short" only where something is missing: a complete story in few words is a good one.
         delivery = Self.delivery(
             features: features, evidence: evidence, kind: kind, declined: has(STARFeature.declined), complete: rating.level != .basic,
