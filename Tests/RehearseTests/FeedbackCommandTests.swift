@@ -65,7 +65,9 @@ import Testing
         #expect(feedback.contains("Not shown yet: Reporting abuse promptly."), "\(feedback)")
         #expect(feedback.contains("Reporting abuse promptly isn't credited, because the same answer also said “keep it between us”."), "\(feedback)")
         #expect(feedback.contains("Next time: “keep it between us” cost this answer the credit for the skill it was about"), "\(feedback)")
-        #expect(!feedback.contains("Done well"), "no praise beside the red flag")
+        #expect(!feedback.contains("Done well") && !feedback.contains("Strengths"), "no praise beside the red flag")
+        #expect(feedback.contains("Something said in the answer cost it the skill the question was about (question 1)"), "\(feedback)")
+        #expect(feedback.contains("Leave no doubt about what you would do (question 1)"), "\(feedback)")
         #expect(!feedback.contains("secrecy") && !feedback.contains("unless") && !feedback.contains("withheld"))
     }
 

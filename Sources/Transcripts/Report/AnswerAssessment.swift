@@ -34,6 +34,9 @@ public struct AnswerAssessment: Sendable, Hashable {
     /// reason, and reasons for an approach that shows none of the skills ("because asking can put
     /// the idea in her head") are no strength to praise.
     public var gaveReasons: Bool
+    /// The words that cost the answer a skill its question looks for (a competency's `unless`):
+    /// the story's parts are not praised beside them.
+    public var redFlag: String?
 
     /// What stood out in how an answer was said, and the sentence that says it.
     public struct DeliveryNote: Sendable, Hashable {
@@ -77,6 +80,7 @@ public struct AnswerAssessment: Sendable, Hashable {
         }
         // A red flag took the credit for a skill the question looks for (`unless`): what the story
         // did well is no strength beside it, and the one thing to change is the flag.
+        redFlag = isGoal ? nil : evidence.first { $0.feature.hasPrefix(CompetencyFeature.withheldPrefix) }?.text
         if let flag = evidence.first(where: { $0.feature.hasPrefix(CompetencyFeature.withheldPrefix) }), !isGoal {
             strength = nil
             nextTime = "“\(flag.text)” cost this answer the credit for the skill it was about: a panel hears it beside everything else you said."

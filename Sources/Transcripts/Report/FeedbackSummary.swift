@@ -13,7 +13,7 @@ struct FeedbackSummary {
     static let limit = 3
 
     private enum Gap: String, CaseIterable {
-        case example, action, result, situation, goalSpecific, goalMeasurable, goalTimed, length, fillers, overtime
+        case redFlag, example, action, result, situation, goalSpecific, goalMeasurable, goalTimed, length, fillers, overtime
     }
 
     init(_ questions: [InterviewFeedback.QuestionFeedback]) {
@@ -42,15 +42,17 @@ struct FeedbackSummary {
                     (.result, "result", "You said how it turned out"),
                     (.situation, "situation", nil),
                 ]
+                // What a red flag in the answer cost outweighs how well the story was told.
+                if assessment.redFlag != nil { missing[.redFlag, default: []].append(number) }
                 for (gap, name, strength) in pairs {
                     let wasAsked = asked.contains(Self.followup(for: gap))
                     if present(name) {
-                        if wasAsked { prompted[gap, default: []].append(number) } else if let strength { praise(strength, number) }
+                        if wasAsked { prompted[gap, default: []].append(number) } else if let strength, assessment.redFlag == nil { praise(strength, number) }
                     } else if story && (gap == .example || present("a specific example")) {
                         missing[gap, default: []].append(number)
                     }
                 }
-                if assessment.gaveReasons { praise("You gave reasons for what you did", number) }
+                if assessment.gaveReasons && assessment.redFlag == nil { praise("You gave reasons for what you did", number) }
             }
             if assessment.delivery?.long == true { missing[.length, default: []].append(number) }
             if assessment.delivery?.fillers == true { missing[.fillers, default: []].append(number) }
@@ -98,6 +100,7 @@ struct FeedbackSummary {
     private static func missingSentence(_ gap: Gap, _ numbers: [Int]) -> String {
         let where_ = questions(numbers)
         switch gap {
+        case .redFlag: return "Something said in the answer cost it the skill the question was about (\(where_)); each answer's feedback quotes it."
         case .example: return "No specific example by the end (\(where_))."
         case .action: return "Your own part stayed unclear (\(where_))."
         case .result: return "How it turned out was never said (\(where_))."
@@ -124,6 +127,8 @@ struct FeedbackSummary {
 
     private static func advice(_ gap: Gap, _ where_: String) -> String {
         switch gap {
+        case .redFlag:
+            "Leave no doubt about what you would do (\(where_)): one unsafe or out-of-bounds step, or a delay where there should be none, outweighs the sound ones around it."
         case .example:
             "Start with one real time (\(where_)): “Last spring, a client who…”. A specific story answers the follow-up before it is asked."
         case .action:
