@@ -78,8 +78,10 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
             // follow-ups included), takes its credit: a panel hears the first instinct too, and a
             // reply that names the skill without the red flag need not take the flag back ("It was
             // his decision, so I respected it"). The words that took it are kept for the feedback.
-            var hit = found
-            if found != nil, let group = cues.withholding[index].first(where: { $0.allSatisfy { hits[$0] != nil } }) {
+            // A competency that needs topics beside its cues ("asked about a plan" and "called the
+            // on-call clinician") is shown only where the answer mentions each of them too.
+            var hit = cues.needing[index].allSatisfy { hits[$0] != nil } ? found : nil
+            if hit != nil, let group = cues.withholding[index].first(where: { $0.allSatisfy { hits[$0] != nil } }) {
                 hit = nil
                 for topic in group {
                     guard let words = hits[topic] else { continue }

@@ -35,6 +35,9 @@ final class CompetencyCueIndex: Sendable {
     /// For each competency, the sets of topics (their indices among the same competencies) whose
     /// mention withholds it, each set together (`Competency.withheldBy`).
     let withholding: [[[Int]]]
+    /// For each competency, the topics (their indices among the same competencies) an answer must
+    /// also mention to show it (`Competency.needs`).
+    let needing: [[Int]]
 
     init(_ competencies: [Competency]) {
         var builder = ByteTable.Builder()
@@ -93,6 +96,7 @@ final class CompetencyCueIndex: Sendable {
         byFirstStem = index
         featureNames = competencies.map(CompetencyFeature.feature(for:))
         let topicIndex = Dictionary(competencies.indices.filter { competencies[$0].isTopic }.map { (competencies[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+        needing = competencies.map { competency in competency.needs.compactMap { topicIndex[$0] } }
         withholding = competencies.map { competency in
             competency.withheldBy.compactMap { group in
                 let topics = group.compactMap { topicIndex[$0] }

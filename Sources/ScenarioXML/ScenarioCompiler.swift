@@ -26,6 +26,8 @@ struct ScenarioCompiler {
     private var names = ScenarioNameTable()
     /// The topic ids competencies' `unless` attributes name, with where, to check once the topics are read.
     private var withholdingReferences: [(String, SourceLocation)] = []
+    /// The topic ids competencies' `needs` attributes name, with where, checked the same way.
+    private var neededReferences: [(String, SourceLocation)] = []
 
     private static let schemaInstanceNamespace = "http://www.w3.org/2001/XMLSchema-instance"
     static let maximumProbeLimit = 10
@@ -129,7 +131,7 @@ struct ScenarioCompiler {
                 unknownElement(child, in: container, expected: [member.text])
                 continue
             }
-            checkAttributes(child, allowed: topics ? [.id, .label] : [.id, .label, .unless], required: [.id, .label])
+            checkAttributes(child, allowed: topics ? [.id, .label] : [.id, .label, .unless, .needs], required: [.id, .label])
             noText(in: child)
             let id = identifier(child, .id)
             // Checked against the topics once both lists are read (`checkWithholdingTopics`).
@@ -149,6 +151,16 @@ struct ScenarioCompiler {
                 }
                 if withheldBy.isEmpty {
                     error("empty-attribute", "unless is empty; name the topics whose mention withholds this competency, or remove it", at: unless.valueLocation)
+                }
+            }
+            var needs: [String] = []
+            if !topics, let attribute = attribute(child, .needs) {
+                for (name, offset) in Self.words(attribute.value) {
+                    needs.append(name)
+                    neededReferences.append((name, attribute.location(ofValueOffset: offset)))
+                }
+                if needs.isEmpty {
+                    error("empty-attribute", "needs is empty; name the topics an answer must also mention to show this competency, or remove it", at: attribute.valueLocation)
                 }
             }
             let labelAttribute = attribute(child, .label)
@@ -174,14 +186,14 @@ struct ScenarioCompiler {
                     duplicate(member.text, id, at: location, first: first)
                 } else {
                     ids[id] = location
-                    competencies.append(Competency(id: id, label: label, cues: cues, isTopic: topics, withheldBy: withheldBy, location: location))
+                    competencies.append(Competency(id: id, label: label, cues: cues, isTopic: topics, withheldBy: withheldBy, needs: needs, location: location))
                 }
             }
         }
         return competencies
     }
 
-    /// Every id a competency's `unless` names is a topic's.
+    /// Every id a competency's `unless` or `needs` names is a topic's.
     private mutating func checkWithholdingTopics(competencies: [Competency], topics: [Competency]) {
         let topicIDs = topics.map(\.id)
         let competencyIDs = Set(competencies.map(\.id))
@@ -192,6 +204,13 @@ struct ScenarioCompiler {
                 error("unknown-topic", "'\(name)' is a competency, not a topic: only the mention of a topic can withhold a competency; declare what withholds it in <topics>", at: location)
             } else {
                 error("unknown-topic", "unknown topic id '\(name)' in unless; declare it in <topics>.\(didYouMean(name, topicIDs))", at: location)
+            }
+        }
+        for (name, location) in neededReferences where !topicIDs.contains(name) {
+            if competencyIDs.contains(name) {
+                error("unknown-topic", "'\(name)' is a competency, not a topic: needs names topics; declare what the answer must also mention in <topics>", at: location)
+            } else {
+                error("unknown-topic", "unknown topic id '\(name)' in needs; declare it in <topics>.\(didYouMean(name, topicIDs))", at: location)
             }
         }
     }

@@ -3,7 +3,7 @@ import InterviewCore
 enum ScenarioName: UInt8, CaseIterable {
     case interview, title, role, description, opening, closing, competencies, competency, topics, topic, cue, questions, question
     case ask, hint, probe, next, end
-    case id, version, maxProbes, label, kind, assesses, branchOnly, when, goto, unless
+    case id, version, maxProbes, label, kind, assesses, branchOnly, when, goto, unless, needs
 
     /// The name as written in a file.
     var text: String {
@@ -36,6 +36,7 @@ enum ScenarioName: UInt8, CaseIterable {
         case .when: "when"
         case .goto: "goto"
         case .unless: "unless"
+        case .needs: "needs"
         }
     }
 }

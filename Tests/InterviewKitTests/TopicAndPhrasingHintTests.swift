@@ -111,6 +111,34 @@ import Testing
         ])
     }
 
+    /// `needs="…"`: a competency is shown only by an answer that also mentions each topic named,
+    /// so that asking about risk without acting on it, or acting without asking, shows neither.
+    @Test func aCompetencyThatNeedsTopicsIsShownOnlyWithThem() throws {
+        let cueSets = """
+
+            <competencies><competency id="risk" label="Risk" needs="safety-step"><cue>asked about a plan</cue></competency></competencies>
+            <topics><topic id="safety-step" label="what was put in place"><cue>called the on-call clinician</cue><cue>walked her to</cue></topic></topics>
+            """
+        let question = "<question id=\"risk\" assesses=\"risk\"><ask>A client says she wants to die. What do you do?</ask><hint>h</hint></question>"
+        let result = load(scenarioXML(question, competencies: cueSets), analyzers: Self.analyzers)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let scenario = try #require(result.scenario)
+        #expect(scenario.competencies[0].needs == ["safety-step"])
+        #expect(ScenarioLinter(catalog: Self.analyzers.catalog).lint(scenario).filter { $0.code == "unused-topic" }.isEmpty, "a topic named in needs is read")
+        let interviewer = Interviewer(scenario: scenario, analyzers: Self.analyzers)
+        let start = interviewer.start(seed: 1)
+        func risk(_ answer: String) -> FeatureValue? { interviewer.respond(to: answer, in: start.state).analysis?["competency.risk"] }
+        #expect(risk("I asked about a plan, and then I called the on-call clinician.") == .bool(true))
+        #expect(risk("I asked about a plan, and she said she'd be fine, so she went home.") == .bool(false))
+        #expect(risk("I called the on-call clinician.") == .bool(false))
+        #expect(risk("I asked about a plan. I didn't walk her to the crisis unit.") == .bool(false), "a negated step is no step")
+        let typo = load(scenarioXML(question, competencies: cueSets.replacingOccurrences(of: "needs=\"safety-step\"", with: "needs=\"safety-stp risk\"")), analyzers: Self.analyzers)
+        #expect(typo.diagnostics.filter { $0.code == "unknown-topic" }.map(\.message) == [
+            "unknown topic id 'safety-stp' in needs; declare it in <topics>. Did you mean 'safety-step'?",
+            "'risk' is a competency, not a topic: needs names topics; declare what the answer must also mention in <topics>",
+        ])
+    }
+
     @Test func unlessNamesTopicsOnly() {
         let cueSets = """
 

@@ -92,6 +92,12 @@ import Testing
         #expect(reporting["withheld_by"] as? String == "delay" && reporting["withheld_evidence"] as? String == "next week")
         let shown = try Rehearse.run(["analyze", "--scenario", scenario, "--question", "abuse"], input: "I called CPS before she left.")
         #expect(shown.stdout.contains("shown: reporting (Reporting abuse promptly), by «called CPS»") && !shown.stdout.contains("withheld"))
+        // `needs`: the safety step must be there beside the assessment.
+        let alone = try Rehearse.run(["analyze", "--scenario", scenario, "--question", "abuse"], input: "I asked her whether she felt safe going home.")
+        #expect(alone.stdout.contains("not shown: safety (Keeping her safe today), needs a mention of safe-place too"), "\(alone.stdout)")
+        let both = try Rehearse.run(["analyze", "--scenario", scenario, "--question", "abuse", "--json"], input: "I asked her whether she felt safe going home, and she stayed with her aunt that night.")
+        let safety = try #require(((try JSONSerialization.jsonObject(with: Data(both.stdout.utf8)) as? [String: Any])?["competencies"] as? [[String: Any]])?.first { $0["id"] as? String == "safety" })
+        #expect(safety["shown"] as? Bool == true && safety["missing_needs"] == nil)
     }
     @Test func missingFileAndUnknownAnalyzer() throws {
         let missing = try Rehearse.run(["analyze", "--file", "/no/such/answer.txt"])

@@ -62,7 +62,7 @@ import Testing
         let run = try Rehearse.run(["run", "--seed", "1", Rehearse.fixture("withheld.xml")], input: answers)
         #expect(run.status == 0, "\(run.stderr)")
         let feedback = try #require(run.stdout.components(separatedBy: "\nFeedback\n").last)
-        #expect(feedback.contains("Not shown yet: Reporting abuse promptly."), "\(feedback)")
+        #expect(feedback.contains("Not shown yet: Reporting abuse promptly, Keeping her safe today."), "\(feedback)")
         #expect(feedback.contains("Reporting abuse promptly isn't credited, because the same answer also said “keep it between us”."), "\(feedback)")
         #expect(feedback.contains("Next time: “keep it between us” cost this answer the credit for the skill it was about"), "\(feedback)")
         #expect(!feedback.contains("Done well") && !feedback.contains("Strengths"), "no praise beside the red flag")

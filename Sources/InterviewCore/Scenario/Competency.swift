@@ -13,14 +13,18 @@ public struct Competency: Sendable, Hashable {
     /// (`unless="secrecy risk+closed-file"`: a secret kept, or a file closed once risk came up);
     /// most are one topic.
     public let withheldBy: [[String]]
+    /// The topics (`needs="…"`) the same answer must also mention for this competency to be shown:
+    /// a safety skill is the assessment and what was put in place, not either alone.
+    public let needs: [String]
     public let location: SourceLocation
 
-    public init(id: String, label: String, cues: [String], isTopic: Bool = false, withheldBy: [[String]] = [], location: SourceLocation) {
+    public init(id: String, label: String, cues: [String], isTopic: Bool = false, withheldBy: [[String]] = [], needs: [String] = [], location: SourceLocation) {
         self.id = id
         self.label = label
         self.cues = cues
         self.isTopic = isTopic
         self.withheldBy = withheldBy
+        self.needs = needs
         self.location = location
     }
 

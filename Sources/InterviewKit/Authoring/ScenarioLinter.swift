@@ -67,9 +67,9 @@ public struct ScenarioLinter: Sendable {
             question.probes.flatMap(\.condition.referencedFeatures) + question.branches.flatMap { $0.condition?.referencedFeatures ?? [] }
         })
         // A topic a competency's `unless` names is read too: it withholds that competency.
-        let withholding = Set(scenario.competencies.flatMap { $0.withheldBy.joined() })
+        let withholding = Set(scenario.competencies.flatMap { $0.withheldBy.joined() + $0.needs })
         for topic in scenario.topics where !read.contains(CompetencyFeature.mentions(topic.id)) && !withholding.contains(topic.id) {
-            findings.append(.warning("unused-topic", "topic '\(topic.id)' is declared but no condition reads it and no competency's unless names it; branch on it with mentions.\(topic.id), or remove it", at: topic.location))
+            findings.append(.warning("unused-topic", "topic '\(topic.id)' is declared but no condition reads it and no competency's unless or needs names it; branch on it with mentions.\(topic.id), or remove it", at: topic.location))
         }
         return findings.sortedByLocation()
     }

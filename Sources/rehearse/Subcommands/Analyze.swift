@@ -108,11 +108,14 @@ struct CompetencyReport: Encodable {
     /// (`withheldEvidence`) the words that mention it.
     var withheldBy: String?
     var withheldEvidence: String?
+    /// The topics of its `needs` the answer does not mention, while it is not shown.
+    var missingNeeds: [String]?
 
     enum CodingKeys: String, CodingKey {
         case id, label, assessed, shown, evidence
         case withheldBy = "withheld_by"
         case withheldEvidence = "withheld_evidence"
+        case missingNeeds = "missing_needs"
     }
 
     /// Every competency of the scenario: those the question assesses first, then the others, each
@@ -139,13 +142,15 @@ struct CompetencyReport: Encodable {
         return CompetencyReport(
             id: cueSet.id, label: cueSet.label, assessed: assessed, shown: shown,
             evidence: analysis.evidence.first { $0.feature == feature }?.text,
-            withheldBy: withheldBy, withheldEvidence: withheldWords)
+            withheldBy: withheldBy, withheldEvidence: withheldWords,
+            missingNeeds: shown ? nil : Optional(cueSet.needs.filter { analysis[CompetencyFeature.mentions($0)]?.boolValue != true }).flatMap { $0.isEmpty ? nil : $0 })
     }
 
     static func render(_ reports: [CompetencyReport], topics: [CompetencyReport] = []) -> String {
         func line(_ report: CompetencyReport, yes: String, no: String) -> String {
             let withheld = report.withheldBy.map { topic in ", withheld: the answer mentions \(topic)\(report.withheldEvidence.map { " «\($0)»" } ?? "")" } ?? ""
-            return "  \(report.shown ? yes : no): \(report.id) (\(report.label))\(report.evidence.map { ", by «\($0)»" } ?? "")\(withheld)"
+            let needs = report.missingNeeds.map { ", needs a mention of \($0.joined(separator: " and ")) too" } ?? ""
+            return "  \(report.shown ? yes : no): \(report.id) (\(report.label))\(report.evidence.map { ", by «\($0)»" } ?? "")\(withheld)\(needs)"
         }
         let assessed = reports.filter(\.assessed)
         var lines = assessed.isEmpty ? ["Competencies: the question assesses none."]
