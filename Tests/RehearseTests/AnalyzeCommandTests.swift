@@ -59,7 +59,7 @@ import Testing
         #expect(filler.stdout.contains("Next: probe risk-assessment/risk-tools"))
         let shown = try Rehearse.run(
             ["analyze", "--scenario", "clinician-behavioral", "--question", "risk-assessment", "--json"],
-            input: "Last spring a client told me she wanted to die. I needed to know how close she was to acting on it. I asked her directly about a plan and the means, and we wrote a safety plan. She called me the next morning and came to her next session.")
+            input: "Last spring a client told me she wanted to die. I needed to know how close she was to acting on it. I asked her directly about a plan and the means, we wrote a safety plan, and I called her sister with her so she wasn't alone that night. She called me the next morning and came to her next session.")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
         let competencies = try #require(object["competencies"] as? [[String: Any]])
         #expect(competencies.count == 9, "every competency of the scenario")
