@@ -9,6 +9,13 @@ import Testing
 @Suite struct TopicAndPhrasingHintTests {
     static let analyzers = try! AnalyzerRegistry.builtIn.resolve(AnalyzerRegistry.defaultIdentifiers)
 
+    /// A scenario's analysis of one answer to its first question, from a fresh interview.
+    static func analyzing(_ scenario: Scenario) -> (String) -> Analysis? {
+        let interviewer = Interviewer(scenario: scenario, analyzers: analyzers)
+        let start = interviewer.start(seed: 1)
+        return { interviewer.respond(to: $0, in: start.state).analysis }
+    }
+
     static let topics = """
 
         <competencies><competency id="ethics" label="Ethics"><cue>consent</cue></competency></competencies>
@@ -62,14 +69,13 @@ import Testing
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let scenario = try #require(result.scenario)
         #expect(scenario.competencies[0].withheldBy == [["secrecy"], ["delay"]])
-        let interviewer = Interviewer(scenario: scenario, analyzers: Self.analyzers)
-        let start = interviewer.start(seed: 1)
-        func reporting(_ answer: String) -> FeatureValue? { interviewer.respond(to: answer, in: start.state).analysis?["competency.reporting"] }
+        let analysis = Self.analyzing(scenario)
+        func reporting(_ answer: String) -> FeatureValue? { analysis(answer)?["competency.reporting"] }
         #expect(reporting("I called CPS before she left and consulted my supervisor.") == .bool(true))
         #expect(reporting("I told her we'd keep it between us. Later that day I called CPS.") == .bool(false))
         #expect(reporting("I consulted my supervisor and called CPS next week.") == .bool(false))
         // Only the competency that names the topic loses its credit; a negated topic withholds nothing.
-        let delayed = interviewer.respond(to: "I consulted my supervisor and called CPS next week.", in: start.state).analysis
+        let delayed = analysis("I consulted my supervisor and called CPS next week.")
         #expect(delayed?["competency.ethics"] == .bool(true))
         #expect(delayed?[CompetencyFeature.shown] == .number(1))
         #expect(reporting("I called CPS. I never promised to keep it between us.") == .bool(true))
@@ -95,9 +101,7 @@ import Testing
         let scenario = try #require(result.scenario)
         #expect(scenario.competencies[0].withheldBy == [["coercion"], ["risk", "closed"]])
         #expect(ScenarioLinter(catalog: Self.analyzers.catalog).lint(scenario).filter { $0.code == "unused-topic" }.isEmpty, "topics named in unless are read")
-        let interviewer = Interviewer(scenario: scenario, analyzers: Self.analyzers)
-        let start = interviewer.start(seed: 1)
-        func analysis(_ answer: String) -> Analysis? { interviewer.respond(to: answer, in: start.state).analysis }
+        let analysis = Self.analyzing(scenario)
         #expect(analysis("She got a new job. It was her decision, so I closed her file and left the door open.")?["competency.autonomy"] == .bool(true))
         #expect(analysis("She said she'd be better off dead. It was her decision.")?["competency.autonomy"] == .bool(true))
         let both = analysis("She said she'd be better off dead. It was her decision, so I closed her file.")
@@ -125,9 +129,8 @@ import Testing
         let scenario = try #require(result.scenario)
         #expect(scenario.competencies[0].needs == ["safety-step"])
         #expect(ScenarioLinter(catalog: Self.analyzers.catalog).lint(scenario).filter { $0.code == "unused-topic" }.isEmpty, "a topic named in needs is read")
-        let interviewer = Interviewer(scenario: scenario, analyzers: Self.analyzers)
-        let start = interviewer.start(seed: 1)
-        func risk(_ answer: String) -> FeatureValue? { interviewer.respond(to: answer, in: start.state).analysis?["competency.risk"] }
+        let analysis = Self.analyzing(scenario)
+        func risk(_ answer: String) -> FeatureValue? { analysis(answer)?["competency.risk"] }
         #expect(risk("I asked about a plan, and then I called the on-call clinician.") == .bool(true))
         #expect(risk("I asked about a plan, and she said she'd be fine, so she went home.") == .bool(false))
         #expect(risk("I called the on-call clinician.") == .bool(false))
