@@ -24,10 +24,9 @@ struct ScenarioCompiler {
     private var compiledConditions: [String: Condition] = [:]
     /// The document's names, matched by index.
     private var names = ScenarioNameTable()
-    /// The topic ids competencies' `unless` attributes name, with where, to check once the topics are read.
-    private var withholdingReferences: [(String, SourceLocation)] = []
-    /// The topic ids competencies' `needs` attributes name, with where, checked the same way.
-    private var neededReferences: [(String, SourceLocation)] = []
+    /// The topic ids competencies' `unless` and `needs` attributes name, with which and where, to
+    /// check once the topics are read (`checkTopicReferences`).
+    private var topicReferences: [(name: String, attribute: ScenarioName, location: SourceLocation)] = []
 
     private static let schemaInstanceNamespace = "http://www.w3.org/2001/XMLSchema-instance"
     static let maximumProbeLimit = 10
@@ -96,7 +95,7 @@ struct ScenarioCompiler {
                 duplicate("competency or topic", topic.id, at: topic.location, first: competency.location)
             }
         }
-        checkWithholdingTopics(competencies: competencies, topics: topics)
+        checkTopicReferences(competencies: competencies, topics: topics)
         if let questionsElement {
             questions = compileQuestions(questionsElement, competencies: competencies, topics: topics)
         }
@@ -134,35 +133,9 @@ struct ScenarioCompiler {
             checkAttributes(child, allowed: topics ? [.id, .label] : [.id, .label, .unless, .needs], required: [.id, .label])
             noText(in: child)
             let id = identifier(child, .id)
-            // Checked against the topics once both lists are read (`checkWithholdingTopics`).
-            var withheldBy: [[String]] = []
-            if !topics, let unless = attribute(child, .unless) {
-                // Each word a topic id, or ids joined by "+" that withhold it only together.
-                for (word, offset) in Self.words(unless.value) {
-                    var group: [String] = []
-                    var start = 0
-                    for part in word.split(separator: "+", omittingEmptySubsequences: false) {
-                        let name = String(part)
-                        withholdingReferences.append((name, unless.location(ofValueOffset: offset + start)))
-                        group.append(name)
-                        start += part.unicodeScalars.count + 1
-                    }
-                    withheldBy.append(group)
-                }
-                if withheldBy.isEmpty {
-                    error("empty-attribute", "unless is empty; name the topics whose mention withholds this competency, or remove it", at: unless.valueLocation)
-                }
-            }
-            var needs: [String] = []
-            if !topics, let attribute = attribute(child, .needs) {
-                for (name, offset) in Self.words(attribute.value) {
-                    needs.append(name)
-                    neededReferences.append((name, attribute.location(ofValueOffset: offset)))
-                }
-                if needs.isEmpty {
-                    error("empty-attribute", "needs is empty; name the topics an answer must also mention to show this competency, or remove it", at: attribute.valueLocation)
-                }
-            }
+            // Each word of `unless` a topic id, or ids joined by "+" that withhold it only together.
+            let withheldBy = topics ? [] : topicIDs(child, .unless, joinedByPlus: true, purpose: "whose mention withholds this competency")
+            let needs = topics ? [] : Array(topicIDs(child, .needs, joinedByPlus: false, purpose: "an answer must also mention to show this competency").joined())
             let labelAttribute = attribute(child, .label)
             let label = labelAttribute?.value.foldingWhitespace ?? ""
             if let attribute = labelAttribute, label.isEmpty {
@@ -193,24 +166,42 @@ struct ScenarioCompiler {
         return competencies
     }
 
+    /// The topic ids a competency's `unless` or `needs` attribute names, as sets of ids (joined by
+    /// "+" where `joinedByPlus`, else one id each), each recorded with where it stands for
+    /// `checkTopicReferences`.
+    private mutating func topicIDs(_ element: XMLElement, _ name: ScenarioName, joinedByPlus: Bool, purpose: String) -> [[String]] {
+        guard let attribute = attribute(element, name) else { return [] }
+        var sets: [[String]] = []
+        for (word, offset) in Self.words(attribute.value) {
+            var set: [String] = []
+            var start = 0
+            for part in joinedByPlus ? word.split(separator: "+", omittingEmptySubsequences: false) : [Substring(word)] {
+                set.append(String(part))
+                topicReferences.append((String(part), name, attribute.location(ofValueOffset: offset + start)))
+                start += part.unicodeScalars.count + 1
+            }
+            sets.append(set)
+        }
+        if sets.isEmpty {
+            error("empty-attribute", "\(name.text) is empty; name the topics \(purpose), or remove it", at: attribute.valueLocation)
+        }
+        return sets
+    }
+
     /// Every id a competency's `unless` or `needs` names is a topic's.
-    private mutating func checkWithholdingTopics(competencies: [Competency], topics: [Competency]) {
+    private mutating func checkTopicReferences(competencies: [Competency], topics: [Competency]) {
         let topicIDs = topics.map(\.id)
         let competencyIDs = Set(competencies.map(\.id))
-        for (name, location) in withholdingReferences where !topicIDs.contains(name) {
+        for (name, attribute, location) in topicReferences where !topicIDs.contains(name) {
             if name.isEmpty {
                 error("unknown-topic", "a '+' in unless needs a topic id on each side: 'risk+closed-file'", at: location)
             } else if competencyIDs.contains(name) {
-                error("unknown-topic", "'\(name)' is a competency, not a topic: only the mention of a topic can withhold a competency; declare what withholds it in <topics>", at: location)
+                let why = attribute == .unless
+                    ? "only the mention of a topic can withhold a competency; declare what withholds it in <topics>"
+                    : "needs names topics; declare what the answer must also mention in <topics>"
+                error("unknown-topic", "'\(name)' is a competency, not a topic: \(why)", at: location)
             } else {
-                error("unknown-topic", "unknown topic id '\(name)' in unless; declare it in <topics>.\(didYouMean(name, topicIDs))", at: location)
-            }
-        }
-        for (name, location) in neededReferences where !topicIDs.contains(name) {
-            if competencyIDs.contains(name) {
-                error("unknown-topic", "'\(name)' is a competency, not a topic: needs names topics; declare what the answer must also mention in <topics>", at: location)
-            } else {
-                error("unknown-topic", "unknown topic id '\(name)' in needs; declare it in <topics>.\(didYouMean(name, topicIDs))", at: location)
+                error("unknown-topic", "unknown topic id '\(name)' in \(attribute.text); declare it in <topics>.\(didYouMean(name, topicIDs))", at: location)
             }
         }
     }

@@ -66,9 +66,10 @@ public struct ScenarioLinter: Sendable {
         let read = Set(scenario.questions.flatMap { question in
             question.probes.flatMap(\.condition.referencedFeatures) + question.branches.flatMap { $0.condition?.referencedFeatures ?? [] }
         })
-        // A topic a competency's `unless` names is read too: it withholds that competency.
-        let withholding = Set(scenario.competencies.flatMap { $0.withheldBy.joined() + $0.needs })
-        for topic in scenario.topics where !read.contains(CompetencyFeature.mentions(topic.id)) && !withholding.contains(topic.id) {
+        // A topic a competency's `unless` or `needs` names is read too: it withholds that competency,
+        // or the competency needs it.
+        let namedByCompetencies = Set(scenario.competencies.flatMap { $0.withheldBy.joined() + $0.needs })
+        for topic in scenario.topics where !read.contains(CompetencyFeature.mentions(topic.id)) && !namedByCompetencies.contains(topic.id) {
             findings.append(.warning("unused-topic", "topic '\(topic.id)' is declared but no condition reads it and no competency's unless or needs names it; branch on it with mentions.\(topic.id), or remove it", at: topic.location))
         }
         return findings.sortedByLocation()

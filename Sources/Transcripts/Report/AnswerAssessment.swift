@@ -81,9 +81,9 @@ public struct AnswerAssessment: Sendable, Hashable {
         // A red flag took the credit for a skill the question looks for (`unless`): what the story
         // did well is no strength beside it, and the one thing to change is the flag.
         redFlag = isGoal ? nil : evidence.first { $0.feature.hasPrefix(CompetencyFeature.withheldPrefix) }?.text
-        if let flag = evidence.first(where: { $0.feature.hasPrefix(CompetencyFeature.withheldPrefix) }), !isGoal {
+        if let redFlag {
             strength = nil
-            nextTime = "“\(flag.text)” cost this answer the credit for the skill it was about: a panel hears it beside everything else you said."
+            nextTime = "“\(redFlag)” cost this answer the credit for the skill it was about: a panel hears it beside everything else you said."
         }
         // "Too short" only where something is missing: a complete story in few words is a good one.
         delivery = Self.delivery(

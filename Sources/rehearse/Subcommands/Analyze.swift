@@ -137,13 +137,14 @@ struct CompetencyReport: Encodable {
         // Withheld only where its cues were there (the analyzer then quotes what withheld it).
         let quotes = analysis.evidence.filter { $0.feature == CompetencyFeature.withheld(cueSet.id) }.map(\.text)
         let withheldWords = quotes.isEmpty ? nil : quotes.joined(separator: " … ")
-        let withheldBy = withheldWords == nil ? nil
-            : cueSet.withheldBy.first { $0.allSatisfy { analysis[CompetencyFeature.mentions($0)]?.boolValue == true } }?.joined(separator: "+")
+        func mentioned(_ topic: String) -> Bool { analysis[CompetencyFeature.mentions(topic)]?.boolValue == true }
+        let withheldBy = withheldWords == nil ? nil : cueSet.withheldBy.first { $0.allSatisfy(mentioned) }?.joined(separator: "+")
+        let missingNeeds = cueSet.needs.filter { !mentioned($0) }
         return CompetencyReport(
             id: cueSet.id, label: cueSet.label, assessed: assessed, shown: shown,
             evidence: analysis.evidence.first { $0.feature == feature }?.text,
             withheldBy: withheldBy, withheldEvidence: withheldWords,
-            missingNeeds: shown ? nil : Optional(cueSet.needs.filter { analysis[CompetencyFeature.mentions($0)]?.boolValue != true }).flatMap { $0.isEmpty ? nil : $0 })
+            missingNeeds: shown || missingNeeds.isEmpty ? nil : missingNeeds)
     }
 
     static func render(_ reports: [CompetencyReport], topics: [CompetencyReport] = []) -> String {
