@@ -9,7 +9,7 @@ final class CompetencyCueIndex: Sendable {
     /// The cues' words as written, and `cueWritten[competency][cue]` their ids: a word the built-in
     /// lists read as an adverb, filler or hedge matches a cue's word only when spelled as it is
     /// there ("right now" does not show the cue "rights", and does show "right away").
-    private let cueWords: ByteTable
+    private let cueSpellings: ByteTable
     private let cueWritten: [[[Int32]]]
     /// `cueIDs[competency][cue]`: each cue's stem ids, in the order the scenario lists them.
     private let cueIDs: [[[Int32]]]
@@ -50,14 +50,22 @@ final class CompetencyCueIndex: Sendable {
         }
         // A cue with an empty stem (-1) could never be matched; it is left out rather than let -1
         // match a word no cue has.
-        let stemIDs = competencies.map { Self.cueStems(of: $0).map { stems in let ids = stems.map(id); return ids.contains { $0 < 0 } ? [] : ids } }
+        let cueWords = competencies.map { $0.cues.map(Self.words(ofCue:)) }
+        let stemIDs = cueWords.map {
+            $0.map { words in
+                let ids = words.map { $0 == Self.gapWord ? Self.gap : id(CompetencyAnalyzer.stem($0)) }
+                return ids.contains(-1) ? [] : ids
+            }
+        }
         // An irregular verb's forms all stand for one of them, in the cues and in answers: "told"
         // matches a cue "tell" and "tell" a cue "told", also where other cues write both forms.
+        // So do the negations of a verb: a cue "can't keep … between us" matches "I won't keep
+        // it between us", and "can't confirm or deny" "I couldn't confirm or deny".
         let cueStems = Dictionary(uniqueKeysWithValues: words.enumerated().map { (String(decoding: $0.element, as: UTF8.self), Int32($0.offset)) })
         var canonical = Array(Int32(0)..<Int32(words.count))
         var assigned = Set<Int32>()
-        for verb in IrregularVerbs.verbs {
-            let spellings = ([verb.base] + verb.forms).map(CompetencyAnalyzer.stem)
+        for forms in IrregularVerbs.verbs.map({ [$0.base] + $0.forms }) + CueReading.verbNegationClasses {
+            let spellings = forms.map(CompetencyAnalyzer.stem)
             guard let first = spellings.lazy.compactMap({ cueStems[$0] }).first else { continue }
             // A form two verbs share keeps the first verb's.
             let target = canonical[Int(first)]
@@ -71,19 +79,27 @@ final class CompetencyCueIndex: Sendable {
             }
         }
         self.canonical = canonical
-        cueIDs = stemIDs.map { $0.map { $0.map { canonical[Int($0)] } } }
+        cueIDs = stemIDs.map { $0.map { $0.map { $0 == Self.gap ? $0 : canonical[Int($0)] } } }
         stems = builder.table
         var written = ByteTable.Builder()
-        cueWritten = competencies.map { competency in
-            competency.cues.map { cue in
-                TextSegmenter(cue, vocabulary: .builtIn).words.map { word in
+        cueWritten = cueWords.map { cues in
+            cues.map { words in
+                words.map { word in
+                    // A gap is any words; a negation any negation of a verb.
+                    guard word != Self.gapWord, !CueReading.verbNegations.contains(word) else { return Self.anySpelling }
                     var word = word
                     return word.withUTF8 { written.insert($0) }
                 }
             }
         }
-        cueWords = written.table
-        let keeps = competencies.map { competency in competency.cues.map { CueReading.blocks(TextSegmenter($0, vocabulary: .builtIn)) } }
+        cueSpellings = written.table
+        let keeps = zip(competencies, cueWords).map { competency, cues in
+            zip(competency.cues, cues).map { cue, words in
+                // Read as one stretch of words, so that a negation before a gap reaches past it.
+                var blocks = CueReading.blocks(TextSegmenter(Competency.cueParts(of: cue).joined(separator: " "), vocabulary: .builtIn))[...]
+                return words.map { $0 == Self.gapWord ? [] : blocks.popFirst() ?? [] }
+            }
+        }
         cueKeeps = keeps
         cueNegates = keeps.map { $0.map { $0.contains { $0.contains(.negated) } } }
         var index = [[(competency: Int, cue: Int)]](repeating: [], count: words.count)
@@ -111,10 +127,27 @@ final class CompetencyCueIndex: Sendable {
         starts = bits
     }
 
-    /// Each of the competency's cues as the word stems the analyzer matches.
+    /// Each of the competency's cues as the word stems the analyzer matches, a gap as `gapWord`.
     static func cueStems(of competency: Competency) -> [[String]] {
-        competency.cues.map { TextSegmenter($0, vocabulary: .builtIn).words.map(CompetencyAnalyzer.stem) }
+        competency.cues.map { words(ofCue: $0).map { $0 == gapWord ? $0 : CompetencyAnalyzer.stem($0) } }
     }
+
+    /// A cue's words in order, each gap between them as `gapWord` (a gap at an end, or two in a
+    /// row, which the compiler reports, is one gap or none).
+    static func words(ofCue cue: String) -> [String] {
+        var words: [String] = []
+        for part in Competency.cueParts(of: cue) {
+            let partWords = TextSegmenter(part, vocabulary: .builtIn).words
+            guard !partWords.isEmpty else { continue }
+            if !words.isEmpty { words.append(gapWord) }
+            words += partWords
+        }
+        return words
+    }
+
+    /// How a gap is written among a cue's words, and its id among its stems.
+    static let gapWord = "…"
+    private static let gap: Int32 = -3
 
     /// The index of no competencies, made once.
     static let none = CompetencyCueIndex([])
@@ -137,7 +170,7 @@ final class CompetencyCueIndex: Sendable {
     /// now", "just", "well"), the id of its spelling among the cues' written words (-1 when no cue
     /// writes it); for any other token, `anySpelling`.
     func writtenID(of bytes: UnsafeBufferPointer<UInt8>, info: WordInfo) -> Int32 {
-        info.isDisjoint(with: [.adverb, .spokenFiller, .hedge]) ? Self.anySpelling : cueWords.id(bytes)
+        info.isDisjoint(with: [.adverb, .spokenFiller, .hedge]) ? Self.anySpelling : cueSpellings.id(bytes)
     }
 
     static let anySpelling: Int32 = -2
@@ -170,9 +203,11 @@ final class CompetencyCueIndex: Sendable {
     /// `stems` first occurs, as a range of word positions. `written` (`writtenID`, one per word)
     /// holds the words in a grammatical sense to their spelling; `blocks` (`CueReading.blocks`, one
     /// per word) says where the speaker negates, or a word stands in a set expression, and no cue
-    /// that does not say the same matches there.
-    func firstHits(in stems: [Int32], written: [Int32]? = nil, blocks: [CueReading.Blocks]? = nil) -> [Range<Int>?] {
+    /// that does not say the same matches there. `sentenceEnds` (one per word: a sentence ends
+    /// after it) keeps a cue's gap within one sentence; without it, a gap spans any words.
+    func firstHits(in stems: [Int32], written: [Int32]? = nil, blocks: [CueReading.Blocks]? = nil, sentenceEnds: [Bool]? = nil) -> [Range<Int>?] {
         func matches(_ position: Int, _ competency: Int, _ cue: Int, _ offset: Int) -> Bool {
+            guard position < stems.count, stems[position] == cueIDs[competency][cue][offset] else { return false }
             if let blocks {
                 let keeps = cueKeeps[competency][cue]
                 // Two negations say yes, except to a cue that writes its own (`Blocks.doublyNegated`).
@@ -180,18 +215,37 @@ final class CompetencyCueIndex: Sendable {
                 if !block.isSubset(of: keeps[offset]) { return false }
             }
             guard let written, written[position] != Self.anySpelling else { return true }
-            return written[position] == cueWritten[competency][cue][offset]
+            let spelling = cueWritten[competency][cue][offset]
+            return spelling == Self.anySpelling || written[position] == spelling
+        }
+        /// Where the cue's words from `offset` on end when they start at `position`, or nil. A gap
+        /// takes the fewest words after which the rest matches.
+        func matchEnd(_ competency: Int, _ cue: Int, from offset: Int, at position: Int) -> Int? {
+            let cueStems = cueIDs[competency][cue]
+            var offset = offset
+            var position = position
+            while offset < cueStems.count {
+                if cueStems[offset] == Self.gap {
+                    for skipped in 0...Competency.maximumGap {
+                        let next = position + skipped
+                        if next >= stems.count { break }
+                        if let sentenceEnds, sentenceEnds[next - 1] { break }
+                        if matches(next, competency, cue, offset + 1), let end = matchEnd(competency, cue, from: offset + 2, at: next + 1) { return end }
+                    }
+                    return nil
+                }
+                guard matches(position, competency, cue, offset) else { return nil }
+                offset += 1
+                position += 1
+            }
+            return position
         }
         var best = [(cue: Int, range: Range<Int>)?](repeating: nil, count: cueIDs.count)
         for start in stems.indices where stems[start] >= 0 {
             for (competency, cue) in byFirstStem[Int(stems[start])] {
                 // Positions come in order, so a cue already found keeps its first place.
                 if let found = best[competency], found.cue <= cue { continue }
-                let cueStems = cueIDs[competency][cue]
-                guard start + cueStems.count <= stems.count, matches(start, competency, cue, 0) else { continue }
-                var offset = 1
-                while offset < cueStems.count, stems[start + offset] == cueStems[offset], matches(start + offset, competency, cue, offset) { offset += 1 }
-                if offset == cueStems.count { best[competency] = (cue, start..<start + cueStems.count) }
+                if let end = matchEnd(competency, cue, from: 0, at: start) { best[competency] = (cue, start..<end) }
             }
         }
         return best.map { $0?.range }

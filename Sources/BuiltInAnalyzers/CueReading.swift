@@ -66,7 +66,9 @@ enum CueReading {
                     // "I'd avoid asking her about suicide directly."
                     || (avoidWords.contains(word) && next.hasSuffix("ing"))
                     // "I forgot to document": the speaker's own failing, not a plan that failed.
-                    || (negatingAfterSpeaker.contains(word) && followsTheSpeaker(index, in: clause.range, text, spellings)))
+                    || (negatingAfterSpeaker.contains(word) && followsTheSpeaker(index, in: clause.range, text, spellings))
+                    // "I should have called 911": what was not done.
+                    || isCounterfactual(index, text, spellings))
                     // "a no-suicide contract", "a no-show": "no" joined to the next word names a thing.
                     && !isHyphenPrefix(index, text)
                 if negation, !subjectInSegment, index > segmentStart, deniesWhatCameBefore(word, after: index > 0 ? spellings[index - 1] : "") {
@@ -102,6 +104,33 @@ enum CueReading {
         }
         return blocks
     }
+
+    /// Whether the word at `index` begins a regret or a might-have-been, which says the act did not
+    /// happen: "should have" or "could have" before a past participle ("I should have called
+    /// 911", "I could've asked"), not before a noun ("every client should have a safety plan").
+    static func isCounterfactual(_ index: Int, _ text: TextSegmenter, _ spellings: [String]) -> Bool {
+        func isParticiple(_ at: Int) -> Bool {
+            at < spellings.count && (text.tokens[at].info.contains(.endsEd) || participles.contains(spellings[at]))
+        }
+        let word = spellings[index]
+        if contractedCounterfactuals.contains(word) { return isParticiple(index + 1) }
+        return counterfactualModals.contains(word) && index + 1 < spellings.count && spellings[index + 1] == "have" && isParticiple(index + 2)
+    }
+
+    static let counterfactualModals: Set<String> = ["should", "could"]
+    static let contractedCounterfactuals: Set<String> = ["should've", "could've", "shoulda", "coulda"]
+    /// Every form of the irregular verbs but the base, and "been": the past participles among them.
+    static let participles: Set<String> = Set(IrregularVerbs.verbs.flatMap(\.forms)).union(["been"])
+
+    /// Negations of a verb that say the same, so that a cue writing one matches the others: a
+    /// refusal or inability ("can't keep … between us" matches "I won't keep it between us", "can't
+    /// confirm or deny" "I couldn't confirm or deny"), and "do" not in any tense. "never" and "not"
+    /// stay their own: "never said anything" is not "didn't say anything in front of the clients".
+    static let verbNegationClasses: [[String]] = [
+        ["can't", "cannot", "couldn't", "won't", "wouldn't", "cant", "couldnt", "wont", "wouldnt"],
+        ["don't", "didn't", "doesn't", "dont", "didnt", "doesnt"],
+    ]
+    static let verbNegations = Set(verbNegationClasses.joined())
 
     /// Whether the token at `index` is joined by a hyphen to the next ("no-harm").
     static func isHyphenPrefix(_ index: Int, _ text: TextSegmenter) -> Bool {

@@ -148,7 +148,13 @@ struct ScenarioCompiler {
                     continue
                 }
                 checkAttributes(cue, allowed: [], required: [])
-                if let text = text(of: cue) { cues.append(text) }
+                guard let text = text(of: cue) else { continue }
+                let parts = Competency.cueParts(of: text)
+                if parts.count > 1, parts.contains(where: \.isEmpty) {
+                    let place = parts.first!.isEmpty ? "starts with a gap" : parts.last!.isEmpty ? "ends with a gap" : "has two gaps in a row"
+                    error("misplaced-gap", "the cue '\(text)' \(place); a gap (… or ...) stands between words, for up to \(Competency.maximumGap) words of the answer", at: cue.location)
+                }
+                cues.append(text)
             }
             if cues.isEmpty {
                 error("missing-element", "\(member.text) has no <cue>; add the words or phrases that \(topics ? "mention" : "show") it in an answer", at: child.location)

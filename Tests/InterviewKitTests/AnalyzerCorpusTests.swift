@@ -279,18 +279,28 @@ import Testing
             // Every form of an irregular verb a cue writes reads as the first of its forms a cue writes.
             let cueStems = Set(scenario.competencies.flatMap(CompetencyCueIndex.cueStems(of:)).joined())
             var standsFor: [String: String] = [:]
-            for verb in IrregularVerbs.verbs {
-                let forms = ([verb.base] + verb.forms).map(CompetencyAnalyzer.stem)
+            // So does every negation of a verb.
+            for verb in IrregularVerbs.verbs.map({ [$0.base] + $0.forms }) + CueReading.verbNegationClasses {
+                let forms = verb.map(CompetencyAnalyzer.stem)
                 guard let first = forms.first(where: cueStems.contains) else { continue }
                 let written = standsFor[first] ?? first
                 for form in forms where standsFor[form] == nil { standsFor[form] = written }
             }
             for text in texts {
                 let stems = TextSegmenter(text, vocabulary: .builtIn).words.map(CompetencyAnalyzer.stem).map { standsFor[$0] ?? $0 }
+                /// Where `cue` ends when it starts at `start`: a gap ("…") takes the fewest words
+                /// (up to `Competency.maximumGap`) after which the rest matches.
+                func end(of cue: ArraySlice<String>, at start: Int) -> Int? {
+                    guard let first = cue.first else { return start }
+                    if first == CompetencyCueIndex.gapWord {
+                        return (0...Competency.maximumGap).lazy.compactMap { end(of: cue.dropFirst(), at: start + $0) }.first
+                    }
+                    return start < stems.count && stems[start] == first ? end(of: cue.dropFirst(), at: start + 1) : nil
+                }
                 let plain: [Range<Int>?] = scenario.competencies.map { competency in
-                    for cue in CompetencyCueIndex.cueStems(of: competency).map({ $0.map { standsFor[$0] ?? $0 } }) where !cue.isEmpty && cue.count <= stems.count {
-                        for start in 0...(stems.count - cue.count) where Array(stems[start..<start + cue.count]) == cue {
-                            return start..<start + cue.count
+                    for cue in CompetencyCueIndex.cueStems(of: competency).map({ $0.map { standsFor[$0] ?? $0 } }) where !cue.isEmpty {
+                        for start in stems.indices {
+                            if let end = end(of: cue[...], at: start) { return start..<end }
                         }
                     }
                     return nil

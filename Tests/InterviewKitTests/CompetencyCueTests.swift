@@ -76,6 +76,20 @@ import Testing
         // The cue's own negation is its own: one before it denies the cue ("never" a "no-harm" contract).
         Case(cue: "no-suicide contract", shows: "I had her sign a no-suicide contract.", doesNotShow: "I'd never use a no-suicide contract."),
         Case(cue: "without his permission", shows: "I called his mother without his permission.", doesNotShow: "I never call family without his permission."),
+        // A cue's negation matches any negation of a verb.
+        Case(cue: "can't confirm or deny", shows: "I told her I couldn't confirm or deny he was a client.", doesNotShow: "I'd confirm or deny it once he signed."),
+        Case(cue: "won't keep secrets", shows: "I wouldn't keep secrets about safety.", doesNotShow: "I keep secrets when he asks."),
+        Case(cue: "never said anything", shows: "I never said anything to anyone.", doesNotShow: "I didn't say anything in front of the clients."),
+        // A gap stands for a few words of the same sentence.
+        Case(cue: "can't keep … between us", shows: "I told him I can't keep this just between us.", doesNotShow: "I told him I'd keep it between us."),
+        Case(cue: "asked … whether … suicide", shows: "I asked her directly whether she'd had any thoughts of suicide.", doesNotShow: "I asked her. Whether it was about suicide, I never found out."),
+        Case(cue: "call 911 ... address", shows: "I had my coworker call 911 to her address.", doesNotShow: "I had my coworker call 911, and then we looked for her sister, who knew the address."),
+        Case(cue: "asked … about suicide", shows: "I asked her directly about suicide.", doesNotShow: "I asked her, but not about suicide."),
+        Case(cue: "asked … about … plan", shows: "I asked about a plan.", doesNotShow: "I asked whether she had talked to anyone about a plan."),
+        // A regret or a might-have-been says it was not done.
+        Case(cue: "called 911", shows: "I could have waited, but I called 911.", doesNotShow: "Looking back, I should have called 911."),
+        Case(cue: "asked about a plan", shows: "I asked about a plan right away.", doesNotShow: "I could've asked about a plan."),
+        Case(cue: "safety plan", shows: "Every client should have a safety plan, so we wrote one.", doesNotShow: "We should have written a safety plan."),
     ]
 
     @Test(arguments: cases)
@@ -103,6 +117,14 @@ import Testing
         let wrote = analyzer.analyze("I wrote a note the same day.", context: context)
         #expect(wrote["competency.notes"] == .bool(true))
         #expect(wrote["competency.doc"] == .bool(false))
+    }
+
+    /// A gap's words are quoted with the cue's; a gap takes the fewest words that let the cue match.
+    @Test func aGapIsQuotedWithTheWordsAroundIt() {
+        let competency = Competency(id: "ask", label: "Ask", cues: ["asked … about suicide"], location: SourceLocation(file: "t", line: 1, column: 1))
+        let analysis = CompetencyAnalyzer().analyze(
+            "I asked her directly about suicide and about her plans.", context: AnalysisContext(competencies: [competency], assessed: ["ask"]))
+        #expect(analysis.evidence.first { $0.feature == "competency.ask" }?.text == "asked her directly about suicide")
     }
 
     /// The evidence quotes the cue where it does count, not an earlier negated one.

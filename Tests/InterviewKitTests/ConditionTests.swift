@@ -44,6 +44,14 @@ import Testing
         #expect(try compile(source).evaluate(values(["fake.words": .number(words)])) == expected)
     }
 
+    /// An id may join a number with '-' (`mentions.deferred-911`): the name goes on, as the
+    /// grammar has no subtraction; a '-' after a space still starts a negative number.
+    @Test func aHyphenBeforeADigitContinuesAName() {
+        let joined = error("fake.words-911 > 0")
+        #expect(joined?.message.contains("'fake.words-911'") == true, "\(String(describing: joined))")
+        #expect(error("fake.words > -911") == nil)
+    }
+
     @Test func wordsAndTheRecommendedFollowup() throws {
         let condition = try compile("followup == 'example' and fake.tone != \"warm\"")
         #expect(condition.evaluate(values(["followup": .text("example"), "fake.tone": .text("cold")])))

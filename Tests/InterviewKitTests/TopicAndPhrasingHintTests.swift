@@ -176,6 +176,17 @@ import Testing
         #expect(empty.diagnostics.contains { $0.code == "missing-element" && $0.message == "topic has no <cue>; add the words or phrases that mention it in an answer" })
     }
 
+    /// A gap stands between words: one at a cue's end, or two in a row, is reported at the cue.
+    @Test(arguments: [("… about a plan", "starts with a gap"), ("asked ...", "ends with a gap"), ("asked … … plan", "has two gaps in a row")])
+    func aMisplacedGapIsReportedAtItsCue(cue: String, problem: String) {
+        let competencies = "\n<competencies>\n<competency id=\"risk\" label=\"Risk\"><cue>\(cue)</cue></competency>\n</competencies>"
+        let result = load(scenarioXML("<question id=\"a\"><ask>x</ask></question>", competencies: competencies), analyzers: Self.analyzers)
+        let gaps = result.diagnostics.filter { $0.code == "misplaced-gap" }
+        #expect(result.diagnostics.count == 1 && gaps.count == 1, "\(result.diagnostics)")
+        #expect(gaps.first?.message.hasPrefix("the cue '\(cue)' \(problem);") == true, "\(gaps)")
+        #expect(gaps.first?.location.line == 8 && gaps.first?.location.column == 36, "\(gaps.map { ($0.location.line, $0.location.column) })")
+    }
+
     @Test func aTopicNoConditionReadsIsLinted() throws {
         let unread = Self.consentQuestion.replacingOccurrences(of: "mentions.minor and ", with: "")
         let scenario = try #require(load(scenarioXML(unread, competencies: Self.topics), analyzers: Self.analyzers).scenario)

@@ -149,9 +149,10 @@ package struct ConditionParser {
             if c.isSpace {
                 i += 1
             } else if isNameStart(c) {
-                // Ids may contain '-' (`competency.integrated-care`); the grammar has no subtraction.
+                // Ids may contain '-' (`competency.integrated-care`, `mentions.deferred-911`): the
+                // grammar has no subtraction, so a '-' between a name and a letter or digit joins them.
                 while i < source.count,
-                    isNamePart(source[i]) || (source[i] == "-" && i + 1 < source.count && isNameStart(source[i + 1]))
+                    isNamePart(source[i]) || (source[i] == "-" && i + 1 < source.count && isNamePart(source[i + 1]) && source[i + 1] != ".")
                 { i += 1 }
                 var name = String(String.UnicodeScalarView(source[start..<i]))
                 if name.hasSuffix(".") {

@@ -28,4 +28,14 @@ public struct Competency: Sendable, Hashable {
         self.location = location
     }
 
+    /// The words a gap in a cue stands for at most: "can't keep … between us" matches "I can't keep
+    /// this just between us", never words of another sentence.
+    public static let maximumGap = 5
+
+    /// A cue's stretches of words between its gaps (`…`, or `...`), in order, each trimmed. An
+    /// empty stretch (a cue that starts or ends with a gap, or has two in a row) is kept, as an
+    /// empty string, for the compiler to report.
+    public static func cueParts(of cue: String) -> [String] {
+        cue.replacingAll("...", with: "…").split(separator: "…", omittingEmptySubsequences: false).map { String($0).trimmed }
+    }
 }
