@@ -63,6 +63,10 @@ public enum CompetencyFeature {
     /// Evidence only, never a feature: conditions read `competency.<id>`.
     public static func withheld(_ id: String) -> String { "\(withheldPrefix)\(id)" }
 
+    /// The evidence name for the words that matched competency `id`'s cues in an answer that did
+    /// not mention what its `needs` name: `unmet.<id>`. Evidence only, for authors (`analyze`).
+    public static func unmet(_ id: String) -> String { "unmet.\(id)" }
+
     /// The prefix of the evidence `withheld(_:)` names.
     public static let withheldPrefix = "withheld."
 

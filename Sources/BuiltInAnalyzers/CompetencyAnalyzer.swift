@@ -81,22 +81,26 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
             // his decision, so I respected it"). The words that took it are kept for the feedback.
             // A competency that needs topics beside its cues ("asked about a plan" and "called the
             // on-call clinician") is shown only where the answer mentions each of them too.
-            var hit = cues.needing[index].allSatisfy { hits[$0] != nil } ? found : nil
+            // Its cues' words are kept where the needs were not met, for authors (`analyze`).
+            func quote(_ words: Range<Int>, as name: String) {
+                let start = segmenter.tokens[words.lowerBound].start
+                let end = segmenter.tokens[words.upperBound - 1].end
+                evidence.append(Evidence(feature: name, start: start, end: end, text: segmenter.text(start, end)))
+            }
+            let id = context.competencies[index].id
+            let met = cues.needing[index].allSatisfy { $0.contains { $0.allSatisfy { $0 >= 0 && hits[$0] != nil } } }
+            var hit = met ? found : nil
+            if !met, let found { quote(found, as: CompetencyFeature.unmet(id)) }
             if hit != nil, let group = cues.withholding[index].first(where: { $0.allSatisfy { hits[$0] != nil } }) {
                 hit = nil
                 for topic in group {
-                    guard let words = hits[topic] else { continue }
-                    let start = segmenter.tokens[words.lowerBound].start
-                    let end = segmenter.tokens[words.upperBound - 1].end
-                    evidence.append(Evidence(feature: CompetencyFeature.withheld(context.competencies[index].id), start: start, end: end, text: segmenter.text(start, end)))
+                    if let words = hits[topic] { quote(words, as: CompetencyFeature.withheld(id)) }
                 }
             }
             named.append((feature, .bool(hit != nil)))
             if let hit {
-                if context.assessed.contains(context.competencies[index].id) { shown += 1 }
-                let start = segmenter.tokens[hit.lowerBound].start
-                let end = segmenter.tokens[hit.upperBound - 1].end
-                evidence.append(Evidence(feature: feature, start: start, end: end, text: segmenter.text(start, end)))
+                if context.assessed.contains(id) { shown += 1 }
+                quote(hit, as: feature)
             }
         }
         let assessed = context.assessed.count

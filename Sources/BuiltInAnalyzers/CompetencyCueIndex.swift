@@ -35,9 +35,9 @@ final class CompetencyCueIndex: Sendable {
     /// For each competency, the sets of topics (their indices among the same competencies) whose
     /// mention withholds it, each set together (`Competency.withheldBy`).
     let withholding: [[[Int]]]
-    /// For each competency, the topics (their indices among the same competencies) an answer must
-    /// also mention to show it (`Competency.needs`).
-    let needing: [[Int]]
+    /// For each competency, what an answer must also mention to show it (`Competency.needs`): each
+    /// requirement's alternatives, as sets of topics (their indices among the same competencies).
+    let needing: [[[[Int]]]]
 
     init(_ competencies: [Competency]) {
         var builder = ByteTable.Builder()
@@ -112,7 +112,9 @@ final class CompetencyCueIndex: Sendable {
         byFirstStem = index
         featureNames = competencies.map(CompetencyFeature.feature(for:))
         let topicIndex = Dictionary(competencies.indices.filter { competencies[$0].isTopic }.map { (competencies[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
-        needing = competencies.map { competency in competency.needs.compactMap { topicIndex[$0] } }
+        needing = competencies.map { competency in
+            competency.needs.map { $0.map { set in set.map { topicIndex[$0] ?? -1 } } }
+        }
         withholding = competencies.map { competency in
             competency.withheldBy.compactMap { group in
                 let topics = group.compactMap { topicIndex[$0] }

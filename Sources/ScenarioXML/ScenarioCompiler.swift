@@ -134,8 +134,9 @@ struct ScenarioCompiler {
             noText(in: child)
             let id = identifier(child, .id)
             // Each word of `unless` a topic id, or ids joined by "+" that withhold it only together.
-            let withheldBy = topics ? [] : topicIDs(child, .unless, joinedByPlus: true, purpose: "whose mention withholds this competency")
-            let needs = topics ? [] : Array(topicIDs(child, .needs, joinedByPlus: false, purpose: "an answer must also mention to show this competency").joined())
+            let withheldBy = topics ? [] : topicIDs(child, .unless, purpose: "whose mention withholds this competency").flatMap { $0 }
+            // Each word of `needs` a requirement: alternatives joined by "|", each topic ids joined by "+".
+            let needs = topics ? [] : topicIDs(child, .needs, purpose: "an answer must also mention to show this competency")
             let labelAttribute = attribute(child, .label)
             let label = labelAttribute?.value.foldingWhitespace ?? ""
             if let attribute = labelAttribute, label.isEmpty {
@@ -172,26 +173,30 @@ struct ScenarioCompiler {
         return competencies
     }
 
-    /// The topic ids a competency's `unless` or `needs` attribute names, as sets of ids (joined by
-    /// "+" where `joinedByPlus`, else one id each), each recorded with where it stands for
-    /// `checkTopicReferences`.
-    private mutating func topicIDs(_ element: XMLElement, _ name: ScenarioName, joinedByPlus: Bool, purpose: String) -> [[String]] {
+    /// The topic ids a competency's `unless` or `needs` attribute names: for each word, its
+    /// alternatives (joined by "|"), each a set of ids (joined by "+"); each id recorded with where
+    /// it stands for `checkTopicReferences`.
+    private mutating func topicIDs(_ element: XMLElement, _ name: ScenarioName, purpose: String) -> [[[String]]] {
         guard let attribute = attribute(element, name) else { return [] }
-        var sets: [[String]] = []
+        var words: [[[String]]] = []
         for (word, offset) in Self.words(attribute.value) {
-            var set: [String] = []
+            var alternatives: [[String]] = []
             var start = 0
-            for part in joinedByPlus ? word.split(separator: "+", omittingEmptySubsequences: false) : [Substring(word)] {
-                set.append(String(part))
-                topicReferences.append((String(part), name, attribute.location(ofValueOffset: offset + start)))
-                start += part.unicodeScalars.count + 1
+            for alternative in word.split(separator: "|", omittingEmptySubsequences: false) {
+                var set: [String] = []
+                for part in alternative.split(separator: "+", omittingEmptySubsequences: false) {
+                    set.append(String(part))
+                    topicReferences.append((String(part), name, attribute.location(ofValueOffset: offset + start)))
+                    start += part.unicodeScalars.count + 1
+                }
+                alternatives.append(set)
             }
-            sets.append(set)
+            words.append(alternatives)
         }
-        if sets.isEmpty {
+        if words.isEmpty {
             error("empty-attribute", "\(name.text) is empty; name the topics \(purpose), or remove it", at: attribute.valueLocation)
         }
-        return sets
+        return words
     }
 
     /// Every id a competency's `unless` or `needs` names is a topic's.
@@ -200,7 +205,7 @@ struct ScenarioCompiler {
         let competencyIDs = Set(competencies.map(\.id))
         for (name, attribute, location) in topicReferences where !topicIDs.contains(name) {
             if name.isEmpty {
-                error("unknown-topic", "a '+' in unless needs a topic id on each side: 'risk+closed-file'", at: location)
+                error("unknown-topic", "a '+' or '|' needs a topic id on each side: 'risk+closed-file', 'safety-step|safety-plan+follow-up'", at: location)
             } else if competencyIDs.contains(name) {
                 let why = attribute == .unless
                     ? "only the mention of a topic can withhold a competency; declare what withholds it in <topics>"

@@ -109,8 +109,8 @@ import Testing
         #expect(both?.evidence.filter { $0.feature == CompetencyFeature.withheld("autonomy") }.map(\.text) == ["better off dead", "closed her file"])
         let plus = load(scenarioXML(question, competencies: cueSets.replacingOccurrences(of: "risk+closed", with: "risk+ +clsed")), analyzers: Self.analyzers)
         #expect(plus.diagnostics.filter { $0.code == "unknown-topic" }.map(\.message) == [
-            "a '+' in unless needs a topic id on each side: 'risk+closed-file'",
-            "a '+' in unless needs a topic id on each side: 'risk+closed-file'",
+            "a '+' or '|' needs a topic id on each side: 'risk+closed-file', 'safety-step|safety-plan+follow-up'",
+            "a '+' or '|' needs a topic id on each side: 'risk+closed-file', 'safety-step|safety-plan+follow-up'",
             "unknown topic id 'clsed' in unless; declare it in <topics>. Did you mean 'closed'?",
         ])
     }
@@ -127,7 +127,7 @@ import Testing
         let result = load(scenarioXML(question, competencies: cueSets), analyzers: Self.analyzers)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let scenario = try #require(result.scenario)
-        #expect(scenario.competencies[0].needs == ["safety-step"])
+        #expect(scenario.competencies[0].needs == [[["safety-step"]]])
         #expect(ScenarioLinter(catalog: Self.analyzers.catalog).lint(scenario).filter { $0.code == "unused-topic" }.isEmpty, "a topic named in needs is read")
         let analysis = Self.analyzing(scenario)
         func risk(_ answer: String) -> FeatureValue? { analysis(answer)?["competency.risk"] }
@@ -140,6 +140,30 @@ import Testing
             "unknown topic id 'safety-stp' in needs; declare it in <topics>. Did you mean 'safety-step'?",
             "'risk' is a competency, not a topic: needs names topics; declare what the answer must also mention in <topics>",
         ])
+    }
+
+    /// A requirement of `needs` may be met in more than one way: a step taken now, or a safety plan
+    /// together with closer follow-up, each said anywhere in the answer.
+    @Test func aNeedMayHaveAlternatives() throws {
+        let cueSets = """
+
+            <competencies><competency id="risk" label="Risk" needs="safety-step|safety-plan+follow-up"><cue>asked about a plan</cue></competency></competencies>
+            <topics><topic id="safety-step" label="what was put in place"><cue>called the on-call clinician</cue></topic>
+            <topic id="safety-plan" label="a safety plan"><cue>wrote a safety plan</cue></topic>
+            <topic id="follow-up" label="closer follow-up"><cue>moved our next session up</cue></topic></topics>
+            """
+        let question = "<question id=\"risk\" assesses=\"risk\"><ask>A client says she wants to die. What do you do?</ask><hint>h</hint></question>"
+        let result = load(scenarioXML(question, competencies: cueSets), analyzers: Self.analyzers)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let scenario = try #require(result.scenario)
+        #expect(scenario.competencies[0].needs == [[["safety-step"], ["safety-plan", "follow-up"]]])
+        let analysis = Self.analyzing(scenario)
+        func risk(_ answer: String) -> FeatureValue? { analysis(answer)?["competency.risk"] }
+        #expect(risk("I asked about a plan and called the on-call clinician.") == .bool(true))
+        #expect(risk("I asked about a plan. No intent, no means. We wrote a safety plan. I moved our next session up to Monday.") == .bool(true))
+        #expect(risk("I asked about a plan. We wrote a safety plan and she went home.") == .bool(false), "a plan alone is half the second way")
+        let empty = load(scenarioXML(question, competencies: cueSets.replacingOccurrences(of: "safety-step|safety-plan", with: "safety-step||safety-plan")), analyzers: Self.analyzers)
+        #expect(empty.diagnostics.map(\.message) == ["a '+' or '|' needs a topic id on each side: 'risk+closed-file', 'safety-step|safety-plan+follow-up'"], "\(empty.diagnostics)")
     }
 
     @Test func unlessNamesTopicsOnly() {

@@ -94,7 +94,11 @@ import Testing
         #expect(shown.stdout.contains("shown: reporting (Reporting abuse promptly), by «called CPS»") && !shown.stdout.contains("withheld"))
         // `needs`: the safety step must be there beside the assessment.
         let alone = try Rehearse.run(["analyze", "--scenario", scenario, "--question", "abuse"], input: "I asked her whether she felt safe going home.")
-        #expect(alone.stdout.contains("not shown: safety (Keeping her safe today), needs a mention of safe-place too"), "\(alone.stdout)")
+        #expect(alone.stdout.contains("not shown: safety (Keeping her safe today), «felt safe going home» needs a mention of safe-place too"), "\(alone.stdout)")
+        // Only where its own cues matched: an answer with neither half lacks more than the topic.
+        let neither = try Rehearse.run(["analyze", "--scenario", scenario, "--question", "abuse", "--json"], input: "I listened to her.")
+        let none = try #require(((try JSONSerialization.jsonObject(with: Data(neither.stdout.utf8)) as? [String: Any])?["competencies"] as? [[String: Any]])?.first { $0["id"] as? String == "safety" })
+        #expect(none["shown"] as? Bool == false && none["missing_needs"] == nil && none["evidence"] == nil)
         let both = try Rehearse.run(["analyze", "--scenario", scenario, "--question", "abuse", "--json"], input: "I asked her whether she felt safe going home, and she stayed with her aunt that night.")
         let safety = try #require(((try JSONSerialization.jsonObject(with: Data(both.stdout.utf8)) as? [String: Any])?["competencies"] as? [[String: Any]])?.first { $0["id"] as? String == "safety" })
         #expect(safety["shown"] as? Bool == true && safety["missing_needs"] == nil)

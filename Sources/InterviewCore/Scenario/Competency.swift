@@ -14,11 +14,14 @@ public struct Competency: Sendable, Hashable {
     /// most are one topic.
     public let withheldBy: [[String]]
     /// The topics (`needs="…"`) the same answer must also mention for this competency to be shown:
-    /// a safety skill is the assessment and what was put in place, not either alone.
-    public let needs: [String]
+    /// a safety skill is the assessment and what was put in place, not either alone. Each entry is
+    /// one requirement, met by any of its alternatives, each a set of topics mentioned together
+    /// (`needs="safety-step|safety-plan+follow-up"`: a step taken now, or a safety plan with closer
+    /// follow-up); most are one topic.
+    public let needs: [[[String]]]
     public let location: SourceLocation
 
-    public init(id: String, label: String, cues: [String], isTopic: Bool = false, withheldBy: [[String]] = [], needs: [String] = [], location: SourceLocation) {
+    public init(id: String, label: String, cues: [String], isTopic: Bool = false, withheldBy: [[String]] = [], needs: [[[String]]] = [], location: SourceLocation) {
         self.id = id
         self.label = label
         self.cues = cues
@@ -26,6 +29,11 @@ public struct Competency: Sendable, Hashable {
         self.withheldBy = withheldBy
         self.needs = needs
         self.location = location
+    }
+
+    /// A requirement of `needs` as written: alternatives joined by "|", topics by "+".
+    public static func written(_ requirement: [[String]]) -> String {
+        requirement.map { $0.joined(separator: "+") }.joined(separator: "|")
     }
 
     /// The words a gap in a cue stands for at most: "can't keep … between us" matches "I can't keep

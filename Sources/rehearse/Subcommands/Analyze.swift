@@ -108,7 +108,8 @@ struct CompetencyReport: Encodable {
     /// (`withheldEvidence`) the words that mention it.
     var withheldBy: String?
     var withheldEvidence: String?
-    /// The topics of its `needs` the answer does not mention, while it is not shown.
+    /// Where its own cues matched but not all of its `needs` were met: each unmet requirement as
+    /// written ("safety-step", "safety-step|safety-plan+follow-up"). Its cues' words are `evidence`.
     var missingNeeds: [String]?
 
     enum CodingKeys: String, CodingKey {
@@ -139,10 +140,12 @@ struct CompetencyReport: Encodable {
         let withheldWords = quotes.isEmpty ? nil : quotes.joined(separator: " … ")
         func mentioned(_ topic: String) -> Bool { analysis[CompetencyFeature.mentions(topic)]?.boolValue == true }
         let withheldBy = withheldWords == nil ? nil : cueSet.withheldBy.first { $0.allSatisfy(mentioned) }?.joined(separator: "+")
-        let missingNeeds = cueSet.needs.filter { !mentioned($0) }
+        // What the needs lack, only where the competency's own cues matched (quoted as `unmet`).
+        let unmet = analysis.evidence.first { $0.feature == CompetencyFeature.unmet(cueSet.id) }?.text
+        let missingNeeds = unmet == nil ? [] : cueSet.needs.filter { !$0.contains { $0.allSatisfy(mentioned) } }.map(Competency.written)
         return CompetencyReport(
             id: cueSet.id, label: cueSet.label, assessed: assessed, shown: shown,
-            evidence: analysis.evidence.first { $0.feature == feature }?.text,
+            evidence: analysis.evidence.first { $0.feature == feature }?.text ?? unmet,
             withheldBy: withheldBy, withheldEvidence: withheldWords,
             missingNeeds: shown || missingNeeds.isEmpty ? nil : missingNeeds)
     }
@@ -150,8 +153,11 @@ struct CompetencyReport: Encodable {
     static func render(_ reports: [CompetencyReport], topics: [CompetencyReport] = []) -> String {
         func line(_ report: CompetencyReport, yes: String, no: String) -> String {
             let withheld = report.withheldBy.map { topic in ", withheld: the answer mentions \(topic)\(report.withheldEvidence.map { " «\($0)»" } ?? "")" } ?? ""
-            let needs = report.missingNeeds.map { ", needs a mention of \($0.joined(separator: " and ")) too" } ?? ""
-            return "  \(report.shown ? yes : no): \(report.id) (\(report.label))\(report.evidence.map { ", by «\($0)»" } ?? "")\(withheld)\(needs)"
+            let needs = report.missingNeeds.map { needs in
+                let requirements = needs.map { $0.replacingOccurrences(of: "|", with: " or ").replacingOccurrences(of: "+", with: " with ") }
+                return ", «\(report.evidence ?? "")» needs a mention of \(requirements.joined(separator: " and ")) too"
+            }
+            return "  \(report.shown ? yes : no): \(report.id) (\(report.label))\(needs ?? report.evidence.map { ", by «\($0)»" } ?? "")\(withheld)"
         }
         let assessed = reports.filter(\.assessed)
         var lines = assessed.isEmpty ? ["Competencies: the question assesses none."]
