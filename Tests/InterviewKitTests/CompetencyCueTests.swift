@@ -84,6 +84,7 @@ import Testing
         Case(cue: "can't keep … between us", shows: "I told him I can't keep this just between us.", doesNotShow: "I told him I'd keep it between us."),
         Case(cue: "asked … whether … suicide", shows: "I asked her directly whether she'd had any thoughts of suicide.", doesNotShow: "I asked her. Whether it was about suicide, I never found out."),
         Case(cue: "call 911 ... address", shows: "I had my coworker call 911 to her address.", doesNotShow: "I had my coworker call 911, and then we looked for her sister, who knew the address."),
+        Case(cue: "won't let her mom know … safety", shows: "I won't let her mom know anything about safety.", doesNotShow: "I won't let her mom know about the girlfriend, but the safety part I'd tell her together."),
         Case(cue: "asked … about suicide", shows: "I asked her directly about suicide.", doesNotShow: "I asked her, but not about suicide."),
         Case(cue: "asked … about … plan", shows: "I asked about a plan.", doesNotShow: "I asked whether she had talked to anyone about a plan."),
         // A regret or a might-have-been says it was not done.

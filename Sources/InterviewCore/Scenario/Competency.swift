@@ -37,7 +37,7 @@ public struct Competency: Sendable, Hashable {
     }
 
     /// The words a gap in a cue stands for at most: "can't keep … between us" matches "I can't keep
-    /// this just between us", never words of another sentence.
+    /// this just between us", never words of another clause.
     public static let maximumGap = 5
 
     /// A cue's stretches of words between its gaps (`…`, or `...`), in order, each trimmed. An
