@@ -119,8 +119,9 @@ enum CueReading {
 
     static let counterfactualModals: Set<String> = ["should", "could"]
     static let contractedCounterfactuals: Set<String> = ["should've", "could've", "shoulda", "coulda"]
-    /// Every form of the irregular verbs but the base, and "been": the past participles among them.
-    static let participles: Set<String> = Set(IrregularVerbs.verbs.flatMap(\.forms)).union(["been"])
+    /// The irregular verbs' past forms (every form but the base and the present ones): the past
+    /// participles among them.
+    static let participles: Set<String> = Set(IrregularVerbs.verbs.flatMap(\.forms)).subtracting(["is", "are", "am", "being", "has", "having", "doing", "does", "going", "goes", "saying", "says", "seeing", "sees"])
 
     /// Negations of a verb that say the same, so that a cue writing one matches the others: a
     /// refusal or inability ("can't keep … between us" matches "I won't keep it between us", "can't

@@ -9,14 +9,14 @@
 enum IrregularVerbs {
     /// Each line: the base form, then its other forms.
     private static let table = """
-        arise arose arisen; awake awoke awoken; be was were been; beat beaten; become became; begin began begun;
+        arise arose arisen; awake awoke awoken; be was were been is are am being; beat beaten; become became; begin began begun;
         bend bent; bet; bid; bind bound; bite bit bitten; bleed bled; blow blew blown; break broke broken;
         breed bred; bring brought; broadcast; build built; burn burnt; burst; buy bought; cast; catch caught;
         choose chose chosen; cling clung; come came; cost; creep crept; cut; deal dealt; dig dug; do did done doing does;
         draw drew drawn; dream dreamt; drink drank drunk; drive drove driven; eat ate eaten; fall fell fallen;
         feed fed; feel felt; fight fought; find found; flee fled; fling flung; fly flew flown; forbid forbade forbidden;
         forget forgot forgotten; forgive forgave forgiven; freeze froze frozen; get got gotten; give gave given;
-        go went gone going goes; grow grew grown; hang hung; have had; hear heard; hide hid hidden; hit; hold held; hurt;
+        go went gone going goes; grow grew grown; hang hung; have had has having; hear heard; hide hid hidden; hit; hold held; hurt;
         keep kept; kneel knelt; know knew known; lead led; lean leant; leap leapt; learn learnt; leave left;
         lend lent; let; lose lost; make made; meet met; mislead misled; mistake mistook mistaken; overcome overcame;
         oversee oversaw overseen; overtake overtook overtaken; pay paid; put; quit; read; redo redid redone;

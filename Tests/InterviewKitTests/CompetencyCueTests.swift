@@ -62,6 +62,8 @@ import Testing
         Case(cue: "called 911", shows: "I didn't wait for the team; I called 911 myself.", doesNotShow: "I didn't call 911 myself."),
         Case(cue: "asking about suicide", shows: "I started by asking about suicide directly.", doesNotShow: "I'd avoid asking about suicide directly."),
         Case(cue: "tell them everything", shows: "I told them everything I knew.", doesNotShow: "I tell them very little."),
+        Case(cue: "if she had a plan", shows: "I asked if she has a plan.", doesNotShow: "I asked if she heard a plan."),
+        Case(cue: "was thinking about suicide", shows: "I asked whether she is thinking about suicide.", doesNotShow: "I asked whether she kept thinking about suicide."),
         Case(cue: "made a report", shows: "I'll make a report today.", doesNotShow: "I made a plan."),
         Case(cue: "wrote a safety plan", shows: "We've written a safety plan together.", doesNotShow: "We wrote a letter."),
         Case(cue: "the cops", shows: "Someone called the cops on him.", doesNotShow: "We went over the coping strategies that help."),
