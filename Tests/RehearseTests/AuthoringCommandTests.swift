@@ -54,7 +54,7 @@ import Testing
         #expect(dot.status == 0)
         #expect(dot.stdout.hasPrefix("digraph \"quick-start\" {"))
         #expect(dot.stdout.contains("\"q:reluctant-client\" -> \"q:reluctant-scaffold\" [label=\"star.score <= 1 and probes >= 1\"];"))
-        #expect(dot.stdout.contains("\\n\\nprobe reluctant-hypothetical when star.declined and probes == 0\\lprobe reluctant-example when followup == 'example' and probes == 0\\lprobe reluctant-pressure when mentions.coercion and probes < 2\\lprobe reluctant-own-part when followup == 'action'\\l"))
+        #expect(dot.stdout.contains("\\n\\nprobe reluctant-hypothetical when star.declined and probes == 0\\lprobe reluctant-pressure when mentions.coercion and probes < 2\\lprobe reluctant-example when followup == 'example' and probes == 0\\lprobe reluctant-own-part when followup == 'action'\\l"))
         #expect(dot.stdout.contains("\"q:practice-goal\" -> end;"))
         let mermaid = try Rehearse.run(["graph", "--format", "mermaid", "Scenarios/quick-start.xml"])
         #expect(mermaid.stdout.hasPrefix("flowchart TD\n"))
