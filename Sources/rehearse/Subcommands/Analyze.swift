@@ -154,7 +154,13 @@ struct CompetencyReport: Encodable {
         func line(_ report: CompetencyReport, yes: String, no: String) -> String {
             let withheld = report.withheldBy.map { topic in ", withheld: the answer mentions \(topic)\(report.withheldEvidence.map { " «\($0)»" } ?? "")" } ?? ""
             let needs = report.missingNeeds.map { needs in
-                let requirements = needs.map { $0.replacingOccurrences(of: "|", with: " or ").replacingOccurrences(of: "+", with: " with ") }
+                // "safety-step|safety-plan+follow-up+low-risk": "safety-step or safety-plan, follow-up and low-risk".
+                let requirements = needs.map { requirement in
+                    requirement.split(separator: "|").map { set in
+                        let ids = set.split(separator: "+").map(String.init)
+                        return ids.count < 2 ? ids.joined() : ids.dropLast().joined(separator: ", ") + " and " + ids.last!
+                    }.joined(separator: " or ")
+                }
                 return ", «\(report.evidence ?? "")» needs a mention of \(requirements.joined(separator: " and ")) too"
             }
             return "  \(report.shown ? yes : no): \(report.id) (\(report.label))\(needs ?? report.evidence.map { ", by «\($0)»" } ?? "")\(withheld)"
