@@ -71,8 +71,7 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
         named.reserveCapacity(context.competencies.count)
         var evidence: [Evidence] = []
         var shown = 0
-        let clauseEnds = cues.isEmpty ? [] : segmenter.tokens.map { $0.boundaryAfter != .none }
-        let hits = cues.firstHits(in: stems, written: written, blocks: blocks, clauseEnds: clauseEnds)
+        let hits = cues.firstHits(in: stems, written: written, blocks: blocks, boundaries: cues.isEmpty ? [] : segmenter.tokens.map(\.boundaryAfter))
         for (index, found) in hits.enumerated() {
             let feature = cues.featureNames[index]
             // A topic the competency is withheld by, mentioned anywhere in the answer (its replies to

@@ -205,11 +205,12 @@ final class CompetencyCueIndex: Sendable {
     /// `stems` first occurs, as a range of word positions. `written` (`writtenID`, one per word)
     /// holds the words in a grammatical sense to their spelling; `blocks` (`CueReading.blocks`, one
     /// per word) says where the speaker negates, or a word stands in a set expression, and no cue
-    /// that does not say the same matches there. `clauseEnds` (one per word: a clause ends after
-    /// it, at punctuation or before a joining word) keeps a cue's gap within one clause, so that it
-    /// cannot join two things said apart ("I won't let her mom know about the girlfriend, but the
+    /// that does not say the same matches there. `boundaries` (one per word: whether a clause or
+    /// a sentence ends after it, at punctuation or before a joining word) keeps a cue's gap within one clause (the cue may
+    /// go on at the start of the next, "walked her to … and stayed"), so that it cannot join two
+    /// things said apart ("I won't let her mom know about the girlfriend, but the
     /// safety part I'd tell her"); without it, a gap spans any words.
-    func firstHits(in stems: [Int32], written: [Int32]? = nil, blocks: [CueReading.Blocks]? = nil, clauseEnds: [Bool]? = nil) -> [Range<Int>?] {
+    func firstHits(in stems: [Int32], written: [Int32]? = nil, blocks: [CueReading.Blocks]? = nil, boundaries: [Token.Boundary]? = nil) -> [Range<Int>?] {
         func matches(_ position: Int, _ competency: Int, _ cue: Int, _ offset: Int) -> Bool {
             guard position < stems.count, stems[position] == cueIDs[competency][cue][offset] else { return false }
             if let blocks {
@@ -233,8 +234,12 @@ final class CompetencyCueIndex: Sendable {
                     for skipped in 0...Competency.maximumGap {
                         let next = position + skipped
                         if next >= stems.count { break }
-                        if let clauseEnds, clauseEnds[next - 1] { break }
+                        let boundary = boundaries?[next - 1] ?? .none
+                        if boundary == .sentence { break }
                         if matches(next, competency, cue, offset + 1), let end = matchEnd(competency, cue, from: offset + 2, at: next + 1) { return end }
+                        // The gap's words stay in one clause; the cue may go on at the start of the
+                        // next ("walked her to … and stayed"), not of the next sentence.
+                        if boundary == .clause { break }
                     }
                     return nil
                 }

@@ -87,6 +87,7 @@ import Testing
         Case(cue: "asked … whether … suicide", shows: "I asked her directly whether she'd had any thoughts of suicide.", doesNotShow: "I asked her. Whether it was about suicide, I never found out."),
         Case(cue: "call 911 ... address", shows: "I had my coworker call 911 to her address.", doesNotShow: "I had my coworker call 911, and then we looked for her sister, who knew the address."),
         Case(cue: "won't let her mom know … safety", shows: "I won't let her mom know anything about safety.", doesNotShow: "I won't let her mom know about the girlfriend, but the safety part I'd tell her together."),
+        Case(cue: "walked her to … and stayed", shows: "I walked her to the crisis clinic and stayed with her.", doesNotShow: "I walked her to the crisis clinic, then she left, and I stayed at my desk."),
         Case(cue: "asked … about suicide", shows: "I asked her directly about suicide.", doesNotShow: "I asked her, but not about suicide."),
         Case(cue: "asked … about … plan", shows: "I asked about a plan.", doesNotShow: "I asked whether she had talked to anyone about a plan."),
         // A regret or a might-have-been says it was not done.
