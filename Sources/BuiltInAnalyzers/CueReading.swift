@@ -105,23 +105,34 @@ enum CueReading {
         return blocks
     }
 
-    /// Whether the word at `index` begins a regret or a might-have-been, which says the act did not
-    /// happen: "should have" or "could have" before a past participle ("I should have called
-    /// 911", "I could've asked"), not before a noun ("every client should have a safety plan").
+    /// Whether the word at `index` begins the speaker's regret or might-have-been, which says the
+    /// act did not happen: "I should have" or "we could have" before a past participle, an adverb
+    /// between or not ("I should have called 911", "I should have just put a plan in place", "I
+    /// could've asked"), or ending the clause ("I should have."). Not someone else's ("every
+    /// client should have informed consent", "whether he could have had access to a gun").
     static func isCounterfactual(_ index: Int, _ text: TextSegmenter, _ spellings: [String]) -> Bool {
+        guard index > 0, text.tokens[index - 1].info.contains(.ownSubject) || text.tokens[index - 1].info.contains(.groupSubject) else { return false }
+        func endsClause(_ at: Int) -> Bool { text.tokens[at].boundaryAfter != .none || at + 1 == spellings.count }
         func isParticiple(_ at: Int) -> Bool {
-            at < spellings.count && (text.tokens[at].info.contains(.endsEd) || participles.contains(spellings[at]))
+            var at = at
+            if at < spellings.count, adverbsInVerbPhrase.contains(spellings[at]) || spellings[at].hasSuffix("ly") { at += 1 }
+            return at < spellings.count && (text.tokens[at].info.contains(.endsEd) || participles.contains(spellings[at]))
         }
         let word = spellings[index]
-        if contractedCounterfactuals.contains(word) { return isParticiple(index + 1) }
-        return counterfactualModals.contains(word) && index + 1 < spellings.count && spellings[index + 1] == "have" && isParticiple(index + 2)
+        if contractedCounterfactuals.contains(word) { return endsClause(index) || isParticiple(index + 1) }
+        guard counterfactualModals.contains(word), index + 1 < spellings.count, spellings[index + 1] == "have" || spellings[index + 1] == "of" else { return false }
+        return endsClause(index + 1) || isParticiple(index + 2)
     }
 
     static let counterfactualModals: Set<String> = ["should", "could"]
     static let contractedCounterfactuals: Set<String> = ["should've", "could've", "shoulda", "coulda"]
-    /// The irregular verbs' past forms (every form but the base and the present ones): the past
-    /// participles among them.
-    static let participles: Set<String> = Set(IrregularVerbs.verbs.flatMap(\.forms)).subtracting(["is", "are", "am", "being", "has", "having", "doing", "does", "going", "goes", "saying", "says", "seeing", "sees"])
+    /// Adverbs that may stand between "should have" and its participle ("should have just called").
+    static let adverbsInVerbPhrase: Set<String> = ["just", "also", "really", "even", "already"]
+    /// The irregular verbs' past forms (every form but the base and the present ones), and the
+    /// bases that are their own participle ("put", "set", "come", "run"): the past participles.
+    static let participles: Set<String> = Set(IrregularVerbs.verbs.flatMap(\.forms))
+        .union(IrregularVerbs.verbs.filter(\.forms.isEmpty).map(\.base)).union(["come", "become", "run", "overcome"])
+        .subtracting(["is", "are", "am", "being", "has", "having", "doing", "does", "going", "goes", "saying", "says", "seeing", "sees"])
 
     /// Negations of a verb that say the same, so that a cue writing one matches the others: a
     /// refusal or inability ("can't keep … between us" matches "I won't keep it between us", "can't
@@ -157,6 +168,8 @@ enum CueReading {
     /// Negating words beyond the negations the clause reader flags (`.negationWord`).
     static let alwaysNegating: Set<String> = [
         "without", "nor", "neither", "nothing", "none", "isn't", "aren't", "hadn't", "wouldn't", "shouldn't", "didnt", "dont",
+        // Typed without the apostrophe, as the negations a cue's refusal matches (`verbNegationClasses`).
+        "couldnt", "wouldnt", "doesnt", "wont", "isnt", "wasnt", "werent", "hadnt", "shouldnt",
     ]
     /// Words that negate what follows only after "I": "I forgot to", not "her last plan failed".
     static let negatingAfterSpeaker: Set<String> = ["forgot", "skipped", "failed", "neglected", "forget", "skip", "fail", "neglect"]

@@ -150,7 +150,8 @@ struct ScenarioCompiler {
                 }
                 checkAttributes(cue, allowed: [], required: [])
                 guard let text = text(of: cue) else { continue }
-                let parts = Competency.cueParts(of: text)
+                // A stretch with no letter or digit ("asked … , … plan") is no words at all.
+                let parts = Competency.cueParts(of: text).map { $0.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil } ? $0 : "" }
                 if parts.count > 1, parts.contains(where: \.isEmpty) {
                     let place = parts.first!.isEmpty ? "starts with a gap" : parts.last!.isEmpty ? "ends with a gap" : "has two gaps in a row"
                     error("misplaced-gap", "the cue '\(text)' \(place); a gap (… or ...) stands between words, for up to \(Competency.maximumGap) words of the answer", at: cue.location)
@@ -179,21 +180,32 @@ struct ScenarioCompiler {
     private mutating func topicIDs(_ element: XMLElement, _ name: ScenarioName, purpose: String) -> [[[String]]] {
         guard let attribute = attribute(element, name) else { return [] }
         var words: [[[String]]] = []
+        var sawWord = false
         for (word, offset) in Self.words(attribute.value) {
+            sawWord = true
+            if name == .unless, word.contains("|") {
+                error("unknown-topic", "unless takes no '|': each topic named withholds by itself, so write the ids apart with spaces", at: attribute.location(ofValueOffset: offset))
+                continue
+            }
             var alternatives: [[String]] = []
             var start = 0
+            var reportedEmpty = false
             for alternative in word.split(separator: "|", omittingEmptySubsequences: false) {
                 var set: [String] = []
                 for part in alternative.split(separator: "+", omittingEmptySubsequences: false) {
                     set.append(String(part))
-                    topicReferences.append((String(part), name, attribute.location(ofValueOffset: offset + start)))
+                    // One report of a '+' or '|' with nothing beside it per word.
+                    if !part.isEmpty || !reportedEmpty {
+                        topicReferences.append((String(part), name, attribute.location(ofValueOffset: offset + start)))
+                    }
+                    reportedEmpty = reportedEmpty || part.isEmpty
                     start += part.unicodeScalars.count + 1
                 }
                 alternatives.append(set)
             }
             words.append(alternatives)
         }
-        if words.isEmpty {
+        if !sawWord {
             error("empty-attribute", "\(name.text) is empty; name the topics \(purpose), or remove it", at: attribute.valueLocation)
         }
         return words

@@ -94,6 +94,13 @@ import Testing
         Case(cue: "called 911", shows: "I could have waited, but I called 911.", doesNotShow: "Looking back, I should have called 911."),
         Case(cue: "asked about a plan", shows: "I asked about a plan right away.", doesNotShow: "I could've asked about a plan."),
         Case(cue: "safety plan", shows: "Every client should have a safety plan, so we wrote one.", doesNotShow: "We should have written a safety plan."),
+        Case(cue: "safety plan", shows: "I put a safety plan in place.", doesNotShow: "I should have put a safety plan in place."),
+        Case(cue: "called 911", shows: "I just called 911.", doesNotShow: "I should have just called 911."),
+        Case(cue: "informed consent", shows: "Every client should have informed consent before anything is shared.", doesNotShow: "She had no informed consent on file."),
+        Case(cue: "access to a gun", shows: "I asked whether he could have had access to a gun.", doesNotShow: "I could have asked about access to a gun."),
+        // A cue that writes the regret matches it.
+        Case(cue: "I should have", shows: "Looking back, I should have asked about her history first.", doesNotShow: "She should have asked about her history."),
+        Case(cue: "keep it between us", shows: "I said I'd keep it between us.", doesNotShow: "I wont keep it between us."),
     ]
 
     @Test(arguments: cases)

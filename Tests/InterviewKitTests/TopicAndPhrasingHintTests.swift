@@ -162,6 +162,10 @@ import Testing
         #expect(risk("I asked about a plan and called the on-call clinician.") == .bool(true))
         #expect(risk("I asked about a plan. No intent, no means. We wrote a safety plan. I moved our next session up to Monday.") == .bool(true))
         #expect(risk("I asked about a plan. We wrote a safety plan and she went home.") == .bool(false), "a plan alone is half the second way")
+        let spaced = load(scenarioXML(question, competencies: cueSets.replacingOccurrences(of: "safety-step|safety-plan", with: "safety-step | safety-plan")), analyzers: Self.analyzers)
+        #expect(spaced.diagnostics.map(\.code) == ["unknown-topic"], "one report for a '|' standing alone: \(spaced.diagnostics)")
+        let unless = load(scenarioXML(question, competencies: cueSets.replacingOccurrences(of: "needs=", with: "unless=")), analyzers: Self.analyzers)
+        #expect(unless.diagnostics.map(\.message) == ["unless takes no '|': each topic named withholds by itself, so write the ids apart with spaces"], "\(unless.diagnostics)")
         let empty = load(scenarioXML(question, competencies: cueSets.replacingOccurrences(of: "safety-step|safety-plan", with: "safety-step||safety-plan")), analyzers: Self.analyzers)
         #expect(empty.diagnostics.map(\.message) == ["a '+' or '|' needs a topic id on each side: 'risk+closed-file', 'safety-step|safety-plan+follow-up'"], "\(empty.diagnostics)")
     }
@@ -201,7 +205,7 @@ import Testing
     }
 
     /// A gap stands between words: one at a cue's end, or two in a row, is reported at the cue.
-    @Test(arguments: [("… about a plan", "starts with a gap"), ("asked ...", "ends with a gap"), ("asked … … plan", "has two gaps in a row")])
+    @Test(arguments: [("… about a plan", "starts with a gap"), ("asked ...", "ends with a gap"), ("asked … … plan", "has two gaps in a row"), ("asked … , … plan", "has two gaps in a row")])
     func aMisplacedGapIsReportedAtItsCue(cue: String, problem: String) {
         let competencies = "\n<competencies>\n<competency id=\"risk\" label=\"Risk\"><cue>\(cue)</cue></competency>\n</competencies>"
         let result = load(scenarioXML("<question id=\"a\"><ask>x</ask></question>", competencies: competencies), analyzers: Self.analyzers)

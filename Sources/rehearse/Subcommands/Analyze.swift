@@ -108,8 +108,9 @@ struct CompetencyReport: Encodable {
     /// (`withheldEvidence`) the words that mention it.
     var withheldBy: String?
     var withheldEvidence: String?
-    /// Where its own cues matched but not all of its `needs` were met: each unmet requirement as
-    /// written ("safety-step", "safety-step|safety-plan+follow-up"). Its cues' words are `evidence`.
+    /// Where its own cues matched but not all of its `needs` were met: each unmet requirement, with
+    /// what each of its ways still lacks, written as in `needs` ("safety-step",
+    /// "safety-step|safety-plan+follow-up"). Its cues' words are `evidence`.
     var missingNeeds: [String]?
 
     enum CodingKeys: String, CodingKey {
@@ -142,7 +143,9 @@ struct CompetencyReport: Encodable {
         let withheldBy = withheldWords == nil ? nil : cueSet.withheldBy.first { $0.allSatisfy(mentioned) }?.joined(separator: "+")
         // What the needs lack, only where the competency's own cues matched (quoted as `unmet`).
         let unmet = analysis.evidence.first { $0.feature == CompetencyFeature.unmet(cueSet.id) }?.text
-        let missingNeeds = unmet == nil ? [] : cueSet.needs.filter { !$0.contains { $0.allSatisfy(mentioned) } }.map(Competency.written)
+        // Each unmet requirement with what each of its ways still lacks ("safety-step|follow-up"
+        // where a safety plan was named but no follow-up).
+        let missingNeeds = unmet == nil ? [] : cueSet.needs.filter { !$0.contains { $0.allSatisfy(mentioned) } }.map { Competency.written($0.map { $0.filter { !mentioned($0) } }) }
         return CompetencyReport(
             id: cueSet.id, label: cueSet.label, assessed: assessed, shown: shown,
             evidence: analysis.evidence.first { $0.feature == feature }?.text ?? unmet,
