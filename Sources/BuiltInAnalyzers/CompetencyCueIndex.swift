@@ -205,11 +205,11 @@ final class CompetencyCueIndex: Sendable {
     /// `stems` first occurs, as a range of word positions. `written` (`writtenID`, one per word)
     /// holds the words in a grammatical sense to their spelling; `blocks` (`CueReading.blocks`, one
     /// per word) says where the speaker negates, or a word stands in a set expression, and no cue
-    /// that does not say the same matches there. `boundaries` (one per word: whether a clause or
-    /// a sentence ends after it, at punctuation or before a joining word) keeps a cue's gap within one clause (the cue may
-    /// go on at the start of the next, "walked her to … and stayed"), so that it cannot join two
-    /// things said apart ("I won't let her mom know about the girlfriend, but the
-    /// safety part I'd tell her"); without it, a gap spans any words.
+    /// that does not say the same matches there. `boundaries` (one per word: whether a clause or a
+    /// sentence ends after it) keeps a cue's gap within one clause, so that it cannot join two
+    /// things said apart ("I won't let her mom know about the girlfriend, but the safety part I'd
+    /// tell her"); the cue may go on at the start of the next clause ("walked her to … and
+    /// stayed"). Without it, a gap spans any words.
     func firstHits(in stems: [Int32], written: [Int32]? = nil, blocks: [CueReading.Blocks]? = nil, boundaries: [Token.Boundary]? = nil) -> [Range<Int>?] {
         func matches(_ position: Int, _ competency: Int, _ cue: Int, _ offset: Int) -> Bool {
             guard position < stems.count, stems[position] == cueIDs[competency][cue][offset] else { return false }
