@@ -53,7 +53,7 @@ final class CompetencyCueIndex: Sendable {
         let cueWords = competencies.map { $0.cues.map(Self.words(ofCue:)) }
         let stemIDs = cueWords.map {
             $0.map { words in
-                let ids = words.map { $0 == Self.gapWord ? Self.gap : id(CompetencyAnalyzer.stem($0)) }
+                let ids = words.map(Self.stem).map { $0 == Self.gapWord ? Self.gap : id($0) }
                 return ids.contains(-1) ? [] : ids
             }
         }
@@ -131,8 +131,11 @@ final class CompetencyCueIndex: Sendable {
 
     /// Each of the competency's cues as the word stems the analyzer matches, a gap as `gapWord`.
     static func cueStems(of competency: Competency) -> [[String]] {
-        competency.cues.map { words(ofCue: $0).map { $0 == gapWord ? $0 : CompetencyAnalyzer.stem($0) } }
+        competency.cues.map { words(ofCue: $0).map(stem) }
     }
+
+    /// A cue word's stem; a gap stays a gap.
+    private static func stem(_ word: String) -> String { word == gapWord ? word : CompetencyAnalyzer.stem(word) }
 
     /// A cue's words in order, each gap between them as `gapWord` (a gap at an end, or two in a
     /// row, which the compiler reports, is one gap or none).
