@@ -60,11 +60,12 @@ final class CompetencyCueIndex: Sendable {
         // An irregular verb's forms all stand for one of them, in the cues and in answers: "told"
         // matches a cue "tell" and "tell" a cue "told", also where other cues write both forms.
         // So do the negations of a verb: a cue "can't keep … between us" matches "I won't keep
-        // it between us", and "can't confirm or deny" "I couldn't confirm or deny".
+        // it between us", and "can't confirm or deny" "I couldn't confirm or deny"; and the third
+        // person's pronouns: "asked her if … plan" matches "I asked him if he had a plan".
         let cueStems = Dictionary(uniqueKeysWithValues: words.enumerated().map { (String(decoding: $0.element, as: UTF8.self), Int32($0.offset)) })
         var canonical = Array(Int32(0)..<Int32(words.count))
         var assigned = Set<Int32>()
-        for forms in IrregularVerbs.verbs.map({ [$0.base] + $0.forms }) + CueReading.verbNegationClasses {
+        for forms in Self.sharedFormClasses {
             let spellings = forms.map(CompetencyAnalyzer.stem)
             guard let first = spellings.lazy.compactMap({ cueStems[$0] }).first else { continue }
             // A form two verbs share keeps the first verb's.
@@ -94,11 +95,7 @@ final class CompetencyCueIndex: Sendable {
         }
         cueSpellings = written.table
         let keeps = zip(competencies, cueWords).map { competency, cues in
-            zip(competency.cues, cues).map { cue, words in
-                // Read as one stretch of words, so that a negation before a gap reaches past it.
-                var blocks = CueReading.blocks(TextSegmenter(Competency.cueParts(of: cue).joined(separator: " "), vocabulary: .builtIn))[...]
-                return words.map { $0 == Self.gapWord ? [] : blocks.popFirst() ?? [] }
-            }
+            zip(competency.cues, cues).map(Self.keeps(ofCue:words:))
         }
         cueKeeps = keeps
         cueNegates = keeps.map { $0.map { $0.contains { $0.contains(.negated) } } }
@@ -148,6 +145,20 @@ final class CompetencyCueIndex: Sendable {
             words += partWords
         }
         return words
+    }
+
+    /// What the cue's own words say at each of its words (`cueKeeps`), a gap keeping nothing.
+    static func keeps(ofCue cue: String, words: [String]) -> [CueReading.Blocks] {
+        // Read as one stretch of words, so that a negation before a gap reaches past it.
+        var blocks = CueReading.blocks(TextSegmenter(Competency.cueParts(of: cue).joined(separator: " "), vocabulary: .builtIn))[...]
+        return words.map { $0 == gapWord ? [] : blocks.popFirst() ?? [] }
+    }
+
+    /// The word lists whose members match each other in cues and answers: an irregular verb's
+    /// forms, the negations of a verb, the third person's pronouns. A form two lists share keeps
+    /// the first list's.
+    static var sharedFormClasses: [[String]] {
+        IrregularVerbs.verbs.map { [$0.base] + $0.forms } + CueReading.verbNegationClasses + CueReading.pronounClasses
     }
 
     /// How a gap is written among a cue's words, and its id among its stems.

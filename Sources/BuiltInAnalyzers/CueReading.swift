@@ -144,6 +144,19 @@ enum CueReading {
     ]
     static let verbNegations = Set(verbNegationClasses.joined())
 
+    /// The third person in every number and gender, so that a cue said of one person matches the
+    /// same said of another: `asked her if … plan` matches "I asked him if he had a plan", and
+    /// `didn't let her leave alone` "we didn't let them leave alone". The object and the possessive
+    /// are one class, since "her" is both. "I" and "we" stay apart: who acted is the point.
+    static let pronounClasses: [[String]] = [
+        ["he", "she", "they"],
+        ["him", "her", "them", "his", "their"],
+        ["himself", "herself", "themselves", "themself"],
+        ["he'd", "she'd", "they'd"],
+        ["he'll", "she'll", "they'll"],
+        ["he's", "she's", "they're"],
+    ]
+
     /// Whether the token at `index` is joined by a hyphen to the next ("no-harm").
     static func isHyphenPrefix(_ index: Int, _ text: TextSegmenter) -> Bool {
         guard index + 1 < text.tokens.count else { return false }

@@ -143,6 +143,7 @@ struct ScenarioCompiler {
                 error("empty-attribute", "the label is empty; give the \(member.text) a readable name", at: attribute.valueLocation)
             }
             var cues: [String] = []
+            var cueLocations: [SourceLocation] = []
             for cue in child.children where checkNamespace(of: cue) {
                 guard names.name(of: cue) == .cue else {
                     unknownElement(cue, in: member.text, expected: ["cue"])
@@ -157,6 +158,7 @@ struct ScenarioCompiler {
                     error("misplaced-gap", "the cue '\(text)' \(place); a gap (… or ...) stands between words, for up to \(Competency.maximumGap) words of the answer", at: cue.location)
                 }
                 cues.append(text)
+                cueLocations.append(cue.location)
             }
             if cues.isEmpty {
                 error("missing-element", "\(member.text) has no <cue>; add the words or phrases that \(topics ? "mention" : "show") it in an answer", at: child.location)
@@ -167,7 +169,7 @@ struct ScenarioCompiler {
                     duplicate(member.text, id, at: location, first: first)
                 } else {
                     ids[id] = location
-                    competencies.append(Competency(id: id, label: label, cues: cues, isTopic: topics, withheldBy: withheldBy, needs: needs, location: location))
+                    competencies.append(Competency(id: id, label: label, cues: cues, cueLocations: cueLocations, isTopic: topics, withheldBy: withheldBy, needs: needs, location: location))
                 }
             }
         }

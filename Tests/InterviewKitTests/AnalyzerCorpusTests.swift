@@ -279,8 +279,8 @@ import Testing
             // Every form of an irregular verb a cue writes reads as the first of its forms a cue writes.
             let cueStems = Set(scenario.competencies.flatMap(CompetencyCueIndex.cueStems(of:)).joined())
             var standsFor: [String: String] = [:]
-            // So does every negation of a verb.
-            for verb in IrregularVerbs.verbs.map({ [$0.base] + $0.forms }) + CueReading.verbNegationClasses {
+            // So does every negation of a verb, and each of he, she and they.
+            for verb in CompetencyCueIndex.sharedFormClasses {
                 let forms = verb.map(CompetencyAnalyzer.stem)
                 guard let first = forms.first(where: cueStems.contains) else { continue }
                 let written = standsFor[first] ?? first

@@ -98,6 +98,12 @@ import Testing
         Case(cue: "called 911", shows: "I just called 911.", doesNotShow: "I should have just called 911."),
         Case(cue: "informed consent", shows: "Every client should have informed consent before anything is shared.", doesNotShow: "She had no informed consent on file."),
         Case(cue: "access to a gun", shows: "I asked whether he could have had access to a gun.", doesNotShow: "I could have asked about access to a gun."),
+        // He, she and they, in each of their forms, match each other; "I", "we" and "my" do not.
+        Case(cue: "asked her if … plan", shows: "I asked him if he had a plan.", doesNotShow: "I asked myself if there was a plan."),
+        Case(cue: "didn't let him leave alone", shows: "We didn't let them leave alone.", doesNotShow: "They didn't let me leave alone."),
+        Case(cue: "she had a plan", shows: "He had a plan for Saturday.", doesNotShow: "I had a plan for Saturday."),
+        Case(cue: "called his mother", shows: "I called their mother.", doesNotShow: "I called my mother."),
+        Case(cue: "kept herself safe", shows: "He's kept himself safe for years.", doesNotShow: "I've kept myself safe for years."),
         // A cue that writes the regret matches it.
         Case(cue: "I should have", shows: "Looking back, I should have asked about her history first.", doesNotShow: "She should have asked about her history."),
         Case(cue: "keep it between us", shows: "I said I'd keep it between us.", doesNotShow: "I wont keep it between us."),

@@ -5,6 +5,8 @@ public struct Competency: Sendable, Hashable {
     public let id: String
     public let label: String
     public let cues: [String]
+    /// Where each cue is written, in the order of `cues` (empty for a competency made in code).
+    public let cueLocations: [SourceLocation]
     /// A `<topic>`: read by conditions as `mentions.ID`, never reported as a skill shown.
     public let isTopic: Bool
     /// The topics (`unless="…"`) whose mention in the same answer withholds this competency's
@@ -21,10 +23,14 @@ public struct Competency: Sendable, Hashable {
     public let needs: [[[String]]]
     public let location: SourceLocation
 
-    public init(id: String, label: String, cues: [String], isTopic: Bool = false, withheldBy: [[String]] = [], needs: [[[String]]] = [], location: SourceLocation) {
+    public init(
+        id: String, label: String, cues: [String], cueLocations: [SourceLocation] = [], isTopic: Bool = false, withheldBy: [[String]] = [], needs: [[[String]]] = [],
+        location: SourceLocation
+    ) {
         self.id = id
         self.label = label
         self.cues = cues
+        self.cueLocations = cueLocations
         self.isTopic = isTopic
         self.withheldBy = withheldBy
         self.needs = needs

@@ -4,7 +4,7 @@ import ScenarioXML
 import Transcripts
 /// Checks a loaded scenario's structure beyond what loading requires: questions no path reaches,
 /// endings left implicit, probes that can never be asked or ask the same thing twice, loops,
-/// competencies never assessed, behavioral questions without a hint.
+/// competencies never assessed, behavioral questions without a hint, cues that repeat another.
 public struct ScenarioLinter: Sendable {
     public let catalog: FeatureCatalog
 
@@ -72,7 +72,23 @@ public struct ScenarioLinter: Sendable {
         for topic in scenario.topics where !read.contains(CompetencyFeature.mentions(topic.id)) && !namedByCompetencies.contains(topic.id) {
             findings.append(.warning("unused-topic", "topic '\(topic.id)' is declared but no condition reads it and no competency's unless or needs names it; branch on it with mentions.\(topic.id), or remove it", at: topic.location))
         }
+        findings += lintCues(of: scenario)
         return findings.sortedByLocation()
+    }
+
+    /// A cue that repeats an earlier one of the same competency or topic matches nothing more: the
+    /// matcher already reads a verb's forms, its negations and he, she and they as one.
+    func lintCues(of scenario: Scenario) -> [Diagnostic] {
+        scenario.cueSets.flatMap { competency in
+            RepeatedCues.find(in: competency.cues).map { cue, earlier in
+                let kind = competency.isTopic ? "topic" : "competency"
+                let location = competency.cueLocations.indices.contains(cue) ? competency.cueLocations[cue] : competency.location
+                return Diagnostic.warning(
+                    "repeated-cue",
+                    "the cue '\(competency.cues[cue])' of \(kind) '\(competency.id)' matches only what its cue '\(competency.cues[earlier])' already matches (word endings, a verb's forms and its negations, and he, she and they match each other); remove it",
+                    at: location)
+            }
+        }
     }
 
     /// What the solver may still spend on this scenario, and the conditions left unchecked once it is spent.
