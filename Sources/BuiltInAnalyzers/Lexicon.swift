@@ -13,16 +13,6 @@ enum Lexicon {
         "group", "eviction", "case", "application", "charges",
     ]
 
-    /// The third person as pronouns, in every form: how someone already known is referred to.
-    package static let thirdPersonPronouns: Set<String> = [
-        "he", "she", "him", "her", "his", "hers", "himself", "herself", "he's", "she's", "he'd", "she'd", "he'll", "she'll",
-    ]
-    /// Words that bring a person, a place or a thing into a story: articles, demonstratives and
-    /// possessives ("a client", "that night", "my supervisor", "our unit").
-    package static let introducers: Set<String> = [
-        "a", "an", "the", "this", "that", "these", "those", "my", "our", "your", "one", "another", "some", "last", "once",
-    ]
-
     /// Adverbs that may stand between a subject and its verb.
     package static let adverbs: Set<String> = [
         "then", "also", "just", "really", "actually", "finally", "immediately", "first", "quickly", "eventually", "personally",

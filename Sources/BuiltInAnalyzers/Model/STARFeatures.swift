@@ -143,7 +143,6 @@ enum STARFeatures {
         // No question (`rehearse analyze` without one) reads as the usual kind, a behavioral one: every
         // training answer has a kind, so a missing one would lower every decision.
         features.add(Names.kind[QuestionKind.allCases.firstIndex(of: kind ?? .behavioral) ?? 0])
-        if opensOnUnintroducedPerson(text) { features.add(Names.unintroducedPerson) }
         let count = roles.count
         // How the story ends: an outcome the speaker says they do not know, after their last action
         // or in the last sentence of its paragraph, leaves it without a result however result-like
@@ -189,23 +188,6 @@ enum STARFeatures {
             features.add(Names.roleEarly[column], early)
         }
         return features
-    }
-
-    /// Whether someone first comes into the answer as a bare "he" or "she" ("I walked with
-    /// her the long way"; "She said to me…"), before anything that brings a person or a place in:
-    /// an article or a possessive ("a student", "my client", "the ER"), a number ("a 14-year-old"),
-    /// or a name. A story told from inside a scene nobody set has no scene, however much happens in it.
-    static func opensOnUnintroducedPerson(_ text: TextSegmenter) -> Bool {
-        let scalars = Array(text.source.unicodeScalars)
-        for (index, token) in text.tokens.enumerated() {
-            let word = text.withSpelling(of: index) { String(decoding: $0, as: UTF8.self) }
-            if Lexicon.thirdPersonPronouns.contains(word) { return true }
-            if Lexicon.introducers.contains(word) || token.info.contains(.numeral) || token.info.contains(.quantity) { return false }
-            // A capital inside a sentence is a name (or a place, or a program); "I" is not one.
-            let sentenceStart = index == 0 || text.tokens[index - 1].boundaryAfter == .sentence
-            if !sentenceStart, !Lexicon.firstSingular.contains(word), token.start < scalars.count, scalars[token.start].properties.isUppercase { return false }
-        }
-        return false
     }
 
     private static func bucket(_ count: Int) -> Int { count < 3 ? count : count < 5 ? 3 : 4 }
@@ -280,7 +262,6 @@ enum STARFeatures {
         static let roleEarly = list("role-early:", roles)
         static let unknownOutcome = NamedFeature("pattern:unknown-outcome")
         static let endsUnknown = NamedFeature("end:unknown-outcome")
-        static let unintroducedPerson = NamedFeature("intro:pronoun-first")
         static let roleLast = list("role-last:", roles)
         static let roleFirst = list("role-first:", roles)
         static let roleBeforeAction = list("role-before-action:", roles)

@@ -3792,19 +3792,18 @@ count:hypothetical-3-4	-0.50786
 count:hypothetical-5+	-0.24569
 
 model	situation	yes
-bias	-2.50079
-rule:situation	0.63111
-rule:anchor	1.32833
-role-last:situation	1.04117
-role-first:situation	0.9962
-role-before-action:situation	0.38553
-role-after-action:situation	-0.06061
-role-highest:situation	0.96677
-role-total:situation	1.63155
-role-share:situation	5.2719
-role-late:situation	0.20828
-role-early:situation	0.44199
-intro:pronoun-first	-1.76784
+bias	-2.84428
+rule:situation	0.6769
+rule:anchor	1.3176
+role-last:situation	1.18199
+role-first:situation	1.1097
+role-before-action:situation	0.58631
+role-after-action:situation	-0.29778
+role-highest:situation	0.93793
+role-total:situation	1.83416
+role-share:situation	5.22533
+role-late:situation	0.27437
+role-early:situation	0.34866
 
 model	task	yes
 bias	-0.59507

@@ -106,7 +106,7 @@ package struct STARModelTrainer: Sendable {
         // (an unknown outcome, a last clause that is no outcome), not to whether it was one time.
         case .specificExample, .declined: return !feature.hasPrefix("length:") && !Self.placing.contains { feature.hasPrefix($0) }
         case .task: return !Self.beginning.contains { feature.hasPrefix($0) }
-        case .situation: (roles, rules) = ([.situation], ["rule:situation", "rule:anchor", "intro:pronoun-first"])
+        case .situation: (roles, rules) = ([.situation], ["rule:situation", "rule:anchor"])
         case .action: (roles, rules) = ([.ownAction, .groupAction], ["rule:action", "rule:we-only"])
         case .result: (roles, rules) = ([.result, .feeling], ["rule:result", "rule:uncertain", "end:unknown-outcome"])
         }
@@ -120,7 +120,7 @@ package struct STARModelTrainer: Sendable {
     }
 
     /// The features that say where in the answer something comes, and of those, how it begins.
-    static let beginning = ["role-first:", "role-before-action:", "intro:"]
+    static let beginning = ["role-first:", "role-before-action:"]
     static let placing = ["end:", "role-last:", "role-after-action:"] + beginning
 
     /// The rules' verdicts that can only count for a head's yes: the rules finding a specific
