@@ -146,15 +146,17 @@ enum CueReading {
 
     /// The third person in every number and gender, so that a cue said of one person matches the
     /// same said of another: `asked her if … plan` matches "I asked him if he had a plan", and
-    /// `didn't let her leave alone` "we didn't let them leave alone". The object and the possessive
-    /// are one class, since "her" is both. "I" and "we" stay apart: who acted is the point.
+    /// `didn't let her leave alone` "we didn't let them leave alone". "I" and "we" stay apart: who
+    /// acted is the point. The stemmer already reads "he's" and "she's" as "he" and "she", so
+    /// "they're" and "they've" join the subjects. The object and the possessive are one class,
+    /// since "her" is both: `told him` also matches "told his mother", so a cue writes the words
+    /// after the pronoun where they make the difference.
     static let pronounClasses: [[String]] = [
-        ["he", "she", "they"],
+        ["he", "she", "they", "they're", "they've"],
         ["him", "her", "them", "his", "their"],
         ["himself", "herself", "themselves", "themself"],
         ["he'd", "she'd", "they'd"],
         ["he'll", "she'll", "they'll"],
-        ["he's", "she's", "they're"],
     ]
 
     /// Whether the token at `index` is joined by a hyphen to the next ("no-harm").

@@ -1,9 +1,10 @@
 import InterviewCore
 
-/// Cues that match nothing an earlier cue of the same competency or topic does not already match:
-/// the same words but for forms the matcher reads as one, a verb's forms and regular endings
-/// ("asked"/"ask"), its negations ("won't"/"can't") and the third person's pronouns ("let her
-/// leave"/"let him leave"). The linter reports them, so that a scenario keeps one spelling of each.
+/// Cues that are an earlier cue of the same competency or topic written again: the same words but
+/// for forms the matcher reads as one, a verb's forms and regular endings ("asked"/"ask"), its
+/// negations ("won't"/"can't") and the third person's pronouns ("let her leave"/"let him leave").
+/// The linter reports them, so that a scenario keeps one spelling of each. (A cue that only adds
+/// words to an earlier one, `called 911 right away` after `called 911`, is not one of them.)
 package enum RepeatedCues {
     /// Each cue of `cues` that repeats an earlier one, with the index of the first it repeats.
     package static func find(in cues: [String]) -> [(cue: Int, earlier: Int)] {

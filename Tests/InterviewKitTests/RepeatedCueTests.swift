@@ -46,6 +46,33 @@ import Testing
         #expect(RepeatedCues.find(in: [first, second]).isEmpty, "'\(second)' is not '\(first)'")
     }
 
+    /// What the linter calls a repeat the matcher reads as one: a cue matches the text of each cue
+    /// reported as repeating it, so removing the repeat loses nothing.
+    @Test(arguments: triggering.indices)
+    func aRepeatIsMatchedByTheCueItRepeats(_ index: Int) {
+        let (first, second) = Self.triggering[index]
+        guard !second.contains("…") else { return }
+        #expect(Self.shows(cue: first, second), "'\(first)' matches «\(second)»")
+    }
+
+    /// Every pronoun of a set matches every other, and a cue written with each is reported as a
+    /// repeat of the first: the linter and the matcher read the sets alike.
+    @Test(arguments: CueReading.pronounClasses)
+    func everyPronounOfASetMatchesTheOthers(_ forms: [String]) {
+        for first in forms {
+            for second in forms where second != first {
+                let earlier = "said \(first) was fine", later = "said \(second) was fine"
+                #expect(RepeatedCues.find(in: [earlier, later]).map(\.cue) == [1], "'\(later)' repeats '\(earlier)'")
+                #expect(Self.shows(cue: earlier, "I \(later)."), "'\(earlier)' matches «I \(later).»")
+            }
+        }
+    }
+
+    static func shows(cue: String, _ answer: String) -> Bool {
+        let competency = Competency(id: "c", label: "C", cues: [cue], location: SourceLocation(file: "t", line: 1, column: 1))
+        return CompetencyAnalyzer().analyze(answer, context: AnalysisContext(competencies: [competency], assessed: ["c"]))["competency.c"] == .bool(true)
+    }
+
     /// A repeat names the cue it repeats and where it is written, in a competency or a topic; cues
     /// of different sets may say the same.
     @Test func lintReportsTheRepeatAtItsCue() throws {

@@ -5,7 +5,8 @@ public struct Competency: Sendable, Hashable {
     public let id: String
     public let label: String
     public let cues: [String]
-    /// Where each cue is written, in the order of `cues` (empty for a competency made in code).
+    /// Where each cue is written, one per cue in the order of `cues`; empty for a competency made
+    /// in code, whose findings then point at the competency.
     public let cueLocations: [SourceLocation]
     /// A `<topic>`: read by conditions as `mentions.ID`, never reported as a skill shown.
     public let isTopic: Bool
@@ -30,6 +31,7 @@ public struct Competency: Sendable, Hashable {
         self.id = id
         self.label = label
         self.cues = cues
+        precondition(cueLocations.isEmpty || cueLocations.count == cues.count, "one location per cue, or none")
         self.cueLocations = cueLocations
         self.isTopic = isTopic
         self.withheldBy = withheldBy
