@@ -90,9 +90,10 @@ public struct CompetencyAnalyzer: Analyzer, SegmentedAnalyzer {
             let met = cues.needing[index].allSatisfy { $0.contains { $0.allSatisfy { $0 >= 0 && hits[$0] != nil } } }
             var hit = met ? found : nil
             if !met, let found { quote(found, as: CompetencyFeature.unmet(id)) }
-            if hit != nil, let group = cues.withholding[index].first(where: { $0.allSatisfy { hits[$0] != nil } }) {
+            // A set withholds when each of its topics is mentioned, and each written "!id" is not.
+            if hit != nil, let group = cues.withholding[index].first(where: { $0.allSatisfy { $0 >= 0 ? hits[$0] != nil : hits[~$0] == nil } }) {
                 hit = nil
-                for topic in group {
+                for topic in group where topic >= 0 {
                     if let words = hits[topic] { quote(words, as: CompetencyFeature.withheld(id)) }
                 }
             }

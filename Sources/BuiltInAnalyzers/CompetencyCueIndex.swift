@@ -33,7 +33,8 @@ final class CompetencyCueIndex: Sendable {
     /// `competency.<id>` for each competency, the names of their features.
     let featureNames: [String]
     /// For each competency, the sets of topics (their indices among the same competencies) whose
-    /// mention withholds it, each set together (`Competency.withheldBy`).
+    /// mention withholds it, each set together (`Competency.withheldBy`); a topic that withholds
+    /// while it is not mentioned ("!id") as the index's complement, `~index`.
     let withholding: [[[Int]]]
     /// For each competency, what an answer must also mention to show it (`Competency.needs`): each
     /// requirement's alternatives, as sets of topics (their indices among the same competencies).
@@ -114,7 +115,7 @@ final class CompetencyCueIndex: Sendable {
         }
         withholding = competencies.map { competency in
             competency.withheldBy.compactMap { group in
-                let topics = group.compactMap { topicIndex[$0] }
+                let topics = group.compactMap { entry in topicIndex[Competency.topicID(entry)].map { Competency.isAbsence(entry) ? ~$0 : $0 } }
                 return topics.count == group.count ? topics : nil
             }
         }

@@ -196,12 +196,20 @@ struct ScenarioCompiler {
                 var set: [String] = []
                 for part in alternative.split(separator: "+", omittingEmptySubsequences: false) {
                     set.append(String(part))
-                    // One report of a '+' or '|' with nothing beside it per word.
-                    if !part.isEmpty || !reportedEmpty {
-                        topicReferences.append((String(part), name, attribute.location(ofValueOffset: offset + start)))
+                    let absent = Competency.isAbsence(String(part))
+                    if absent && name != .unless {
+                        error("unknown-topic", "needs takes no '!': it names what the answer must mention; a topic whose absence withholds a competency goes in unless, beside one that is mentioned ('suicide-risk+!risk-asked')", at: attribute.location(ofValueOffset: offset + start))
                     }
-                    reportedEmpty = reportedEmpty || part.isEmpty
+                    let id = Competency.topicID(String(part))
+                    // One report of a '+' or '|' with nothing beside it per word.
+                    if !id.isEmpty || !reportedEmpty {
+                        topicReferences.append((id, name, attribute.location(ofValueOffset: offset + start + (absent ? 1 : 0))))
+                    }
+                    reportedEmpty = reportedEmpty || id.isEmpty
                     start += part.unicodeScalars.count + 1
+                }
+                if name == .unless, set.allSatisfy(Competency.isAbsence) {
+                    error("unknown-topic", "'\(word)' withholds the competency only by what the answer leaves out; join it with '+' to a topic the answer mentions ('suicide-risk+!risk-asked'), or say what the answer must mention with needs", at: attribute.location(ofValueOffset: offset))
                 }
                 alternatives.append(set)
             }

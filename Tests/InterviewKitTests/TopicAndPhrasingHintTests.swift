@@ -115,6 +115,36 @@ import Testing
         ])
     }
 
+    /// `!id` in an `unless` set: the topic withholds while the answer does not mention it, so that
+    /// respecting a choice after suicide came up counts only when the risk was asked about.
+    @Test func aTopicAfterABangWithholdsWhileItIsNotMentioned() throws {
+        let cueSets = """
+
+            <competencies><competency id="autonomy" label="Autonomy" unless="suicide-risk+!risk-asked"><cue>her decision</cue></competency></competencies>
+            <topics><topic id="suicide-risk" label="talk of suicide"><cue>better off dead</cue></topic>
+            <topic id="risk-asked" label="the risk asked about"><cue>asked her directly about suicide</cue></topic></topics>
+            """
+        let question = "<question id=\"choice\" assesses=\"autonomy\"><ask>A client wants to stop. What do you do?</ask><hint>h</hint></question>"
+        let result = load(scenarioXML(question, competencies: cueSets), analyzers: Self.analyzers)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let scenario = try #require(result.scenario)
+        #expect(scenario.competencies[0].withheldBy == [["suicide-risk", "!risk-asked"]])
+        #expect(ScenarioLinter(catalog: Self.analyzers.catalog).lint(scenario).filter { $0.code == "unused-topic" }.isEmpty, "a topic named after '!' is read")
+        let analysis = Self.analyzing(scenario)
+        func autonomy(_ answer: String) -> FeatureValue? { analysis(answer)?["competency.autonomy"] }
+        #expect(autonomy("She wanted to stop. It was her decision.") == .bool(true))
+        #expect(autonomy("She said she'd be better off dead. It was her decision.") == .bool(false))
+        #expect(autonomy("She said she'd be better off dead. I asked her directly about suicide; she had no plan. It was her decision.") == .bool(true))
+        let withheld = analysis("She said she'd be better off dead. It was her decision.")
+        #expect(withheld?.evidence.filter { $0.feature == CompetencyFeature.withheld("autonomy") }.map(\.text) == ["better off dead"])
+
+        let bad = load(scenarioXML(question, competencies: cueSets.replacingOccurrences(of: "unless=\"suicide-risk+!risk-asked\"", with: "unless=\"!risk-asked\" needs=\"!suicide-risk\"")), analyzers: Self.analyzers)
+        #expect(bad.diagnostics.map(\.message) == [
+            "'!risk-asked' withholds the competency only by what the answer leaves out; join it with '+' to a topic the answer mentions ('suicide-risk+!risk-asked'), or say what the answer must mention with needs",
+            "needs takes no '!': it names what the answer must mention; a topic whose absence withholds a competency goes in unless, beside one that is mentioned ('suicide-risk+!risk-asked')",
+        ])
+    }
+
     /// `needs="…"`: a competency is shown only by an answer that also mentions each topic named,
     /// so that asking about risk without acting on it, or acting without asking, shows neither.
     @Test func aCompetencyThatNeedsTopicsIsShownOnlyWithThem() throws {

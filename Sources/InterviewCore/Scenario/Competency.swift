@@ -14,7 +14,9 @@ public struct Competency: Sendable, Hashable {
     /// credit: an answer that names a sound step and also keeps the secret, or puts the report off,
     /// does not show the skill. Each entry is a set of topics that withhold it together
     /// (`unless="secrecy risk+closed-file"`: a secret kept, or a file closed once risk came up);
-    /// most are one topic.
+    /// most are one topic. A topic written after "!" in a set withholds while it is not mentioned
+    /// (`suicide-risk+!risk-asked`: suicide came up and was never asked about); each set names at
+    /// least one topic that is.
     public let withheldBy: [[String]]
     /// The topics (`needs="…"`) the same answer must also mention for this competency to be shown:
     /// a safety skill is the assessment and what was put in place, not either alone. Each entry is
@@ -38,6 +40,12 @@ public struct Competency: Sendable, Hashable {
         self.needs = needs
         self.location = location
     }
+
+    /// Whether an entry of a `withheldBy` set withholds while its topic is not mentioned ("!id").
+    public static func isAbsence(_ entry: String) -> Bool { entry.hasPrefix("!") }
+
+    /// The topic id of an entry of a `withheldBy` set, without its "!".
+    public static func topicID(_ entry: String) -> String { isAbsence(entry) ? String(entry.dropFirst()) : entry }
 
     /// A requirement of `needs` as written: alternatives joined by "|", topics by "+".
     public static func written(_ requirement: [[String]]) -> String {

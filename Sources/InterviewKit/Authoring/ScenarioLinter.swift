@@ -68,7 +68,7 @@ public struct ScenarioLinter: Sendable {
         })
         // A topic a competency's `unless` or `needs` names is read too: it withholds that competency,
         // or the competency needs it.
-        let namedByCompetencies = Set(scenario.competencies.flatMap { Array($0.withheldBy.joined()) + $0.needs.joined().joined() })
+        let namedByCompetencies = Set(scenario.competencies.flatMap { $0.withheldBy.joined().map(Competency.topicID) + $0.needs.joined().joined() })
         for topic in scenario.topics where !read.contains(CompetencyFeature.mentions(topic.id)) && !namedByCompetencies.contains(topic.id) {
             findings.append(.warning("unused-topic", "topic '\(topic.id)' is declared but no condition reads it and no competency's unless or needs names it; branch on it with mentions.\(topic.id), or remove it", at: topic.location))
         }

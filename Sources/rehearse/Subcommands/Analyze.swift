@@ -140,7 +140,10 @@ struct CompetencyReport: Encodable {
         let quotes = analysis.evidence.filter { $0.feature == CompetencyFeature.withheld(cueSet.id) }.map(\.text)
         let withheldWords = quotes.isEmpty ? nil : quotes.joined(separator: " … ")
         func mentioned(_ topic: String) -> Bool { analysis[CompetencyFeature.mentions(topic)]?.boolValue == true }
-        let withheldBy = withheldWords == nil ? nil : cueSet.withheldBy.first { $0.allSatisfy(mentioned) }?.joined(separator: "+")
+        // The set that withheld it, as written ("suicide-risk+!risk-asked").
+        let withheldBy = withheldWords == nil ? nil : cueSet.withheldBy.first { set in
+            set.allSatisfy { Competency.isAbsence($0) ? !mentioned(Competency.topicID($0)) : mentioned($0) }
+        }?.joined(separator: "+")
         // What the needs lack, only where the competency's own cues matched (quoted as `unmet`).
         let unmet = analysis.evidence.first { $0.feature == CompetencyFeature.unmet(cueSet.id) }?.text
         // Each unmet requirement with what each of its ways still lacks ("safety-step|follow-up"
