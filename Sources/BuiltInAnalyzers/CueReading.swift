@@ -147,16 +147,17 @@ enum CueReading {
     /// The third person in every number and gender, so that a cue said of one person matches the
     /// same said of another: `asked her if … plan` matches "I asked him if he had a plan", and
     /// `didn't let her leave alone` "we didn't let them leave alone". "I" and "we" stay apart: who
-    /// acted is the point. The stemmer already reads "he's" and "she's" as "he" and "she", so
-    /// "they're" and "they've" join the subjects. The object and the possessive are one class,
-    /// since "her" is both: `told him` also matches "told his mother", so a cue writes the words
-    /// after the pronoun where they make the difference.
+    /// acted is the point. A subject with its auxiliary is the subject, as a verb's tenses match
+    /// each other: `I'd call 911` matches "I called 911" and "I'll call 911", `he'd taken` "he has
+    /// taken" (the stemmer already reads "he's" as "he"). The object and the possessive are one
+    /// class, since "her" is both: `told him` also matches "told his mother", so a cue writes the
+    /// words after the pronoun where they make the difference.
     static let pronounClasses: [[String]] = [
-        ["he", "she", "they", "they're", "they've"],
+        ["i", "i'd", "i'll", "i've", "i'm"],
+        ["we", "we'd", "we'll", "we've", "we're"],
+        ["he", "she", "they", "they're", "they've", "he'd", "she'd", "they'd", "he'll", "she'll", "they'll"],
         ["him", "her", "them", "his", "their"],
         ["himself", "herself", "themselves", "themself"],
-        ["he'd", "she'd", "they'd"],
-        ["he'll", "she'll", "they'll"],
     ]
 
     /// Whether the token at `index` is joined by a hyphen to the next ("no-harm").

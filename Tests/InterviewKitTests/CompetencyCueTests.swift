@@ -104,6 +104,9 @@ import Testing
         Case(cue: "she had a plan", shows: "He had a plan for Saturday.", doesNotShow: "I had a plan for Saturday."),
         Case(cue: "called his mother", shows: "I called their mother.", doesNotShow: "I called my mother."),
         Case(cue: "kept herself safe", shows: "He's kept himself safe for years.", doesNotShow: "I've kept myself safe for years."),
+        // A subject with its auxiliary is the subject: a plan said as done, and done as a plan.
+        Case(cue: "I'd call 911", shows: "I called 911 right away.", doesNotShow: "She called 911 right away."),
+        Case(cue: "we kept it between us", shows: "We'd keep it between us.", doesNotShow: "They'd keep it between us."),
         // A cue that writes the regret matches it.
         Case(cue: "I should have", shows: "Looking back, I should have asked about her history first.", doesNotShow: "She should have asked about her history."),
         Case(cue: "keep it between us", shows: "I said I'd keep it between us.", doesNotShow: "I wont keep it between us."),

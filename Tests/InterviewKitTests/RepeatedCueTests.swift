@@ -16,6 +16,8 @@ import Testing
         ("asked if he has a plan", "ask if she had a plan"),
         ("won't tell anyone", "wouldn't tell anyone"),
         ("called 911", "call 911"),
+        ("I'd call 911", "I called 911"),
+        ("we'll keep it between us", "we kept it between us"),
         ("until he calmed down and then I", "until she calmed down, and then I"),
         ("asked … whether … killing himself", "asked … whether … killing herself"),
         ("safety plan", "safety plans"),
