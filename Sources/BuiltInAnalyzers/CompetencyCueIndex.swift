@@ -61,8 +61,9 @@ final class CompetencyCueIndex: Sendable {
         // An irregular verb's forms all stand for one of them, in the cues and in answers: "told"
         // matches a cue "tell" and "tell" a cue "told", also where other cues write both forms.
         // So do the negations of a verb: a cue "can't keep … between us" matches "I won't keep
-        // it between us", and "can't confirm or deny" "I couldn't confirm or deny"; and the third
-        // person's pronouns: "asked her if … plan" matches "I asked him if he had a plan".
+        // it between us", and "can't confirm or deny" "I couldn't confirm or deny"; and a
+        // pronoun's forms (`CueReading.pronounClasses`): "asked her if … plan" matches "I asked him
+        // if he had a plan", "I'd call 911" "I called 911".
         let cueStems = Dictionary(uniqueKeysWithValues: words.enumerated().map { (String(decoding: $0.element, as: UTF8.self), Int32($0.offset)) })
         var canonical = Array(Int32(0)..<Int32(words.count))
         var assigned = Set<Int32>()
@@ -156,8 +157,8 @@ final class CompetencyCueIndex: Sendable {
     }
 
     /// The word lists whose members match each other in cues and answers: an irregular verb's
-    /// forms, the negations of a verb, the third person's pronouns. A form two lists share keeps
-    /// the first list's.
+    /// forms, the negations of a verb, a pronoun's forms. A form two lists share keeps the first
+    /// list's.
     static var sharedFormClasses: [[String]] {
         IrregularVerbs.verbs.map { [$0.base] + $0.forms } + CueReading.verbNegationClasses + CueReading.pronounClasses
     }

@@ -144,8 +144,8 @@ enum CueReading {
     ]
     static let verbNegations = Set(verbNegationClasses.joined())
 
-    /// The third person in every number and gender, so that a cue said of one person matches the
-    /// same said of another: `asked her if … plan` matches "I asked him if he had a plan", and
+    /// The pronouns' forms that match each other. The third person in every number and gender, so
+    /// that a cue said of one person matches the same said of another: `asked her if … plan` matches "I asked him if he had a plan", and
     /// `didn't let her leave alone` "we didn't let them leave alone". "I" and "we" stay apart: who
     /// acted is the point. A subject with its auxiliary is the subject, as a verb's tenses match
     /// each other: `I'd call 911` matches "I called 911" and "I'll call 911", `he'd taken` "he has

@@ -2,7 +2,8 @@ import InterviewCore
 
 /// Cues that are an earlier cue of the same competency or topic written again: the same words but
 /// for forms the matcher reads as one, a verb's forms and regular endings ("asked"/"ask"), its
-/// negations ("won't"/"can't") and the third person's pronouns ("let her leave"/"let him leave").
+/// negations ("won't"/"can't") and a pronoun's forms ("let her leave"/"let him leave", "I'd
+/// call"/"I called").
 /// The linter reports them, so that a scenario keeps one spelling of each. (A cue that only adds
 /// words to an earlier one, `called 911 right away` after `called 911`, is not one of them.)
 package enum RepeatedCues {

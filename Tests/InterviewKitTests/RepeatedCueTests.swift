@@ -92,8 +92,8 @@ import Testing
         let scenario = try #require(result.scenario)
         let repeats = ScenarioLinter(catalog: Self.analyzers.catalog).lint(scenario).filter { $0.code == "repeated-cue" }
         #expect(repeats.map(\.description) == [
-            "test.xml:9:1: warning: the cue 'let him leave' of competency 'safety' matches only what its cue 'let her leave' already matches (word endings, a verb's forms and its negations, and he, she and they match each other); remove it",
-            "test.xml:11:74: warning: the cue 'wait until morning' of topic 'delay' matches only what its cue 'waited until morning' already matches (word endings, a verb's forms and its negations, and he, she and they match each other); remove it",
+            "test.xml:9:1: warning: the cue 'let him leave' of competency 'safety' matches only what its cue 'let her leave' already matches (word endings, a verb's forms and its negations, he, she and they, and \"I\" and \"I'd\" match each other); remove it",
+            "test.xml:11:74: warning: the cue 'wait until morning' of topic 'delay' matches only what its cue 'waited until morning' already matches (word endings, a verb's forms and its negations, he, she and they, and \"I\" and \"I'd\" match each other); remove it",
         ])
     }
 }

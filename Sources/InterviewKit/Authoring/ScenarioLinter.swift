@@ -77,7 +77,7 @@ public struct ScenarioLinter: Sendable {
     }
 
     /// A cue that repeats an earlier one of the same competency or topic matches nothing more: the
-    /// matcher already reads a verb's forms, its negations and he, she and they as one.
+    /// matcher already reads a verb's forms, its negations and a pronoun's forms as one.
     func lintCues(of scenario: Scenario) -> [Diagnostic] {
         scenario.cueSets.flatMap { competency in
             RepeatedCues.find(in: competency.cues).map { cue, earlier in
@@ -85,7 +85,7 @@ public struct ScenarioLinter: Sendable {
                 let location = competency.cueLocations.indices.contains(cue) ? competency.cueLocations[cue] : competency.location
                 return Diagnostic.warning(
                     "repeated-cue",
-                    "the cue '\(competency.cues[cue])' of \(kind) '\(competency.id)' matches only what its cue '\(competency.cues[earlier])' already matches (word endings, a verb's forms and its negations, and he, she and they match each other); remove it",
+                    "the cue '\(competency.cues[cue])' of \(kind) '\(competency.id)' matches only what its cue '\(competency.cues[earlier])' already matches (word endings, a verb's forms and its negations, he, she and they, and \"I\" and \"I'd\" match each other); remove it",
                     at: location)
             }
         }
