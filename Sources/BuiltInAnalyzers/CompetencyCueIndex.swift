@@ -151,17 +151,24 @@ final class CompetencyCueIndex: Sendable {
 
     /// What the cue's own words say at each of its words (`cueKeeps`), a gap keeping nothing.
     static func keeps(ofCue cue: String, words: [String]) -> [CueReading.Blocks] {
-        // Read as one stretch of words, so that a negation before a gap reaches past it.
-        var blocks = CueReading.blocks(TextSegmenter(Competency.cueParts(of: cue).joined(separator: " "), vocabulary: .builtIn))[...]
+        keeps(of: segmented(cue), words: words)
+    }
+
+    /// The same from the cue already segmented (`segmented`).
+    static func keeps(of text: TextSegmenter, words: [String]) -> [CueReading.Blocks] {
+        var blocks = CueReading.blocks(text)[...]
         return words.map { $0 == gapWord ? [] : blocks.popFirst() ?? [] }
+    }
+
+    /// A cue's words read as one stretch, so that a negation before a gap reaches past it.
+    static func segmented(_ cue: String) -> TextSegmenter {
+        TextSegmenter(Competency.cueParts(of: cue).joined(separator: " "), vocabulary: .builtIn)
     }
 
     /// The word lists whose members match each other in cues and answers: an irregular verb's
     /// forms, the negations of a verb, a pronoun's forms. A form two lists share keeps the first
     /// list's.
-    static var sharedFormClasses: [[String]] {
-        IrregularVerbs.verbs.map { [$0.base] + $0.forms } + CueReading.verbNegationClasses + CueReading.pronounClasses
-    }
+    static let sharedFormClasses: [[String]] = IrregularVerbs.verbs.map { [$0.base] + $0.forms } + CueReading.verbNegationClasses + CueReading.pronounClasses
 
     /// How a gap is written among a cue's words, and its id among its stems.
     static let gapWord = "…"

@@ -34,7 +34,7 @@ package enum RepeatedCues {
 
         init(_ cue: String) {
             let words = CompetencyCueIndex.words(ofCue: cue)
-            let text = TextSegmenter(Competency.cueParts(of: cue).joined(separator: " "), vocabulary: .builtIn)
+            let text = CompetencyCueIndex.segmented(cue)
             var tokens = text.tokens[...]
             for word in words {
                 if word == CompetencyCueIndex.gapWord {
@@ -47,7 +47,7 @@ package enum RepeatedCues {
                 let grammatical = tokens.popFirst().map { !$0.info.isDisjoint(with: [.adverb, .spokenFiller, .hedge]) } ?? false
                 spellings.append(grammatical ? word : nil)
             }
-            keeps = CompetencyCueIndex.keeps(ofCue: cue, words: words)
+            keeps = CompetencyCueIndex.keeps(of: text, words: words)
         }
     }
 
